@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { browserPaths, chromiumArgs, selectedBrowsers } from './scripts/browsers.mjs';
 import { emulatorForTests } from './test/support/wtr-emulator.ts';
+import { countReporter } from './test/support/count-reporter.ts';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const browsers = selectedBrowsers();
@@ -99,6 +101,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
+  reporters: [defaultReporter(), countReporter()],
   middleware: [emulatorMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
 };

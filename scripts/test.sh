@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # The whole test suite: types, Node tests (state machine, emulator, conformance), then the
 # browser tests in Chromium, Firefox ESR and WebKit (installed from Debian when missing).
-set -euo pipefail
+# Ends with one line adding up every test run.
+set -uo pipefail
 cd "$(dirname "$0")/.."
+rm -f .cache/node-tests.tap .cache/browser-tests.json
+status=0
 
 step() { printf '\n== %s\n' "$1"; }
 
 step "type check"
-npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p tsconfig.json || status=1
 
 step "node tests"
-node scripts/node-tests.mjs
+node scripts/node-tests.mjs || status=1
 
 step "browser tests (${BROWSERS:-chromium,firefox,webkit})"
-node scripts/ensure-browsers.mjs
-node --import tsx node_modules/.bin/web-test-runner --config web-test-runner.config.mjs
+if node scripts/ensure-browsers.mjs; then
+  node --import tsx node_modules/.bin/web-test-runner --config web-test-runner.config.mjs || status=1
+else
+  status=1
+fi
+
+node scripts/test-summary.mjs
+exit $status
