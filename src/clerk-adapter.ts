@@ -1,0 +1,440 @@
+/**
+ * The only module that talks to Clerk. Everything Clerk-shaped is turned into
+ * the plain types of `sign-in-machine.ts` here, so that moving to another
+ * Clerk API (SignInFuture) stays a change to this one file.
+ *
+ * Only types come from `@clerk/*`: clerk-js itself is fetched at run time as
+ * Clerk's script build, exactly like Clerk's own SDKs do.
+ */
+import type {
+  ActionFailure,
+  Factor,
+  SecondFactorStrategy,
+  SessionSnapshot,
+  SignInSnapshot,
+} from './sign-in-machine.js';
+
+/** A second factor as clerk-js describes it (`SignInSecondFactor`). */
+export interface ClerkFactorLike {
+  strategy: string;
+  safeIdentifier?: string;
+  phoneNumberId?: string;
+  emailAddressId?: string;
+  default?: boolean;
+  primary?: boolean;
+}
+
+/** The part of clerk-js's `SignInResource` the element uses. */
+export interface ClerkSignInLike {
+  status: string | null;
+  supportedSecondFactors: readonly ClerkFactorLike[] | null;
+  createdSessionId: string | null;
+  create(params: { identifier: string; password: string }): Promise<ClerkSignInLike>;
+  prepareSecondFactor(
+    params: { strategy: 'phone_code'; phoneNumberId?: string } | { strategy: 'email_code'; emailAddressId?: string },
+  ): Promise<ClerkSignInLike>;
+  attemptSecondFactor(params: { strategy: SecondFactorStrategy; code: string }): Promise<ClerkSignInLike>;
+  resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }): Promise<ClerkSignInLike>;
+}
+
+/** The part of clerk-js's `SessionResource` the element reads. */
+export interface ClerkSessionLike {
+  id: string;
+  status: string;
+  user?: { id: string } | null;
+  currentTask?: { key: string } | null;
+  tasks?: readonly { key: string }[] | null;
+}
+
+/**
+ * The part of a `Clerk` instance the element uses. A real clerk-js 6 instance
+ * (`window.Clerk`) satisfies it, and so does the fake in `clerk-mfa-sign-in/testing`.
+ */
+export interface ClerkLike {
+  loaded: boolean;
+  load(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
+  client: { signIn: ClerkSignInLike; sessions?: readonly ClerkSessionLike[] } | null | undefined;
+  session: ClerkSessionLike | null | undefined;
+  user?: { id: string } | null | undefined;
+  setActive(params: {
+    session: string;
+    navigate?: (params: { session: ClerkSessionLike }) => unknown;
+  }): Promise<void>;
+}
+
+export interface ClerkAdapterOptions {
+  /** Use this instance instead of loading clerk-js. */
+  clerk?: ClerkLike | null;
+  publishableKey?: string | null;
+  proxyUrl?: string | null;
+  /** Load clerk-js from here instead of the Frontend API / proxy. */
+  scriptUrl?: string | null;
+  /** Nonce for the injected `<script>` under a strict CSP. */
+  nonce?: string | null;
+  /** How long to wait for clerk-js to download and load. */
+  timeoutMs?: number;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const CLERK_JS_MAJOR = '6';
+
+/** Decodes the Frontend API host from a publishable key (`pk_test_<base64(host$)>`). */
+export function frontendApiFromKey(publishableKey: string): string | null {
+  const match = /^pk_(?:test|live)_(.+)$/.exec(publishableKey.trim());
+  if (!match) return null;
+  try {
+    const decoded = atob(match[1]!);
+    return decoded.endsWith('$') ? decoded.slice(0, -1) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where Clerk's SDKs fetch the script build of clerk-js from: the proxy when
+ * there is one, otherwise the Frontend API host named by the key.
+ */
+export function clerkJsScriptUrl(options: Pick<ClerkAdapterOptions, 'publishableKey' | 'proxyUrl' | 'scriptUrl'>): string | null {
+  if (options.scriptUrl) return options.scriptUrl;
+  const path = `/npm/@clerk/clerk-js@${CLERK_JS_MAJOR}/dist/clerk.browser.js`;
+  const proxy = options.proxyUrl?.trim().replace(/\/+$/, '');
+  // An absolute proxy keeps its own scheme, so a plain-http local proxy works too.
+  if (proxy) return `${proxy}${path}`;
+  const host = options.publishableKey ? frontendApiFromKey(options.publishableKey) : null;
+  return host ? `https://${host}${path}` : null;
+}
+
+declare global {
+  interface Window {
+    Clerk?: unknown;
+  }
+}
+
+function isClerkLike(value: unknown): value is ClerkLike {
+  return typeof value === 'object' && value !== null && typeof (value as ClerkLike).load === 'function';
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() >= until) return null;
+    await delay(50);
+  }
+}
+
+let scriptLoad: Promise<ClerkLike> | null = null;
+
+/**
+ * Injects Clerk's script build once per page (with the data attributes it
+ * reads: `data-clerk-publishable-key`, `data-clerk-proxy-url`) and resolves
+ * with `window.Clerk`.
+ */
+function loadClerkScript(options: ClerkAdapterOptions): Promise<ClerkLike> {
+  if (isClerkLike(window.Clerk)) return Promise.resolve(window.Clerk);
+  if (scriptLoad) return scriptLoad;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const attempt = new Promise<ClerkLike>((resolve, reject) => {
+    const fail = () => reject(new ClerkLoadError('clerk-js could not be loaded'));
+    const existing = document.querySelector<HTMLScriptElement>('script[data-clerk-js-script]');
+    if (!existing) {
+      const src = clerkJsScriptUrl(options);
+      if (!src || !options.publishableKey) {
+        reject(new ClerkLoadError('A publishable-key (or a clerk instance) is required'));
+        return;
+      }
+      const script = document.createElement('script');
+      script.setAttribute('data-clerk-js-script', '');
+      script.setAttribute('data-clerk-publishable-key', options.publishableKey);
+      if (options.proxyUrl) script.setAttribute('data-clerk-proxy-url', options.proxyUrl);
+      if (options.nonce) script.nonce = options.nonce;
+      script.async = true;
+      script.crossOrigin = 'anonymous';
+      script.src = src;
+      script.addEventListener('error', fail, { once: true });
+      document.head.append(script);
+    } else {
+      existing.addEventListener('error', fail, { once: true });
+    }
+    void waitFor(() => (isClerkLike(window.Clerk) ? window.Clerk : null), timeoutMs).then((clerk) =>
+      clerk ? resolve(clerk) : fail(),
+    );
+  });
+  scriptLoad = attempt;
+  // A failed load may be retried by the next submit (e.g. after the network is back).
+  attempt.catch(() => {
+    if (scriptLoad === attempt) scriptLoad = null;
+    document.querySelector('script[data-clerk-js-script]')?.remove();
+  });
+  return attempt;
+}
+
+export class ClerkLoadError extends Error {
+  override name = 'ClerkLoadError';
+}
+
+function abortError(): DOMException {
+  return new DOMException('The sign-in action was cancelled', 'AbortError');
+}
+
+/** Resolves with `promise` unless `signal` aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
+
+/**
+ * clerk-js drops `meta.lockout_expires_in_seconds` when it parses errors, so
+ * when it is not there the wait is read from Clerk's English long message
+ * ("... try again in 29 minutes ...").
+ */
+export function lockoutSecondsFrom(meta: Record<string, unknown> | undefined, longMessage: string | undefined): number | undefined {
+  const fromMeta = meta?.['lockoutExpiresInSeconds'] ?? meta?.['lockout_expires_in_seconds'];
+  if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return fromMeta;
+  const match = longMessage ? /(\d+)\s*(second|minute|hour|day)s?/i.exec(longMessage) : null;
+  return match ? Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]! : undefined;
+}
+
+interface ClerkAPIErrorShape {
+  code?: string;
+  message?: string;
+  longMessage?: string;
+  long_message?: string;
+  meta?: Record<string, unknown> & { paramName?: string; param_name?: string };
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** Turns anything clerk-js throws into an `ActionFailure`. */
+export function normalizeError(error: unknown): ActionFailure {
+  if (error instanceof ClerkLoadError) {
+    return { code: isOffline() ? 'offline' : 'clerk_load_failed', message: error.message };
+  }
+  if (typeof error === 'object' && error !== null) {
+    const e = error as { errors?: unknown; status?: unknown; retryAfter?: unknown; code?: unknown; message?: unknown };
+    if (Array.isArray(e.errors) && e.errors.length > 0) {
+      const first = e.errors[0] as ClerkAPIErrorShape;
+      const longMessage = first.longMessage ?? first.long_message;
+      const paramName = first.meta?.paramName ?? first.meta?.param_name;
+      const failure: ActionFailure = { code: first.code || 'unknown' };
+      if (first.message) failure.message = first.message;
+      if (longMessage) failure.longMessage = longMessage;
+      if (typeof paramName === 'string') failure.paramName = paramName;
+      if (typeof e.status === 'number') failure.status = e.status;
+      if (typeof e.retryAfter === 'number') failure.retryAfterSeconds = e.retryAfter;
+      if (failure.code === 'user_locked') {
+        const seconds = lockoutSecondsFrom(first.meta, longMessage);
+        if (seconds != null) failure.lockoutSeconds = seconds;
+      }
+      return failure;
+    }
+    if (e.code === 'network_error' || error instanceof TypeError) {
+      return { code: isOffline() ? 'offline' : 'network_error', message: String(e.message ?? '') };
+    }
+    if (typeof e.status === 'number' && e.status === 429) {
+      return { code: 'too_many_requests', status: 429, ...(typeof e.retryAfter === 'number' ? { retryAfterSeconds: e.retryAfter } : {}) };
+    }
+  }
+  if (isOffline()) return { code: 'offline' };
+  const message = error instanceof Error ? error.message : undefined;
+  return { code: 'unknown', ...(message ? { longMessage: message } : {}) };
+}
+
+function toFactor(raw: ClerkFactorLike): Factor | null {
+  if (!['totp', 'backup_code', 'phone_code', 'email_code'].includes(raw.strategy)) return null;
+  const factor: Factor = { strategy: raw.strategy as SecondFactorStrategy };
+  if (raw.safeIdentifier) factor.safeIdentifier = raw.safeIdentifier;
+  if (raw.phoneNumberId) factor.phoneNumberId = raw.phoneNumberId;
+  if (raw.emailAddressId) factor.emailAddressId = raw.emailAddressId;
+  if (raw.default) factor.default = true;
+  if (raw.primary) factor.primary = true;
+  return factor;
+}
+
+export function snapshotSignIn(signIn: ClerkSignInLike): SignInSnapshot {
+  return {
+    status: signIn.status ?? null,
+    supportedSecondFactors: (signIn.supportedSecondFactors ?? []).map(toFactor).filter((f): f is Factor => f !== null),
+    createdSessionId: signIn.createdSessionId ?? null,
+  };
+}
+
+function snapshotSession(session: ClerkSessionLike, fallbackUserId: string | null): SessionSnapshot {
+  const taskKey = session.currentTask?.key ?? session.tasks?.[0]?.key ?? null;
+  return { id: session.id, userId: session.user?.id ?? fallbackUserId, status: session.status, taskKey };
+}
+
+/**
+ * One adapter per element. Every method resolves (never rejects) with an
+ * `Outcome`, except when its `signal` aborts: then it rejects with an
+ * `AbortError` that the caller drops.
+ */
+export class ClerkAdapter {
+  readonly #options: ClerkAdapterOptions;
+  #ready: Promise<ClerkLike> | null = null;
+  #signIn: ClerkSignInLike | null = null;
+
+  constructor(options: ClerkAdapterOptions) {
+    this.#options = options;
+  }
+
+  /** The loaded Clerk instance; starts loading on first call. */
+  ready(): Promise<ClerkLike> {
+    if (!this.#ready) {
+      const attempt = this.#load();
+      this.#ready = attempt;
+      attempt.catch(() => {
+        if (this.#ready === attempt) this.#ready = null;
+      });
+    }
+    return this.#ready;
+  }
+
+  async #load(): Promise<ClerkLike> {
+    const given = this.#options.clerk;
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (given) {
+      // The host owns this instance and its load(); wait for it to finish.
+      if (given.loaded) return given;
+      const loaded = await waitFor(() => given.loaded, timeoutMs);
+      if (!loaded) throw new ClerkLoadError('The given Clerk instance did not finish loading');
+      return given;
+    }
+    const clerk = await loadClerkScript(this.#options);
+    if (!clerk.loaded) {
+      await clerk.load({ telemetry: false, experimental: { rethrowOfflineNetworkErrors: true } });
+    }
+    if (!clerk.loaded) throw new ClerkLoadError('clerk-js did not finish loading');
+    return clerk;
+  }
+
+  async #run<T>(signal: AbortSignal | undefined, action: (clerk: ClerkLike) => Promise<T>): Promise<Outcome<T>> {
+    try {
+      const clerk = await untilAborted(this.ready(), signal);
+      const value = await untilAborted(action(clerk), signal);
+      return { ok: true, value };
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      return { ok: false, failure: normalizeError(error) };
+    }
+  }
+
+  #current(clerk: ClerkLike): ClerkSignInLike {
+    const signIn = this.#signIn ?? clerk.client?.signIn;
+    if (!signIn) throw new ClerkLoadError('Clerk has no client');
+    return signIn;
+  }
+
+  /** A session Clerk already had (signed in, or pending a task), if any. */
+  async existingSession(signal?: AbortSignal): Promise<SessionSnapshot | null> {
+    const outcome = await this.#run(signal, async (clerk) => {
+      const session = clerk.session;
+      return session && (session.status === 'active' || session.status === 'pending')
+        ? snapshotSession(session, clerk.user?.id ?? null)
+        : null;
+    });
+    return outcome.ok ? outcome.value : null;
+  }
+
+  /** Step 1: checks email and password at once. */
+  create(identifier: string, password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      const base = clerk.client?.signIn;
+      if (!base) throw new ClerkLoadError('Clerk has no client');
+      const signIn = await base.create({ identifier, password });
+      this.#signIn = signIn;
+      return this.#checked(signIn);
+    });
+  }
+
+  /** Sends the SMS or email code of `factor`. */
+  prepare(factor: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      const params =
+        factor.strategy === 'email_code'
+          ? { strategy: 'email_code' as const, ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) }
+          : { strategy: 'phone_code' as const, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) };
+      const signIn = await this.#current(clerk).prepareSecondFactor(params);
+      this.#signIn = signIn;
+      return this.#checked(signIn);
+    });
+  }
+
+  /** Checks a second-factor (or new-device) code. */
+  attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      const signIn = await this.#current(clerk).attemptSecondFactor({ strategy, code });
+      this.#signIn = signIn;
+      return this.#checked(signIn);
+    });
+  }
+
+  /** Sets the new password Clerk asked for (`needs_new_password`). */
+  resetPassword(password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      const signIn = await this.#current(clerk).resetPassword({ password, signOutOfOtherSessions: true });
+      this.#signIn = signIn;
+      return this.#checked(signIn);
+    });
+  }
+
+  /** Makes the new session the active one, without letting clerk-js navigate. */
+  activate(sessionId: string, signal?: AbortSignal): Promise<Outcome<SessionSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      let chosen: ClerkSessionLike | null = null;
+      await clerk.setActive({
+        session: sessionId,
+        navigate: ({ session }) => {
+          chosen = session;
+        },
+      });
+      const session: ClerkSessionLike | null =
+        chosen ?? clerk.client?.sessions?.find((s) => s.id === sessionId) ?? clerk.session ?? null;
+      this.#signIn = null;
+      return session
+        ? snapshotSession(session, clerk.user?.id ?? null)
+        : { id: sessionId, userId: clerk.user?.id ?? null, status: 'active', taskKey: null };
+    });
+  }
+
+  /** Forgets the in-progress sign-in (the user went back to step 1). */
+  reset(): void {
+    this.#signIn = null;
+  }
+
+  /**
+   * clerk-js resolves instead of throwing when a request fails while it
+   * believes the browser is offline; the sign-in then has no status.
+   */
+  #checked(signIn: ClerkSignInLike): SignInSnapshot {
+    if (!signIn.status) {
+      throw Object.assign(new Error('No answer from Clerk'), { code: 'network_error' });
+    }
+    return snapshotSignIn(signIn);
+  }
+}

@@ -1,0 +1,62 @@
+import type { ErrorKey, StepName } from './sign-in-machine.js';
+
+export interface SignedInDetail {
+  sessionId: string;
+  userId: string | null;
+  /** `true` when Clerk already had this session before the user did anything. */
+  alreadySignedIn: boolean;
+}
+
+export interface TaskRequiredDetail {
+  sessionId: string;
+  userId: string | null;
+  /** Clerk's task key: `choose-organization`, `reset-password`, `setup-mfa`, ... */
+  task: { key: string };
+}
+
+export interface SignInErrorDetail {
+  /** Clerk's error code, or `offline` / `network_error` / `clerk_load_failed` / `unsupported_status`. */
+  code: string;
+  /** The message shown to the user, in the element's language. */
+  message: string;
+  step: StepName;
+  /** The message key, stable across languages. */
+  key: ErrorKey;
+}
+
+export interface StepChangeDetail {
+  step: StepName;
+  previousStep: StepName;
+}
+
+export interface ClerkMfaSignInEventMap {
+  'signed-in': CustomEvent<SignedInDetail>;
+  'task-required': CustomEvent<TaskRequiredDetail>;
+  'sign-in-error': CustomEvent<SignInErrorDetail>;
+  'step-change': CustomEvent<StepChangeDetail>;
+}
+
+export type ClerkMfaSignInEventName = keyof ClerkMfaSignInEventMap;
+
+type DetailOf<K extends ClerkMfaSignInEventName> = ClerkMfaSignInEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches one of the element's events: always bubbling and composed so a
+ * listener outside any shadow root hears it. Returns `false` when a cancelable
+ * event was cancelled with `preventDefault()`.
+ */
+export function dispatch<K extends ClerkMfaSignInEventName>(
+  target: EventTarget,
+  type: K,
+  detail: DetailOf<K>,
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalEventHandlersEventMap extends ClerkMfaSignInEventMap {}
+}

@@ -1,0 +1,541 @@
+/**
+ * The sign-in flow as a pure state machine: no DOM, no Clerk, no clock.
+ *
+ * The element feeds it user intents and server results; the machine answers
+ * with the next state. Work the element must do (call Clerk) is described by
+ * `state.pending`: whenever a transition produces a new `pending` object, the
+ * element runs that one action and reports back with its `id`. Results whose
+ * id is not the current pending id are stale and ignored. Secrets (password,
+ * codes) never enter the state.
+ */
+
+/** Names of the steps, also used as custom states and in `step-change` events. */
+export type StepName =
+  | 'credentials'
+  | 'second-factor'
+  | 'client-trust'
+  | 'new-password'
+  | 'signed-in'
+  | 'task-required';
+
+/** The strategies this element can complete. */
+export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
+
+/** One way to prove the second factor (or a new device), as Clerk offers it. */
+export interface Factor {
+  strategy: SecondFactorStrategy;
+  /** Where a code was or will be sent, masked by Clerk (`+1*******0100`). */
+  safeIdentifier?: string;
+  phoneNumberId?: string;
+  emailAddressId?: string;
+  /** Clerk marks the user's default phone with `default` and primary addresses with `primary`. */
+  default?: boolean;
+  primary?: boolean;
+}
+
+/** What the server said about the sign-in after an action. */
+export interface SignInSnapshot {
+  status: string | null;
+  supportedSecondFactors: readonly Factor[];
+  createdSessionId: string | null;
+}
+
+/** The session after `setActive`. */
+export interface SessionSnapshot {
+  id: string;
+  userId: string | null;
+  /** `active` = signed in; `pending` = signed in but a task must be completed first. */
+  status: string;
+  taskKey?: string | null;
+}
+
+/** A failure the adapter normalised from Clerk or from the network. */
+export interface ActionFailure {
+  /** Clerk's error code (`form_password_incorrect`, ...) or one of ours (`network_error`, `offline`, `clerk_load_failed`). */
+  code: string;
+  message?: string;
+  longMessage?: string;
+  /** Clerk's `meta.paramName` (`identifier`, `password`, `code`, ...). */
+  paramName?: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  lockoutSeconds?: number;
+}
+
+/** Where an error is shown. `form` = at the top of the form, not tied to one field. */
+export type ErrorField = 'identifier' | 'password' | 'code' | 'new-password' | 'form';
+
+/** Keys of the messages the element can show for an error. */
+export type ErrorKey =
+  | 'passwordIncorrect'
+  | 'identifierNotFound'
+  | 'identifierInvalid'
+  | 'codeIncorrect'
+  | 'backupCodeIncorrect'
+  | 'codeExpired'
+  | 'verificationFailed'
+  | 'strategyInvalid'
+  | 'sessionExists'
+  | 'tooManyRequests'
+  | 'userLocked'
+  | 'fieldRequired'
+  | 'passwordPwned'
+  | 'passwordTooShort'
+  | 'passwordWeak'
+  | 'passwordSameAsCurrent'
+  | 'offline'
+  | 'network'
+  | 'loadFailed'
+  | 'unsupportedStatus'
+  | 'unknown';
+
+export interface SignInError {
+  code: string;
+  key: ErrorKey;
+  field: ErrorField;
+  /** Clerk's long message: shown for `unknown`, kept for the `sign-in-error` event otherwise. */
+  longMessage?: string;
+  /** Epoch ms when a retry is allowed again (`too_many_requests` with `Retry-After`). */
+  retryAt?: number;
+  /** Epoch ms when the account unlocks (`user_locked`). */
+  lockedUntil?: number;
+}
+
+/** The action the element must run for the current state, exactly once. */
+export type PendingAction =
+  | { id: number; kind: 'create' }
+  | { id: number; kind: 'prepare'; factor: Factor }
+  | { id: number; kind: 'attempt'; strategy: SecondFactorStrategy }
+  | { id: number; kind: 'reset-password' }
+  | { id: number; kind: 'activate'; sessionId: string };
+
+interface FormStateBase {
+  identifier: string;
+  pending: PendingAction | null;
+  error: SignInError | null;
+  /** Last action id handed out; ids only grow so stale results can be recognised. */
+  seq: number;
+}
+
+export interface CredentialsState extends FormStateBase {
+  step: 'credentials';
+}
+
+export interface CodeStateBase extends FormStateBase {
+  method: Factor;
+  methods: readonly Factor[];
+  /** Epoch ms of the last code sent for `method` (SMS, email); drives the resend countdown. */
+  sentAt: number | null;
+}
+
+export interface SecondFactorState extends CodeStateBase {
+  step: 'second-factor';
+}
+
+export interface ClientTrustState extends CodeStateBase {
+  step: 'client-trust';
+}
+
+export interface NewPasswordState extends FormStateBase {
+  step: 'new-password';
+}
+
+export interface SignedInState {
+  step: 'signed-in';
+  sessionId: string;
+  userId: string | null;
+  alreadySignedIn: boolean;
+}
+
+export interface TaskRequiredState {
+  step: 'task-required';
+  sessionId: string;
+  userId: string | null;
+  taskKey: string;
+  alreadySignedIn: boolean;
+}
+
+export type FormState = CredentialsState | SecondFactorState | ClientTrustState | NewPasswordState;
+export type DoneState = SignedInState | TaskRequiredState;
+export type SignInState = FormState | DoneState;
+
+export type SignInEvent =
+  /** User submitted email + password (the password itself goes straight to the adapter). */
+  | { type: 'submit-credentials'; identifier: string }
+  /** User submitted a code for the current method. */
+  | { type: 'submit-code' }
+  /** User picked another method in the switcher. */
+  | { type: 'choose-method'; factor: Factor }
+  /** User asked for a new SMS/email code. */
+  | { type: 'resend' }
+  /** User submitted a new password. */
+  | { type: 'submit-new-password' }
+  /** User went back to the first step. Cancels anything pending. */
+  | { type: 'back' }
+  /** Clerk already had a signed-in (or pending) session when the element started. */
+  | { type: 'existing-session'; session: SessionSnapshot }
+  /** An action finished. `now` is the epoch ms the result arrived (for countdowns). */
+  | { type: 'sign-in-result'; id: number; signIn: SignInSnapshot; now: number }
+  | { type: 'session-result'; id: number; session: SessionSnapshot }
+  | { type: 'failure'; id: number; failure: ActionFailure; now: number }
+  /** The user edited a field: an error attached to it is cleared. */
+  | { type: 'edit'; field: ErrorField };
+
+/** Step 1 with an optional pre-filled identifier. */
+export function initialState(identifier = ''): CredentialsState {
+  return { step: 'credentials', identifier, pending: null, error: null, seq: 0 };
+}
+
+export function isFormState(state: SignInState): state is FormState {
+  return state.step !== 'signed-in' && state.step !== 'task-required';
+}
+
+export function isDone(state: SignInState): state is DoneState {
+  return !isFormState(state);
+}
+
+const STRATEGY_RANK: Record<SecondFactorStrategy, number> = {
+  totp: 0,
+  phone_code: 1,
+  email_code: 2,
+  backup_code: 3,
+};
+
+const SUPPORTED = new Set<string>(Object.keys(STRATEGY_RANK));
+
+/**
+ * Second factors this element can complete, the user's default first:
+ * authenticator app, then the default phone, then the other phones, email, backup code.
+ */
+export function orderSecondFactors(factors: readonly Factor[]): Factor[] {
+  const rank = (f: Factor) => STRATEGY_RANK[f.strategy] * 2 + (f.default || f.primary ? 0 : 1);
+  return factors
+    .filter((f) => SUPPORTED.has(f.strategy))
+    .map((f, index) => ({ f, index }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
+    .map(({ f }) => f);
+}
+
+/** Client Trust only accepts a code sent to the user's email or phone. */
+export function clientTrustFactors(factors: readonly Factor[]): Factor[] {
+  const sendable = factors.filter((f) => f.strategy === 'email_code' || f.strategy === 'phone_code');
+  // Email first: that is what Clerk sends by default for a new device.
+  return sendable
+    .map((f, index) => ({ f, index }))
+    .sort(
+      (a, b) =>
+        (a.f.strategy === 'email_code' ? 0 : 1) - (b.f.strategy === 'email_code' ? 0 : 1) ||
+        (a.f.default || a.f.primary ? 0 : 1) - (b.f.default || b.f.primary ? 0 : 1) ||
+        a.index - b.index,
+    )
+    .map(({ f }) => f);
+}
+
+/** Methods whose code Clerk has to send before it can be checked. */
+export function needsPrepare(factor: Factor): boolean {
+  return factor.strategy === 'phone_code' || factor.strategy === 'email_code';
+}
+
+export function sameFactor(a: Factor, b: Factor): boolean {
+  return (
+    a.strategy === b.strategy &&
+    (a.phoneNumberId ?? null) === (b.phoneNumberId ?? null) &&
+    (a.emailAddressId ?? null) === (b.emailAddressId ?? null)
+  );
+}
+
+/** Seconds of waiting before "resend" is offered again. */
+export const RESEND_DELAY_SECONDS = 30;
+
+/** Codes that are always exactly 6 digits, so a complete one can be submitted by itself. */
+export function isNumericCode(strategy: SecondFactorStrategy): boolean {
+  return strategy !== 'backup_code';
+}
+
+/**
+ * Normalises what a person typed, pasted or autofilled into a code field:
+ * spaces, dashes and other separators are dropped; backup codes keep letters (lower-cased).
+ */
+export function normalizeCode(raw: string, strategy: SecondFactorStrategy): string {
+  if (isNumericCode(strategy)) {
+    // Full-width digits from some IMEs become ASCII digits first.
+    return raw.normalize('NFKC').replace(/\D+/g, '');
+  }
+  return raw.normalize('NFKC').replace(/[^0-9a-z]+/gi, '').toLowerCase();
+}
+
+export function isCompleteCode(code: string, strategy: SecondFactorStrategy): boolean {
+  return isNumericCode(strategy) ? /^\d{6}$/.test(code) : code.length > 0;
+}
+
+function withPending<S extends FormState>(
+  state: S,
+  make: (id: number) => PendingAction,
+): S {
+  const id = state.seq + 1;
+  return { ...state, seq: id, pending: make(id), error: null };
+}
+
+function paramField(paramName: string | undefined, step: StepName): ErrorField | null {
+  switch (paramName) {
+    case 'identifier':
+    case 'email_address':
+    case 'username':
+      return 'identifier';
+    case 'password':
+      return step === 'new-password' ? 'new-password' : 'password';
+    case 'code':
+      return 'code';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Maps a normalised failure to the message the user sees and the field it
+ * belongs to. `strategy` is the method in use (a used backup code reads
+ * differently from a wrong TOTP); `now` anchors countdowns.
+ */
+export function mapFailure(
+  failure: ActionFailure,
+  step: StepName,
+  now: number,
+  strategy?: SecondFactorStrategy,
+): SignInError {
+  const base = { code: failure.code, longMessage: failure.longMessage ?? failure.message };
+  const at = (key: ErrorKey, fallback: ErrorField): SignInError => ({
+    ...base,
+    key,
+    field: paramField(failure.paramName, step) ?? fallback,
+  });
+  const codeField: ErrorField = step === 'credentials' ? 'form' : 'code';
+  const passwordField: ErrorField = step === 'new-password' ? 'new-password' : 'password';
+  switch (failure.code) {
+    case 'form_password_incorrect':
+    case 'form_password_or_identifier_incorrect':
+      return at('passwordIncorrect', 'password');
+    case 'form_identifier_not_found':
+    case 'invitation_account_not_exists':
+      return at('identifierNotFound', 'identifier');
+    case 'form_param_format_invalid':
+      return paramField(failure.paramName, step) === 'identifier'
+        ? at('identifierInvalid', 'identifier')
+        : at('unknown', 'form');
+    case 'form_code_incorrect':
+      return at(strategy === 'backup_code' ? 'backupCodeIncorrect' : 'codeIncorrect', codeField);
+    case 'verification_expired':
+      return at('codeExpired', codeField);
+    case 'verification_failed':
+      return at('verificationFailed', codeField);
+    case 'strategy_for_user_invalid':
+      return { ...base, key: 'strategyInvalid', field: 'form' };
+    case 'session_exists':
+    case 'identifier_already_signed_in':
+      return { ...base, key: 'sessionExists', field: 'form' };
+    case 'too_many_requests':
+    case 'rate_limit_exceeded': {
+      const seconds = failure.retryAfterSeconds;
+      return {
+        ...base,
+        key: 'tooManyRequests',
+        field: 'form',
+        ...(seconds != null && seconds > 0 ? { retryAt: now + seconds * 1000 } : {}),
+      };
+    }
+    case 'user_locked': {
+      const seconds = failure.lockoutSeconds;
+      return {
+        ...base,
+        key: 'userLocked',
+        field: 'form',
+        ...(seconds != null && seconds > 0 ? { lockedUntil: now + seconds * 1000 } : {}),
+      };
+    }
+    case 'form_param_missing':
+    case 'form_param_nil':
+    case 'form_param_value_invalid':
+      return at('fieldRequired', 'form');
+    case 'form_password_pwned':
+    case 'form_password_pwned__sign_in':
+      return at('passwordPwned', passwordField);
+    case 'form_password_length_too_short':
+      return at('passwordTooShort', passwordField);
+    case 'form_password_not_strong_enough':
+    case 'form_password_validation_failed':
+      return at('passwordWeak', passwordField);
+    case 'form_new_password_matches_current':
+      return at('passwordSameAsCurrent', passwordField);
+    case 'offline':
+      return { ...base, key: 'offline', field: 'form' };
+    case 'network_error':
+      return { ...base, key: 'network', field: 'form' };
+    case 'clerk_load_failed':
+      return { ...base, key: 'loadFailed', field: 'form' };
+    case 'unsupported_status':
+      return { ...base, key: 'unsupportedStatus', field: 'form' };
+    default:
+      return at('unknown', 'form');
+  }
+}
+
+function toCredentials(state: FormState): CredentialsState {
+  return { step: 'credentials', identifier: state.identifier, pending: null, error: null, seq: state.seq };
+}
+
+/** The next state after an action reported the sign-in's new status. */
+function followStatus(state: FormState, signIn: SignInSnapshot, now: number): FormState {
+  switch (signIn.status) {
+    case 'complete': {
+      if (!signIn.createdSessionId) break;
+      const sessionId = signIn.createdSessionId;
+      return withPending({ ...state, pending: null }, (id) => ({ id, kind: 'activate', sessionId }));
+    }
+    case 'needs_second_factor': {
+      const methods = orderSecondFactors(signIn.supportedSecondFactors);
+      const method = methods[0];
+      if (!method) break;
+      // A second "needs_second_factor" (e.g. after a resend) keeps the chosen method.
+      if (state.step === 'second-factor') return { ...state, pending: null, error: null };
+      const next: SecondFactorState = {
+        step: 'second-factor',
+        identifier: state.identifier,
+        method,
+        methods,
+        sentAt: null,
+        pending: null,
+        error: null,
+        seq: state.seq,
+      };
+      return needsPrepare(method) ? withPending(next, (id) => ({ id, kind: 'prepare', factor: method })) : next;
+    }
+    case 'needs_client_trust': {
+      const methods = clientTrustFactors(signIn.supportedSecondFactors);
+      const method = methods[0];
+      if (!method) break;
+      if (state.step === 'client-trust') return { ...state, pending: null, error: null };
+      const next: ClientTrustState = {
+        step: 'client-trust',
+        identifier: state.identifier,
+        method,
+        methods,
+        sentAt: null,
+        pending: null,
+        error: null,
+        seq: state.seq,
+      };
+      return withPending(next, (id) => ({ id, kind: 'prepare', factor: method }));
+    }
+    case 'needs_new_password':
+      return { step: 'new-password', identifier: state.identifier, pending: null, error: null, seq: state.seq };
+  }
+  return {
+    ...state,
+    pending: null,
+    error: mapFailure({ code: 'unsupported_status', message: String(signIn.status) }, state.step, now),
+  };
+}
+
+function afterPrepare(state: FormState, now: number): FormState {
+  if (state.step === 'second-factor' || state.step === 'client-trust') {
+    return { ...state, pending: null, error: null, sentAt: now };
+  }
+  return { ...state, pending: null };
+}
+
+/** The one transition function. Returns the same object when the event is refused or irrelevant. */
+export function transition(state: SignInState, event: SignInEvent): SignInState {
+  if (event.type === 'existing-session') {
+    if (isDone(state)) return state;
+    return doneFromSession(event.session, true);
+  }
+  if (isDone(state)) return state;
+
+  switch (event.type) {
+    case 'submit-credentials':
+      if (state.step !== 'credentials' || state.pending) return state;
+      return withPending({ ...state, identifier: event.identifier }, (id) => ({ id, kind: 'create' }));
+
+    case 'submit-code':
+      if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
+      return withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
+
+    case 'choose-method': {
+      if (state.step !== 'second-factor' || state.pending) return state;
+      const factor = state.methods.find((m) => sameFactor(m, event.factor));
+      if (!factor || sameFactor(factor, state.method)) return state;
+      const next: SecondFactorState = { ...state, method: factor, sentAt: null, error: null };
+      return needsPrepare(factor) ? withPending(next, (id) => ({ id, kind: 'prepare', factor })) : next;
+    }
+
+    case 'resend':
+      if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
+      if (!needsPrepare(state.method)) return state;
+      return withPending(state, (id) => ({ id, kind: 'prepare', factor: state.method }));
+
+    case 'submit-new-password':
+      if (state.step !== 'new-password' || state.pending) return state;
+      return withPending(state, (id) => ({ id, kind: 'reset-password' }));
+
+    case 'back':
+      if (state.step === 'credentials') return state.pending ? { ...state, pending: null } : state;
+      return toCredentials(state);
+
+    case 'edit':
+      if (!state.error || state.error.field !== event.field) return state;
+      // Rate limit and lockout stay until their time is up.
+      if (state.error.retryAt != null || state.error.lockedUntil != null) return state;
+      return { ...state, error: null };
+
+    case 'sign-in-result': {
+      if (state.pending?.id !== event.id) return state;
+      if (state.pending.kind === 'prepare') return afterPrepare(state, event.now);
+      return followStatus(state, event.signIn, event.now);
+    }
+
+    case 'session-result':
+      if (state.pending?.id !== event.id || state.pending.kind !== 'activate') return state;
+      return doneFromSession(event.session, false);
+
+    case 'failure': {
+      if (state.pending?.id !== event.id) return state;
+      const strategy =
+        state.step === 'second-factor' || state.step === 'client-trust' ? state.method.strategy : undefined;
+      return { ...state, pending: null, error: mapFailure(event.failure, state.step, event.now, strategy) };
+    }
+  }
+}
+
+function doneFromSession(session: SessionSnapshot, alreadySignedIn: boolean): DoneState {
+  if (session.status === 'pending' && session.taskKey) {
+    return {
+      step: 'task-required',
+      sessionId: session.id,
+      userId: session.userId,
+      taskKey: session.taskKey,
+      alreadySignedIn,
+    };
+  }
+  return { step: 'signed-in', sessionId: session.id, userId: session.userId, alreadySignedIn };
+}
+
+/** The error to show next to `field`, if any. */
+export function errorFor(state: SignInState, field: ErrorField): SignInError | null {
+  return isFormState(state) && state.error?.field === field ? state.error : null;
+}
+
+/** Whole seconds left until `until`, never negative. */
+export function secondsLeft(until: number | undefined | null, now: number): number {
+  return until == null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** Seconds until "resend" may be used again for the current method. */
+export function resendSecondsLeft(state: SignInState, now: number): number {
+  if (state.step !== 'second-factor' && state.step !== 'client-trust') return 0;
+  return state.sentAt == null ? 0 : secondsLeft(state.sentAt + RESEND_DELAY_SECONDS * 1000, now);
+}
+
+/** Seconds the user must wait before submitting (rate limit or lockout), 0 when free. */
+export function blockedSecondsLeft(state: SignInState, now: number): number {
+  if (!isFormState(state) || !state.error) return 0;
+  return Math.max(secondsLeft(state.error.retryAt, now), secondsLeft(state.error.lockedUntil, now));
+}
