@@ -1,0 +1,86 @@
+/** HTTP plumbing: request bodies, JSON replies, cookies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errors } from './errors.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads the whole body, refusing more than MAX_BODY_BYTES. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    req.resume();
+    throw errors.bodyTooLarge(MAX_BODY_BYTES);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      req.resume();
+      throw errors.bodyTooLarge(MAX_BODY_BYTES);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Strict application/x-www-form-urlencoded parsing: malformed percent-escapes are an error. */
+export function parseForm(text: string): Map<string, string> {
+  const params = new Map<string, string>();
+  if (text === '') return params;
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawKey = eq === -1 ? pair : pair.slice(0, eq);
+    const rawValue = eq === -1 ? '' : pair.slice(eq + 1);
+    try {
+      params.set(decodeURIComponent(rawKey.replace(/\+/g, ' ')), decodeURIComponent(rawValue.replace(/\+/g, ' ')));
+    } catch {
+      throw errors.malformed('The request body is not valid application/x-www-form-urlencoded.');
+    }
+  }
+  return params;
+}
+
+export function parseJson(buffer: Buffer): unknown {
+  if (buffer.length === 0) return {};
+  try {
+    return JSON.parse(buffer.toString('utf8'));
+  } catch {
+    throw errors.malformed('The request body is not valid JSON.');
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(text);
+}
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  if (!header) return cookies;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1) continue;
+    const name = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    if (name && !cookies.has(name)) cookies.set(name, value);
+  }
+  return cookies;
+}
+
+export function appendHeader(res: ServerResponse, name: string, value: string): void {
+  const existing = res.getHeader(name);
+  if (existing === undefined) res.setHeader(name, [value]);
+  else res.setHeader(name, [...(Array.isArray(existing) ? existing : [String(existing)]), value]);
+}
+
+/** The peer address, used for the loose per-IP limit. */
+export function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}

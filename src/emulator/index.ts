@@ -1,0 +1,21 @@
+/**
+ * A local emulator of Clerk's Frontend API that the unmodified `@clerk/clerk-js` signs in against
+ * (password, then TOTP, backup code, SMS or Client Trust email code). Node only.
+ *
+ * Besides the Frontend API under `/__clerk/v1`, it serves test controls that exist only in the
+ * emulator, never in Clerk: `GET /__clerk/_emulator/messages`, `GET /__clerk/_emulator/requests`,
+ * `POST /__clerk/_emulator/users`, `POST /__clerk/_emulator/reset`, `GET|POST /__clerk/_emulator/limits`.
+ */
+export { createEmulator, type Emulator } from './emulator.js';
+export {
+  DEFAULT_LIMITS,
+  type EmulatorLimits,
+  type EmulatorMessage,
+  type EmulatorOptions,
+  type EmulatorResponse,
+  type EmulatorUser,
+  type ListenOptions,
+  type RequestLogEntry,
+  type SessionTaskKey,
+} from './types.js';
+export { verifyTotp } from './totp.js';

@@ -1,0 +1,71 @@
+/** Password hashing, constant-time comparison, random identifiers and sliding-window rate limits. */
+import { createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+
+const SCRYPT_KEYLEN = 32;
+const SCRYPT_COST = { N: 16384, r: 8, p: 1 };
+
+function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, SCRYPT_KEYLEN, SCRYPT_COST, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+export interface PasswordHash {
+  salt: Buffer;
+  hash: Buffer;
+}
+
+export async function hashPassword(password: string): Promise<PasswordHash> {
+  const salt = randomBytes(16);
+  return { salt, hash: await scryptAsync(password, salt) };
+}
+
+export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
+  const candidate = await scryptAsync(password, stored.salt);
+  return timingSafeEqual(candidate, stored.hash);
+}
+
+/** A hash for a password nobody has, so an unknown identifier costs the same time as a known one. */
+export const decoyPasswordHash: Promise<PasswordHash> = hashPassword(randomBytes(16).toString('hex'));
+
+const codeKey = randomBytes(32);
+
+/** Keyed digest of a short secret (backup or one-time code) for constant-time comparison. */
+export function digestCode(code: string): Buffer {
+  return createHmac('sha256', codeKey).update(code).digest();
+}
+
+export function codesEqual(candidate: string, digest: Buffer): boolean {
+  return timingSafeEqual(digestCode(candidate), digest);
+}
+
+export function randomId(prefix: string): string {
+  return `${prefix}_${randomBytes(18).toString('base64url')}`;
+}
+
+export function randomDigits(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += String(randomInt(10));
+  return out;
+}
+
+/** Sliding-window counter: at most `limit` hits per key in `windowMs`. */
+export class RateLimiter {
+  #hits = new Map<string, number[]>();
+
+  /** Records a hit; returns 0 when allowed, else the seconds until a retry would be allowed. */
+  hit(key: string, limit: number, windowMs: number, now: number): number {
+    const recent = (this.#hits.get(key) ?? []).filter((at) => at > now - windowMs);
+    if (recent.length >= limit) {
+      this.#hits.set(key, recent);
+      return Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
+    }
+    recent.push(now);
+    this.#hits.set(key, recent);
+    return 0;
+  }
+
+  clear(): void {
+    this.#hits.clear();
+  }
+}

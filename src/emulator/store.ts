@@ -1,0 +1,206 @@
+/** In-memory state: users, clients, sign-ins, sessions, inbox. */
+import type { EmulatorLimits, EmulatorMessage, EmulatorUser, SessionTaskKey } from './types.js';
+import { digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  membershipId: string;
+  role: string;
+  createdAt: number;
+}
+
+export interface StoredUser {
+  id: string;
+  email: string;
+  emailId: string;
+  phone: string | null;
+  phoneId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  password: PasswordHash;
+  totpSecret: string | null;
+  /** Highest TOTP step counter accepted so far: codes of that step or older are refused. */
+  lastTotpCounter: number;
+  /** TOTP enrolment started through /v1/me/totp and not yet verified. */
+  pendingTotp: { id: string; secret: string; createdAt: number } | null;
+  totpId: string;
+  /** Keyed digests of the unused backup codes. */
+  backupCodes: Buffer[];
+  tasks: SessionTaskKey[];
+  organizations: Organization[];
+  limits: Partial<EmulatorLimits>;
+  failedAttempts: number;
+  lockedUntil: number;
+  createdAt: number;
+  updatedAt: number;
+  lastSignInAt: number | null;
+  mfaEnabledAt: number | null;
+}
+
+export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
+
+export interface Verification {
+  strategy: 'password' | 'totp' | 'backup_code' | 'phone_code' | 'email_code';
+  status: VerificationStatus;
+  attempts: number | null;
+  expireAt: number | null;
+  /** For phone_code/email_code: digest of the code sent. */
+  codeDigest?: Buffer;
+}
+
+export type SignInStatus = 'needs_first_factor' | 'needs_second_factor' | 'needs_client_trust' | 'complete' | 'abandoned';
+
+export interface StoredSignIn {
+  id: string;
+  clientId: string;
+  userId: string;
+  identifier: string;
+  status: SignInStatus;
+  firstFactor: Verification | null;
+  secondFactor: Verification | null;
+  createdSessionId: string | null;
+  clientTrustState: 'new' | 'known' | null;
+  createdAt: number;
+  abandonAt: number;
+}
+
+export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed';
+
+export interface StoredSession {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  tasks: SessionTaskKey[];
+  lastActiveOrganizationId: string | null;
+  firstFactorAt: number;
+  secondFactorAt: number | null;
+  lastActiveToken: string | null;
+  lastActiveTokenExp: number;
+  createdAt: number;
+  updatedAt: number;
+  lastActiveAt: number;
+  expireAt: number;
+  abandonAt: number;
+}
+
+export interface StoredClient {
+  id: string;
+  signInId: string | null;
+  sessionIds: string[];
+  lastActiveSessionId: string | null;
+  lastAuthenticationStrategy: string | null;
+  /** Users who completed a sign-in on this client (Client Trust: "known"). */
+  trustedUserIds: Set<string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export class Store {
+  users = new Map<string, StoredUser>();
+  usersByEmail = new Map<string, StoredUser>();
+  clients = new Map<string, StoredClient>();
+  /** `__client` cookie values and dev browser tokens, each naming a client. */
+  clientKeys = new Map<string, string>();
+  devBrowsers = new Set<string>();
+  signIns = new Map<string, StoredSignIn>();
+  sessions = new Map<string, StoredSession>();
+  inbox: EmulatorMessage[] = [];
+
+  constructor(private readonly now: () => number) {}
+
+  /** Forgets everything but the users (whose lockouts and replay state are cleared). */
+  reset(): void {
+    this.clients.clear();
+    this.clientKeys.clear();
+    this.devBrowsers.clear();
+    this.signIns.clear();
+    this.sessions.clear();
+    this.inbox = [];
+    for (const user of this.users.values()) {
+      user.failedAttempts = 0;
+      user.lockedUntil = 0;
+    }
+  }
+
+  async addUser(input: EmulatorUser): Promise<StoredUser> {
+    if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
+    if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
+    const email = input.email.trim().toLowerCase();
+    const now = this.now();
+    const previous = this.usersByEmail.get(email);
+    const firstName = input.first_name ?? null;
+    const user: StoredUser = {
+      id: previous?.id ?? randomId('user'),
+      email,
+      emailId: randomId('idn'),
+      phone: input.phone_number ?? null,
+      phoneId: input.phone_number ? randomId('idn') : null,
+      firstName,
+      lastName: input.last_name ?? null,
+      password: await hashPassword(input.password),
+      totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
+      lastTotpCounter: -1,
+      pendingTotp: null,
+      totpId: randomId('totp'),
+      backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
+      tasks: [...new Set(input.tasks ?? [])],
+      organizations: [],
+      limits: { ...(input.limits ?? {}) },
+      failedAttempts: 0,
+      lockedUntil: 0,
+      createdAt: now,
+      updatedAt: now,
+      lastSignInAt: null,
+      mfaEnabledAt: input.totp_secret || input.phone_number ? now : null,
+    };
+    if (user.tasks.includes('choose-organization')) {
+      const name = `${firstName ?? email.split('@')[0]}'s Organization`;
+      user.organizations.push({
+        id: randomId('org'),
+        name,
+        slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+        membershipId: randomId('orgmem'),
+        role: 'org:admin',
+        createdAt: now,
+      });
+    }
+    if (previous) this.users.delete(previous.id);
+    this.users.set(user.id, user);
+    this.usersByEmail.set(email, user);
+    return user;
+  }
+
+  findUserByIdentifier(identifier: string): StoredUser | undefined {
+    return this.usersByEmail.get(identifier.trim().toLowerCase());
+  }
+
+  createClient(): StoredClient {
+    const now = this.now();
+    const client: StoredClient = {
+      id: randomId('client'),
+      signInId: null,
+      sessionIds: [],
+      lastActiveSessionId: null,
+      lastAuthenticationStrategy: null,
+      trustedUserIds: new Set(),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.clients.set(client.id, client);
+    return client;
+  }
+
+  /** Sessions that still count for the client (not ended or removed). */
+  liveSessions(client: StoredClient): StoredSession[] {
+    return client.sessionIds
+      .map((id) => this.sessions.get(id))
+      .filter((session): session is StoredSession => !!session && (session.status === 'active' || session.status === 'pending'));
+  }
+}
+
+export function normalizeBackupCode(code: string): string {
+  return code.trim().toLowerCase();
+}

@@ -1,0 +1,114 @@
+/** Public types of the Clerk Frontend API emulator. */
+
+export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-mfa';
+
+/** A user the emulator knows. Only `email` and `password` are required. */
+export interface EmulatorUser {
+  email: string;
+  password: string;
+  first_name?: string;
+  last_name?: string;
+  /** Base32 TOTP secret (SHA-1, 6 digits, 30 s steps). */
+  totp_secret?: string;
+  backup_codes?: string[];
+  /** E.164 phone number used for SMS codes as a second factor. */
+  phone_number?: string;
+  /** Tasks the session is left pending with after sign-in. */
+  tasks?: SessionTaskKey[];
+  /**
+   * Limits for this user only (rate limits, lockout, code expiry), on top of the emulator's.
+   * Lets a test shorten or raise limits for its own fresh user without affecting other tests.
+   */
+  limits?: Partial<EmulatorLimits>;
+}
+
+/** Security limits. Defaults follow Clerk's documented behaviour. */
+export interface EmulatorLimits {
+  /** Failed password or code attempts before the user is locked (Clerk: 10). */
+  lockoutAttempts: number;
+  /** How long a locked user stays locked (Clerk: 1 hour). */
+  lockoutSeconds: number;
+  /** Lifetime of an SMS or email code (Clerk: 10 minutes). */
+  codeTtlSeconds: number;
+  /** Wrong tries allowed per SMS or email code (Clerk: 3). */
+  codeMaxAttempts: number;
+  /** Sign-in creations per client and user in one window (Clerk: 5 per 10 s). */
+  signInCreateLimit: number;
+  /** First/second factor attempts per client and user in one window (Clerk: 3 per 10 s). */
+  signInAttemptLimit: number;
+  /** Window of the per-client limits, in seconds (Clerk: 10). */
+  rateLimitWindowSeconds: number;
+  /** Requests per IP address in one IP window: loose, so many people behind one address never meet it. */
+  ipLimit: number;
+  /** Window of the per-IP limit, in seconds. */
+  ipWindowSeconds: number;
+  /** Session token (JWT) lifetime in seconds (Clerk: 60). */
+  tokenLifetimeSeconds: number;
+  /** Session lifetime in seconds (Clerk: 7 days). */
+  sessionLifetimeSeconds: number;
+}
+
+export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
+  lockoutAttempts: 10,
+  lockoutSeconds: 3600,
+  codeTtlSeconds: 600,
+  codeMaxAttempts: 3,
+  signInCreateLimit: 5,
+  signInAttemptLimit: 3,
+  rateLimitWindowSeconds: 10,
+  ipLimit: 5000,
+  ipWindowSeconds: 10,
+  tokenLifetimeSeconds: 60,
+  sessionLifetimeSeconds: 7 * 24 * 3600,
+});
+
+/** A code that would have been sent by SMS or email. */
+export interface EmulatorMessage {
+  to: string;
+  channel: 'sms' | 'email';
+  code: string;
+  /** Milliseconds since the epoch. */
+  sent_at: number;
+}
+
+/** One Frontend API response, as seen by an `onResponse` observer. */
+export interface EmulatorResponse {
+  /** Effective method (after `_method` override), upper case. */
+  method: string;
+  /** Path below the `/__clerk` prefix, without query, e.g. `/v1/client/sign_ins`. */
+  path: string;
+  status: number;
+  /** The JSON body sent. */
+  body: unknown;
+}
+
+export interface EmulatorOptions {
+  users: EmulatorUser[];
+  /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
+  clientTrust?: boolean;
+  limits?: Partial<EmulatorLimits>;
+  /** Clock in milliseconds (tests move time instead of sleeping). */
+  now?: () => number;
+  /** Called for every SMS/email code "sent". */
+  onMessage?: (message: EmulatorMessage) => void;
+  /** Called with one line per notable event. */
+  log?: (line: string) => void;
+  /** Observer of every JSON body the Frontend API sends (e.g. a conformance recorder). */
+  onResponse?: (response: EmulatorResponse) => void;
+}
+
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+  /** Served at `/`, so a page and the API share one origin. */
+  staticDir?: string;
+  /** Allow binding to an address other than loopback. */
+  allowNonLoopback?: boolean;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+}
