@@ -1,0 +1,35 @@
+// `npm start`: the demo page on Vite's dev server, with the Clerk Frontend API emulator mounted at
+// /__clerk (same origin, so the page uses proxy-url="/__clerk" and the production cookie flow works).
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { createEmulator } from '../src/emulator/index.js';
+import { describeMessage, describeUsers, readUsersFile, startLines } from '../src/emulator/printing.js';
+
+const usersFile = fileURLToPath(new URL('./users.json', import.meta.url));
+
+function clerkEmulator(): Plugin {
+  return {
+    name: 'clerk-fapi-emulator',
+    async configureServer(server) {
+      const users = await readUsersFile(usersFile);
+      const emulator = createEmulator({
+        users,
+        clientTrust: process.env.CLERK_CLIENT_TRUST === '1',
+        onMessage: (message) => server.config.logger.info(describeMessage(message)),
+        log: (line) => server.config.logger.warn(line),
+      });
+      server.middlewares.use(emulator.middleware);
+      server.httpServer?.once('listening', async () => {
+        const local = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://localhost:5173';
+        for (const line of startLines(local, emulator.publishableKey('development'))) server.config.logger.info(line);
+        server.config.logger.info(await describeUsers(users));
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [clerkEmulator()],
+  server: { port: 5173 },
+});

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * clerk-fapi-emulator: a local Clerk Frontend API at http://127.0.0.1:<port>/__clerk.
+ *
+ *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--host h]
+ */
+import { parseArgs } from 'node:util';
+import { createEmulator } from './emulator.js';
+import { describeMessage, describeUsers, readUsersFile, startLines } from './printing.js';
+
+const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust]
+                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4123' },
+      users: { type: 'string' },
+      static: { type: 'string' },
+      'client-trust': { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-non-loopback': { type: 'boolean', default: false },
+      key: { type: 'string', default: 'development' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  const mode = values.key as 'development' | 'production' | 'dev-browser';
+  if (!['development', 'production', 'dev-browser'].includes(mode)) throw new Error(`invalid --key ${values.key}`);
+  const users = values.users ? await readUsersFile(values.users) : [];
+  const emulator = createEmulator({
+    users,
+    clientTrust: values['client-trust'],
+    onMessage: (message) => console.log(describeMessage(message)),
+    log: (line) => console.error(line),
+  });
+  await emulator.ready;
+  const server = await emulator.listen({
+    port,
+    host: values.host,
+    allowNonLoopback: values['allow-non-loopback'],
+    ...(values.static ? { staticDir: values.static } : {}),
+  });
+  for (const line of startLines(server.url, emulator.publishableKey(mode))) console.log(line);
+  if (values.static) console.log(`serving ${values.static} at ${server.url}/`);
+  console.log(await describeUsers(users));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`clerk-fapi-emulator: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(usage);
+  process.exit(2);
+});

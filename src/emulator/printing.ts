@@ -1,0 +1,51 @@
+/** What the CLI and `npm start` print: where the emulator is, the demo user, each code "sent". */
+import qrcode from 'qrcode-terminal';
+import { readFile } from 'node:fs/promises';
+import { totpUri } from './totp.js';
+import type { EmulatorMessage, EmulatorUser } from './types.js';
+
+export function qrCode(text: string): Promise<string> {
+  return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
+}
+
+/** Startup lines: the base URL line, then `publishable key: ...`. */
+export function startLines(baseUrl: string, publishableKey: string): string[] {
+  return [`Clerk Frontend API emulator: ${baseUrl}/__clerk`, `publishable key: ${publishableKey}`];
+}
+
+/** The first user in full (password, backup codes, otpauth URI and QR code), the others in one line each. */
+export async function describeUsers(users: EmulatorUser[]): Promise<string> {
+  const [first, ...others] = users;
+  if (!first) return 'No users: add some with POST /__clerk/_emulator/users.';
+  const lines = [`Demo user: ${first.email}`, `  password:     ${first.password}`];
+  if (first.phone_number) lines.push(`  SMS codes to: ${first.phone_number} (printed here, and at GET /__clerk/_emulator/messages)`);
+  if (first.backup_codes?.length) lines.push(`  backup codes: ${first.backup_codes.join(' ')}`);
+  if (first.tasks?.length) lines.push(`  tasks:        ${first.tasks.join(', ')}`);
+  if (first.totp_secret) {
+    const uri = totpUri(first.totp_secret, first.email);
+    lines.push(`  TOTP secret:  ${first.totp_secret}`, `  otpauth URI:  ${uri}`, '  Scan with an authenticator app:', await qrCode(uri));
+  }
+  if (others.length) {
+    lines.push('Other users:');
+    for (const user of others) {
+      const factors = [user.totp_secret && 'TOTP', user.phone_number && `SMS ${user.phone_number}`, user.backup_codes?.length && 'backup codes']
+        .filter(Boolean)
+        .join(', ');
+      const tasks = user.tasks?.length ? `; tasks: ${user.tasks.join(', ')}` : '';
+      lines.push(`  ${user.email} / ${user.password} (${factors || 'no second factor'}${tasks})`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function describeMessage(message: EmulatorMessage): string {
+  return `${message.channel === 'sms' ? 'SMS' : 'Email'} to ${message.to}: code ${message.code}`;
+}
+
+/** Reads `{ "users": [...] }` (or a bare array) from a JSON file. */
+export async function readUsersFile(path: string): Promise<EmulatorUser[]> {
+  const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const users = Array.isArray(parsed) ? parsed : (parsed as { users?: unknown })?.users;
+  if (!Array.isArray(users)) throw new Error(`${path}: expected {"users": [...]}`);
+  return users as EmulatorUser[];
+}
