@@ -179,7 +179,11 @@ export type SignInEvent =
   | { type: 'session-result'; id: number; session: SessionSnapshot }
   | { type: 'failure'; id: number; failure: ActionFailure; now: number }
   /** The user edited a field: an error attached to it is cleared. */
-  | { type: 'edit'; field: ErrorField };
+  | { type: 'edit'; field: ErrorField }
+  /** A rate-limit or lockout wait ran out: its message goes away. */
+  | { type: 'wait-over' }
+  /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
+  | { type: 'cancel' };
 
 /** Step 1 with an optional pre-filled identifier. */
 export function initialState(identifier = ''): CredentialsState {
@@ -485,6 +489,13 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       // Rate limit and lockout stay until their time is up.
       if (state.error.retryAt != null || state.error.lockedUntil != null) return state;
       return { ...state, error: null };
+
+    case 'wait-over':
+      if (state.error?.retryAt == null && state.error?.lockedUntil == null) return state;
+      return { ...state, error: null };
+
+    case 'cancel':
+      return state.pending ? { ...state, pending: null } : state;
 
     case 'sign-in-result': {
       if (state.pending?.id !== event.id) return state;

@@ -1,0 +1,772 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ClerkAdapter, type ClerkLike, type Outcome } from './clerk-adapter.js';
+import { dispatch } from './events.js';
+import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
+import {
+  blockedSecondsLeft,
+  errorFor,
+  initialState,
+  isCompleteCode,
+  isDone,
+  isFormState,
+  isNumericCode,
+  normalizeCode,
+  resendSecondsLeft,
+  secondsLeft,
+  transition,
+  type ClientTrustState,
+  type ErrorField,
+  type Factor,
+  type PendingAction,
+  type SecondFactorState,
+  type SessionSnapshot,
+  type SignInError,
+  type SignInEvent,
+  type SignInSnapshot,
+  type SignInState,
+  type StepName,
+} from './sign-in-machine.js';
+import { styles } from './clerk-mfa-sign-in.styles.js';
+
+const METHOD_LABEL = {
+  totp: 'methodTotp',
+  backup_code: 'methodBackupCode',
+  phone_code: 'methodPhoneCode',
+  email_code: 'methodEmailCode',
+} as const satisfies Record<Factor['strategy'], MessageKey>;
+
+/**
+ * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
+ * code; new-device check; new password) as one element. The server decides
+ * each next step; the element renders it.
+ *
+ * @tag clerk-mfa-sign-in
+ *
+ * @fires signed-in - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
+ * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
+ * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user.
+ * @fires step-change - `{ step, previousStep }` whenever the step changes.
+ *
+ * @slot header - Above the form: a logo or title.
+ * @slot footer - Below the form: links such as "Forgot password?" or "Sign up".
+ *
+ * @csspart form - The `<form>` of the current step.
+ * @csspart heading - The step's heading.
+ * @csspart subtitle - The explanation under the heading.
+ * @csspart label - Every field label.
+ * @csspart input - Every text field.
+ * @csspart identifier-input - The email field.
+ * @csspart password-input - The password field (also the new-password field).
+ * @csspart code-input - The verification or backup code field.
+ * @csspart submit-button - The primary button of each step.
+ * @csspart back-button - "Back" to the first step.
+ * @csspart method-button - Each button that switches to another second-factor method.
+ * @csspart resend-button - "Resend" for SMS and email codes.
+ * @csspart spinner - The progress indicator in the submit button.
+ * @csspart error - Every error message (field errors and the form error).
+ * @csspart form-error - The error shown at the top of the form.
+ * @csspart message - Informative text: where a code was sent, the signed-in message.
+ *
+ * @cssprop [--clerk-mfa-sign-in-accent-color=#4f46e5] - Primary button and links (dark: #818cf8).
+ * @cssprop [--clerk-mfa-sign-in-accent-text-color=#ffffff] - Text on the primary button (dark: #111827).
+ * @cssprop [--clerk-mfa-sign-in-text-color=#1f2937] - Text (dark: #f3f4f6).
+ * @cssprop [--clerk-mfa-sign-in-muted-text-color=#4b5563] - Subtitles (dark: #d1d5db).
+ * @cssprop [--clerk-mfa-sign-in-background=#ffffff] - Background (dark: #111827).
+ * @cssprop [--clerk-mfa-sign-in-input-background=#ffffff] - Field background (dark: #1f2937).
+ * @cssprop [--clerk-mfa-sign-in-border-color=#9ca3af] - Field borders (dark: #6b7280).
+ * @cssprop [--clerk-mfa-sign-in-radius=0.5rem] - Corner radius.
+ * @cssprop [--clerk-mfa-sign-in-font-family=system-ui] - Font family.
+ * @cssprop [--clerk-mfa-sign-in-font-size=1rem] - Base font size.
+ * @cssprop [--clerk-mfa-sign-in-spacing=1rem] - Base spacing.
+ * @cssprop [--clerk-mfa-sign-in-focus-ring=0 0 0 3px] - Focus ring (a box-shadow in the accent colour).
+ * @cssprop [--clerk-mfa-sign-in-error-color=#b91c1c] - Error text and invalid borders (dark: #fca5a5).
+ *
+ * @cssstate credentials - Email and password.
+ * @cssstate second-factor - Authenticator app, SMS or backup code.
+ * @cssstate client-trust - New-device code.
+ * @cssstate new-password - Clerk asks for a new password.
+ * @cssstate signed-in - Done.
+ * @cssstate task-required - Signed in, a session task remains.
+ * @cssstate pending - A request is in flight.
+ */
+export class ClerkMfaSignInElement extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Clerk publishable key (`pk_test_...` / `pk_live_...`). Not needed with `clerk`. */
+  @property({ attribute: 'publishable-key' }) publishableKey: string | null = null;
+
+  /** Clerk proxy URL, absolute or relative (`/__clerk`). */
+  @property({ attribute: 'proxy-url' }) proxyUrl: string | null = null;
+
+  /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`. */
+  @property({ attribute: 'clerk-js-url' }) clerkJsUrl: string | null = null;
+
+  /** Pre-fills the email field. */
+  @property() email = '';
+
+  /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
+  @property({ attribute: 'after-sign-in-url' }) afterSignInUrl: string | null = null;
+
+  /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
+  @property() locale: string | null = null;
+
+  /** Do not offer the credentials to the browser's password manager after signing in. */
+  @property({ type: Boolean, attribute: 'no-store-credentials' }) noStoreCredentials = false;
+
+  /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */
+  @property({ attribute: false }) clerk: ClerkLike | null = null;
+
+  /** Overrides for any string the element shows, by message key. */
+  @property({ attribute: false }) localization: Partial<Strings> | null = null;
+
+  @property({ attribute: 'lang' }) protected langAttribute: string | null = null;
+
+  @state() protected signInState: SignInState = initialState();
+  @state() private localeStrings: Partial<Strings> = {};
+  @state() private now = Date.now();
+
+  @query('form') private formElement?: HTMLFormElement | null;
+
+  #adapter: ClerkAdapter | null = null;
+  #inflight: { id: number; controller: AbortController } | null = null;
+  /** Kept in memory only until the sign-in ends, for the browser's password manager. */
+  #credential: { id: string; password: string } | null = null;
+  #internals: ElementInternals | null = null;
+  #ticker: ReturnType<typeof setInterval> | null = null;
+  #focusPending = false;
+  #started = false;
+  #localeRequest = 0;
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      this.#internals = null;
+    }
+  }
+
+  /** The current step. */
+  get step(): StepName {
+    return this.signInState.step;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-added to the page after a removal: Clerk may have finished signing in meanwhile.
+    if (this.#started) void this.#checkExistingSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abortInflight();
+    this.#send({ type: 'cancel' });
+    this.#clearSecrets();
+    this.#stopTicker();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated) this.signInState = initialState(this.email ?? '');
+    else if (changed.has('email') && this.signInState.step === 'credentials' && !this.signInState.pending) {
+      this.signInState = { ...this.signInState, identifier: this.email ?? '' };
+    }
+    if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
+    if (
+      this.#started &&
+      (changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl'))
+    ) {
+      this.#adapter = null;
+      void this.#checkExistingSession();
+    }
+  }
+
+  protected override firstUpdated(): void {
+    // The form is on screen; now start loading Clerk in the background.
+    this.#started = true;
+    void this.#checkExistingSession();
+  }
+
+  protected override updated(): void {
+    this.#syncStates();
+    this.#syncTicker();
+    if (this.#focusPending) {
+      this.#focusPending = false;
+      this.#focusFirstField();
+    }
+  }
+
+  // ---- strings ---------------------------------------------------------------------------
+
+  get #strings(): Strings {
+    return mergeStrings(this.localeStrings, this.localization);
+  }
+
+  #t(key: MessageKey, values?: Record<string, string | number>): string {
+    return interpolate(this.#strings[key], values);
+  }
+
+  async #loadStrings(): Promise<void> {
+    const request = ++this.#localeRequest;
+    const tag = this.locale || this.langAttribute || (typeof document !== 'undefined' ? document.documentElement.lang : '');
+    try {
+      const { strings } = await loadLocale(tag);
+      if (request === this.#localeRequest) this.localeStrings = strings;
+    } catch {
+      if (request === this.#localeRequest) this.localeStrings = {};
+    }
+  }
+
+  /** The text shown for an error, countdowns included. */
+  errorMessage(error: SignInError): string {
+    if (error.key === 'tooManyRequests' && error.retryAt != null) {
+      return this.#t('tooManyRequestsWait', { time: formatDuration(secondsLeft(error.retryAt, this.now)) });
+    }
+    if (error.key === 'userLocked' && error.lockedUntil != null) {
+      return this.#t('userLockedWait', { time: formatDuration(secondsLeft(error.lockedUntil, this.now)) });
+    }
+    if (error.key === 'unknown' && error.longMessage) return error.longMessage;
+    return this.#t(error.key);
+  }
+
+  // ---- machine ---------------------------------------------------------------------------
+
+  #send(event: SignInEvent): boolean {
+    const previous = this.signInState;
+    const next = transition(previous, event);
+    if (next === previous) return false;
+    this.signInState = next;
+    this.#afterTransition(previous, next);
+    return true;
+  }
+
+  get #pending(): PendingAction | null {
+    return isFormState(this.signInState) ? this.signInState.pending : null;
+  }
+
+  #adapterFor(): ClerkAdapter {
+    if (!this.#adapter) {
+      this.#adapter = new ClerkAdapter({
+        clerk: this.clerk,
+        publishableKey: this.publishableKey,
+        proxyUrl: this.proxyUrl,
+        scriptUrl: this.clerkJsUrl,
+        nonce: this.nonce || null,
+      });
+    }
+    return this.#adapter;
+  }
+
+  async #checkExistingSession(): Promise<void> {
+    if (isDone(this.signInState)) return;
+    const session = await this.#adapterFor().existingSession();
+    if (session && this.isConnected) this.#send({ type: 'existing-session', session });
+  }
+
+  #clearSecrets(): void {
+    this.#credential = null;
+    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
+      input.value = '';
+    }
+  }
+
+  #abortInflight(): void {
+    this.#inflight?.controller.abort();
+    this.#inflight = null;
+  }
+
+  // ---- handlers --------------------------------------------------------------------------
+
+  protected handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const s = this.signInState;
+    if (!isFormState(s) || s.pending || blockedSecondsLeft(s, Date.now()) > 0) return;
+    const form = event.target as HTMLFormElement;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+    switch (s.step) {
+      case 'credentials': {
+        const identifier = field('identifier')?.value.trim() ?? '';
+        const password = field('password')?.value ?? '';
+        this.#credential = { id: identifier, password };
+        this.#send({ type: 'submit-credentials', identifier });
+        break;
+      }
+      case 'second-factor':
+      case 'client-trust':
+        this.#send({ type: 'submit-code' });
+        break;
+      case 'new-password':
+        this.#send({ type: 'submit-new-password' });
+        break;
+    }
+  }
+
+  protected handleCodeInput(event: InputEvent): void {
+    const s = this.signInState;
+    if (s.step !== 'second-factor' && s.step !== 'client-trust') return;
+    const input = event.target as HTMLInputElement;
+    const strategy = s.method.strategy;
+    this.#send({ type: 'edit', field: 'code' });
+    if (!isNumericCode(strategy)) return;
+    const code = normalizeCode(input.value, strategy);
+    // Pasted "123 456" or "123-456" becomes "123456".
+    if (code !== input.value && code.length <= 6) input.value = code;
+    if (isCompleteCode(code, strategy) && !s.pending && blockedSecondsLeft(s, Date.now()) === 0) {
+      input.value = code;
+      this.formElement?.requestSubmit();
+    }
+  }
+
+  protected handleFieldInput(field: ErrorField): void {
+    this.#send({ type: 'edit', field });
+  }
+
+  protected handleChooseMethod(factor: Factor): void {
+    if (this.#send({ type: 'choose-method', factor })) this.#focusPending = true;
+  }
+
+  protected handleResend(): void {
+    if (resendSecondsLeft(this.signInState, Date.now()) > 0) return;
+    this.#send({ type: 'resend' });
+  }
+
+  protected handleBack(): void {
+    this.#abortInflight();
+    this.#adapter?.reset();
+    this.#send({ type: 'back' });
+  }
+
+  // ---- effects ---------------------------------------------------------------------------
+
+  #readField(name: string): string {
+    const input = this.formElement?.elements.namedItem(name) as HTMLInputElement | null | undefined;
+    return input?.value ?? '';
+  }
+
+  async #run(action: PendingAction): Promise<void> {
+    this.#abortInflight();
+    const controller = new AbortController();
+    this.#inflight = { id: action.id, controller };
+    const adapter = this.#adapterFor();
+    const signal = controller.signal;
+    let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
+    try {
+      switch (action.kind) {
+        case 'create': {
+          const credential = this.#credential;
+          outcome = await adapter.create(credential?.id ?? '', credential?.password ?? '', signal);
+          break;
+        }
+        case 'prepare':
+          outcome = await adapter.prepare(action.factor, signal);
+          break;
+        case 'attempt': {
+          const code = normalizeCode(this.#readField('code'), action.strategy);
+          outcome = await adapter.attempt(action.strategy, code, signal);
+          break;
+        }
+        case 'reset-password': {
+          const password = this.#readField('new-password');
+          outcome = await adapter.resetPassword(password, signal);
+          if (outcome.ok && this.#credential) this.#credential = { ...this.#credential, password };
+          break;
+        }
+        case 'activate':
+          outcome = await adapter.activate(action.sessionId, signal);
+          break;
+      }
+    } catch {
+      return; // aborted: the result belongs to an abandoned action
+    } finally {
+      if (this.#inflight?.id === action.id) this.#inflight = null;
+    }
+    const now = Date.now();
+    if (!outcome.ok) {
+      this.#send({ type: 'failure', id: action.id, failure: outcome.failure, now });
+      if (outcome.failure.code === 'session_exists') void this.#checkExistingSession();
+    } else if (action.kind === 'activate') {
+      this.#send({ type: 'session-result', id: action.id, session: outcome.value as SessionSnapshot });
+    } else {
+      this.#send({ type: 'sign-in-result', id: action.id, signIn: outcome.value as SignInSnapshot, now });
+    }
+  }
+
+  #afterTransition(previous: SignInState, next: SignInState): void {
+    const nextPending = isFormState(next) ? next.pending : null;
+    const previousPending = isFormState(previous) ? previous.pending : null;
+
+    if (previousPending && previousPending !== nextPending && this.#inflight?.id === previousPending.id && !nextPending) {
+      // Cancelled (back, removal) rather than answered: stop listening for the answer.
+      this.#abortInflight();
+    }
+
+    if (next.step !== previous.step) {
+      if (previous.step === 'credentials' || next.step === 'credentials') this.#clearPasswordFields(next.step);
+      this.#focusPending = true;
+      dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
+    }
+
+    if (isFormState(next) && next.error && (!isFormState(previous) || previous.error !== next.error)) {
+      dispatch(this, 'sign-in-error', {
+        code: next.error.code,
+        message: this.errorMessage(next.error),
+        step: next.step,
+        key: next.error.key,
+      });
+      if (next.error.field !== 'form') this.#focusPending = true;
+    }
+
+    if (isDone(next) && !isDone(previous)) void this.#finish(next);
+    if (nextPending && nextPending !== previousPending) void this.#run(nextPending);
+  }
+
+  #clearPasswordFields(step: StepName): void {
+    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
+      input.value = '';
+    }
+    if (step === 'credentials') this.#credential = null;
+  }
+
+  async #finish(done: Extract<SignInState, { step: 'signed-in' | 'task-required' }>): Promise<void> {
+    const credential = this.#credential;
+    this.#clearSecrets();
+    if (done.step === 'task-required') {
+      dispatch(this, 'task-required', { sessionId: done.sessionId, userId: done.userId, task: { key: done.taskKey } });
+      return;
+    }
+    const proceed = dispatch(
+      this,
+      'signed-in',
+      { sessionId: done.sessionId, userId: done.userId, alreadySignedIn: done.alreadySignedIn },
+      { cancelable: true },
+    );
+    const stored = credential && !done.alreadySignedIn && !this.noStoreCredentials ? this.#storeCredential(credential) : null;
+    if (!proceed || !this.afterSignInUrl) return;
+    const url = safeUrl(this.afterSignInUrl);
+    if (!url) return;
+    // Give the password manager its moment before the page goes away.
+    if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    this.navigate(url);
+  }
+
+  /** Hands the credential to the browser's password manager (Credential Management API). */
+  async #storeCredential(credential: { id: string; password: string }): Promise<void> {
+    const PasswordCredentialCtor = (globalThis as { PasswordCredential?: new (data: { id: string; password: string }) => Credential })
+      .PasswordCredential;
+    if (!PasswordCredentialCtor || !navigator.credentials?.store) return;
+    try {
+      await navigator.credentials.store(new PasswordCredentialCtor(credential));
+    } catch {
+      // The user or the browser declined; signing in is unaffected.
+    }
+  }
+
+  /** Navigation after sign-in; a separate method so tests and subclasses can replace it. */
+  protected navigate(url: string): void {
+    window.location.assign(url);
+  }
+
+  // ---- view state ------------------------------------------------------------------------
+
+  #syncStates(): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    const wanted = new Set<string>([this.signInState.step]);
+    if (this.#pending) wanted.add('pending');
+    for (const name of ['credentials', 'second-factor', 'client-trust', 'new-password', 'signed-in', 'task-required', 'pending']) {
+      try {
+        if (wanted.has(name)) states.add(name);
+        else states.delete(name);
+      } catch {
+        // Older engines only accept the legacy `--name` form.
+        try {
+          if (wanted.has(name)) states.add(`--${name}`);
+          else states.delete(`--${name}`);
+        } catch {
+          /* no custom states */
+        }
+      }
+    }
+  }
+
+  #syncTicker(): void {
+    const now = Date.now();
+    const counting = blockedSecondsLeft(this.signInState, now) > 0 || resendSecondsLeft(this.signInState, now) > 0;
+    if (counting && !this.#ticker) {
+      this.#ticker = setInterval(() => {
+        this.now = Date.now();
+        const s = this.signInState;
+        if (isFormState(s) && s.error && (s.error.retryAt != null || s.error.lockedUntil != null) && blockedSecondsLeft(s, this.now) === 0) {
+          this.#send({ type: 'wait-over' });
+        }
+      }, 1000);
+    } else if (!counting) {
+      this.#stopTicker();
+    }
+  }
+
+  #stopTicker(): void {
+    if (this.#ticker) clearInterval(this.#ticker);
+    this.#ticker = null;
+  }
+
+  #focusFirstField(): void {
+    const root = this.shadowRoot;
+    if (!root) return;
+    const s = this.signInState;
+    let target: HTMLElement | null = null;
+    if (isFormState(s) && s.error && s.error.field !== 'form') {
+      target = root.querySelector(`[data-field="${s.error.field}"]`);
+    } else if (s.step === 'credentials') {
+      target = root.querySelector(s.identifier ? '#password' : '#identifier');
+    } else {
+      target = root.querySelector('form input:not([type=hidden]), [part~="heading"]');
+    }
+    target?.focus();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const s = this.signInState;
+    let body: TemplateResult;
+    switch (s.step) {
+      case 'credentials':
+        body = this.renderCredentials();
+        break;
+      case 'second-factor':
+        body = this.renderSecondFactor(s);
+        break;
+      case 'client-trust':
+        body = this.renderClientTrust(s);
+        break;
+      case 'new-password':
+        body = this.renderNewPassword();
+        break;
+      default:
+        body = this.renderDone();
+    }
+    return html`<slot name="header"></slot>${body}<slot name="footer"></slot>`;
+  }
+
+  #fieldError(field: ErrorField): TemplateResult {
+    const error = errorFor(this.signInState, field);
+    return html`<p id="${field}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(error) : ''}</p>`;
+  }
+
+  #invalid(field: ErrorField): 'true' | 'false' {
+    return errorFor(this.signInState, field) ? 'true' : 'false';
+  }
+
+  #form(heading: string, subtitle: string | null, content: TemplateResult, submitLabel: string, back = true): TemplateResult {
+    const s = this.signInState;
+    const pending = this.#pending;
+    const blocked = blockedSecondsLeft(s, this.now) > 0;
+    const formError = errorFor(s, 'form');
+    return html`
+      <form part="form" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.handleSubmit}>
+        <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
+        ${subtitle ? html`<p class="subtitle" part="subtitle">${subtitle}</p>` : nothing}
+        <p class="error form-error" part="error form-error" role="alert">${formError ? this.errorMessage(formError) : ''}</p>
+        ${content}
+        <button
+          class="primary"
+          part="submit-button"
+          type="submit"
+          aria-disabled=${pending || blocked ? 'true' : 'false'}
+          ?disabled=${blocked}
+        >
+          ${pending ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
+          <span>${submitLabel}</span>
+          ${pending ? html`<span class="visually-hidden">${this.#t('working')}</span>` : nothing}
+        </button>
+        ${back
+          ? html`<button class="link" part="back-button" type="button" @click=${this.handleBack}>${this.#t('back')}</button>`
+          : nothing}
+      </form>
+    `;
+  }
+
+  protected renderCredentials(): TemplateResult {
+    const s = this.signInState as Extract<SignInState, { step: 'credentials' }>;
+    return this.#form(
+      this.#t('title'),
+      null,
+      html`
+        <div class="field">
+          <label part="label" for="identifier">${this.#t('identifierLabel')}</label>
+          <input
+            id="identifier"
+            name="identifier"
+            data-field="identifier"
+            part="input identifier-input"
+            type="email"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck="false"
+            required
+            .value=${s.identifier}
+            aria-invalid=${this.#invalid('identifier')}
+            aria-describedby="identifier-error"
+            @input=${() => this.handleFieldInput('identifier')}
+          />
+          ${this.#fieldError('identifier')}
+        </div>
+        <div class="field">
+          <label part="label" for="password">${this.#t('passwordLabel')}</label>
+          <input
+            id="password"
+            name="password"
+            data-field="password"
+            part="input password-input"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-invalid=${this.#invalid('password')}
+            aria-describedby="password-error"
+            @input=${() => this.handleFieldInput('password')}
+          />
+          ${this.#fieldError('password')}
+        </div>
+      `,
+      this.#t('continue'),
+      false,
+    );
+  }
+
+  #codeField(strategy: Factor['strategy']): TemplateResult {
+    const numeric = isNumericCode(strategy);
+    return html`
+      <div class="field">
+        <label part="label" for="code">${this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel')}</label>
+        <input
+          id="code"
+          name="code"
+          data-field="code"
+          class="code"
+          part="input code-input"
+          type="text"
+          inputmode=${numeric ? 'numeric' : 'text'}
+          autocomplete="one-time-code"
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          aria-invalid=${this.#invalid('code')}
+          aria-describedby="code-error"
+          @input=${this.handleCodeInput}
+        />
+        ${this.#fieldError('code')}
+      </div>
+    `;
+  }
+
+  #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
+    if (s.method.strategy !== 'phone_code' && s.method.strategy !== 'email_code') return nothing;
+    const wait = resendSecondsLeft(s, this.now);
+    return html`
+      ${s.sentAt != null && s.method.safeIdentifier
+        ? html`<p part="message" aria-live="polite">${this.#t('sentTo', { identifier: s.method.safeIdentifier })}</p>`
+        : nothing}
+      <button
+        class="link"
+        part="resend-button"
+        type="button"
+        aria-disabled=${wait > 0 || s.pending ? 'true' : 'false'}
+        @click=${this.handleResend}
+      >
+        ${wait > 0 ? this.#t('resendIn', { seconds: wait }) : this.#t('resend')}
+      </button>
+    `;
+  }
+
+  protected renderSecondFactor(s: SecondFactorState): TemplateResult {
+    const strategy = s.method.strategy;
+    const [title, subtitle] = (
+      {
+        totp: ['totpTitle', 'totpSubtitle'],
+        backup_code: ['backupTitle', 'backupSubtitle'],
+        phone_code: ['phoneTitle', 'phoneSubtitle'],
+        email_code: ['emailTitle', 'emailSubtitle'],
+      } as const
+    )[strategy];
+    const others = s.methods.filter((m) => m !== s.method);
+    return this.#form(
+      this.#t(title),
+      this.#t(subtitle),
+      html`
+        ${this.#codeField(strategy)} ${this.#sentTo(s)}
+        ${others.length
+          ? html`<fieldset class="methods">
+              <legend>${this.#t('otherMethods')}</legend>
+              ${others.map(
+                (m) => html`<button
+                  class="secondary"
+                  part="method-button"
+                  type="button"
+                  data-strategy=${m.strategy}
+                  aria-disabled=${s.pending ? 'true' : 'false'}
+                  @click=${() => this.handleChooseMethod(m)}
+                >
+                  ${this.#t(METHOD_LABEL[m.strategy], { identifier: m.safeIdentifier ?? '' })}
+                </button>`,
+              )}
+            </fieldset>`
+          : nothing}
+      `,
+      this.#t('verify'),
+    );
+  }
+
+  protected renderClientTrust(s: ClientTrustState): TemplateResult {
+    return this.#form(
+      this.#t(s.method.strategy === 'phone_code' ? 'phoneTitle' : 'emailTitle'),
+      this.#t('newDeviceNotice'),
+      html`${this.#codeField(s.method.strategy)} ${this.#sentTo(s)}`,
+      this.#t('verify'),
+    );
+  }
+
+  protected renderNewPassword(): TemplateResult {
+    return this.#form(
+      this.#t('newPasswordTitle'),
+      this.#t('newPasswordSubtitle'),
+      html`
+        <input type="text" name="username" autocomplete="username" hidden .value=${this.signInState.step === 'new-password' ? this.signInState.identifier : ''} />
+        <div class="field">
+          <label part="label" for="new-password">${this.#t('newPasswordLabel')}</label>
+          <input
+            id="new-password"
+            name="new-password"
+            data-field="new-password"
+            part="input password-input"
+            type="password"
+            autocomplete="new-password"
+            required
+            aria-invalid=${this.#invalid('new-password')}
+            aria-describedby="new-password-error"
+            @input=${() => this.handleFieldInput('new-password')}
+          />
+          ${this.#fieldError('new-password')}
+        </div>
+      `,
+      this.#t('newPasswordSubmit'),
+    );
+  }
+
+  protected renderDone(): TemplateResult {
+    const s = this.signInState;
+    const text =
+      s.step === 'task-required' ? this.#t('taskRequired') : this.#t(isDone(s) && s.alreadySignedIn ? 'alreadySignedIn' : 'signedIn');
+    return html`<h2 id="heading" part="heading message" tabindex="-1" role="status">${text}</h2>`;
+  }
+}
+
+function safeUrl(value: string): string | null {
+  try {
+    const url = new URL(value, window.location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

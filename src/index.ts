@@ -1,0 +1,21 @@
+/**
+ * `<clerk-mfa-sign-in>`: importing this module registers the element.
+ * Import `clerk-mfa-sign-in/element` (the class module) to register it yourself.
+ */
+export { ClerkMfaSignInElement } from './clerk-mfa-sign-in.js';
+import { define } from './define.js';
+
+define();
+
+export { define, tagName } from './define.js';
+export type {
+  ClerkMfaSignInEventMap,
+  ClerkMfaSignInEventName,
+  SignedInDetail,
+  SignInErrorDetail,
+  StepChangeDetail,
+  TaskRequiredDetail,
+} from './events.js';
+export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } from './clerk-adapter.js';
+export type { MessageKey, Strings, UiKey } from './localization.js';
+export type { ErrorKey, SecondFactorStrategy, StepName } from './sign-in-machine.js';
