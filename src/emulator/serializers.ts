@@ -4,7 +4,8 @@ import type { Store, StoredClient, StoredSession, StoredSignIn, StoredUser, Veri
 const IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
 
 function maskPhone(phone: string): string {
-  return phone.length <= 4 ? phone : `${phone.slice(0, 2)}${'*'.repeat(Math.max(0, phone.length - 6))}${phone.slice(-4)}`;
+  // Clerk's format: the country prefix, stars, the last four digits ("+1*******0100").
+  return phone.length <= 6 ? phone : `${phone.slice(0, 2)}${'*'.repeat(phone.length - 5)}${phone.slice(-4)}`;
 }
 
 function maskEmail(email: string): string {

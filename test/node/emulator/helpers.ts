@@ -1,0 +1,92 @@
+/** Starts an emulator on a free port, with a cookie-keeping Frontend API client and conformance checks. */
+import { after } from 'node:test';
+import { createEmulator, type EmulatorOptions, type EmulatorUser } from '../../../src/emulator/index.js';
+import { createConformanceRecorder } from '../../support/fapi-conformance.js';
+
+/** One recorder per test file (each file runs in its own process); checked when the file ends. */
+export const conformance = createConformanceRecorder();
+after(() => {
+  console.log(`# conformance: ${conformance.summary()}`);
+  conformance.assertAllConform();
+});
+
+export const ADA: EmulatorUser = {
+  email: 'ada@example.com',
+  password: 'correct horse battery staple',
+  first_name: 'Ada',
+  totp_secret: 'JBSWY3DPEHPK3PXP',
+  backup_codes: ['k3n8-x2q9', 'p7d4-m6w2'],
+  phone_number: '+15555550100',
+};
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** A browser-like client: keeps the __client cookie, or a dev browser token. */
+export class FapiClient {
+  cookie = '';
+  devBrowser: string | null = null;
+  constructor(readonly base: string) {}
+
+  async call(method: string, path: string, form?: Record<string, string>, init: RequestInit = {}): Promise<Reply> {
+    const url = new URL(this.base + path);
+    let verb = method;
+    if (method === 'PATCH' || method === 'DELETE') {
+      url.searchParams.set('_method', method);
+      verb = 'POST';
+    }
+    if (this.devBrowser) url.searchParams.set('__clerk_db_jwt', this.devBrowser);
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (this.cookie) headers.cookie = this.cookie;
+    const response = await fetch(url, { method: verb, headers, body: form ? new URLSearchParams(form).toString() : verb === 'GET' ? undefined : '', ...init });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  async signIn(identifier: string, password: string): Promise<Reply> {
+    return this.call('POST', '/v1/client/sign_ins', { identifier, password });
+  }
+
+  async attempt(signInId: string, strategy: string, code: string): Promise<Reply> {
+    return this.call('POST', `/v1/client/sign_ins/${signInId}/attempt_second_factor`, { strategy, code });
+  }
+}
+
+export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
+  let clock = options.now ? null : Date.now();
+  const emulator = createEmulator({
+    users: [ADA],
+    ...options,
+    now: options.now ?? (() => clock ?? Date.now()),
+    onResponse: conformance.observe,
+  });
+  const server = await emulator.listen({});
+  const base = `${server.url}/__clerk`;
+  return {
+    emulator,
+    url: server.url,
+    base,
+    client: () => new FapiClient(base),
+    /** Moves the emulator's clock forward. */
+    advance(ms: number) {
+      clock = (clock ?? Date.now()) + ms;
+    },
+    close: () => server.close(),
+  };
+}
+
+export function errorCode(reply: Reply): string | undefined {
+  return reply.body?.errors?.[0]?.code;
+}
