@@ -1,0 +1,171 @@
+/**
+ * A page object for `<clerk-mfa-sign-in>`: its methods read like what a person
+ * does, so tests (ours and yours) do not depend on the element's markup.
+ *
+ * ```ts
+ * const signIn = new SignInHarness(el);
+ * await signIn.fillCredentials('ada@example.com', 'correct horse battery staple');
+ * await signIn.submit();
+ * await signIn.waitForStep('second-factor');
+ * await signIn.enterCode('123456'); // a complete code submits by itself
+ * ```
+ */
+import type { ClerkMfaSignInElement } from '../clerk-mfa-sign-in.js';
+import type { StepName } from '../sign-in-machine.js';
+
+export class SignInHarness {
+  constructor(readonly element: ClerkMfaSignInElement) {}
+
+  get #root(): ShadowRoot {
+    const root = this.element.shadowRoot;
+    if (!root) throw new Error('clerk-mfa-sign-in has not rendered');
+    return root;
+  }
+
+  /** The current step. */
+  get step(): StepName {
+    return this.element.step;
+  }
+
+  /** Waits for the element to finish rendering (and for pending promises to settle). */
+  async settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await this.element.updateComplete;
+  }
+
+  /** Waits until the element reaches `step` (or throws after `timeoutMs`). */
+  async waitForStep(step: StepName, timeoutMs = 3000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.step !== step) {
+      if (Date.now() > until) throw new Error(`Expected step ${step}, still at ${this.step}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await this.element.updateComplete;
+  }
+
+  /** Waits until no request is in flight. */
+  async waitForIdle(timeoutMs = 3000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.isBusy()) {
+      if (Date.now() > until) throw new Error('The element stayed busy');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await this.element.updateComplete;
+  }
+
+  /** A field by its name: `identifier`, `password`, `code`, `new-password`. */
+  input(name: string): HTMLInputElement | null {
+    return this.#root.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+  }
+
+  #type(name: string, value: string, inputType = 'insertText'): void {
+    const input = this.input(name);
+    if (!input) throw new Error(`No ${name} field at step ${this.step}`);
+    input.focus();
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType, data: value }));
+  }
+
+  async fillCredentials(email: string, password: string): Promise<void> {
+    this.#type('identifier', email);
+    this.#type('password', password);
+    await this.element.updateComplete;
+  }
+
+  /** Types a code (a complete 6-digit code submits by itself). */
+  async enterCode(code: string): Promise<void> {
+    this.#type('code', code);
+    await this.element.updateComplete;
+  }
+
+  /** Pastes a code, as from a password manager or an SMS app. */
+  async pasteCode(code: string): Promise<void> {
+    this.#type('code', code, 'insertFromPaste');
+    await this.element.updateComplete;
+  }
+
+  async fillNewPassword(password: string): Promise<void> {
+    this.#type('new-password', password);
+    await this.element.updateComplete;
+  }
+
+  submitButton(): HTMLButtonElement | null {
+    return this.#root.querySelector<HTMLButtonElement>('[part~="submit-button"]');
+  }
+
+  /** Clicks the primary button of the current step. */
+  async submit(): Promise<void> {
+    const button = this.submitButton();
+    if (!button) throw new Error(`No submit button at step ${this.step}`);
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  /** Presses Enter in a field (submits the form the way a keyboard user does). */
+  async pressEnter(name: string): Promise<void> {
+    this.input(name)?.form?.requestSubmit();
+    await this.element.updateComplete;
+  }
+
+  /** Strategies offered by the method switcher (`totp`, `backup_code`, `phone_code`, `email_code`). */
+  methods(): string[] {
+    return [...this.#root.querySelectorAll<HTMLButtonElement>('[part~="method-button"]')].map((b) => b.dataset['strategy'] ?? '');
+  }
+
+  async chooseMethod(strategy: string): Promise<void> {
+    const button = this.#root.querySelector<HTMLButtonElement>(`[part~="method-button"][data-strategy="${strategy}"]`);
+    if (!button) throw new Error(`No ${strategy} method button; offered: ${this.methods().join(', ')}`);
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  async resend(): Promise<void> {
+    const button = this.#root.querySelector<HTMLButtonElement>('[part~="resend-button"]');
+    if (!button) throw new Error('No resend button');
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  resendText(): string {
+    return this.#root.querySelector('[part~="resend-button"]')?.textContent?.trim() ?? '';
+  }
+
+  async back(): Promise<void> {
+    const button = this.#root.querySelector<HTMLButtonElement>('[part~="back-button"]');
+    if (!button) throw new Error(`No back button at step ${this.step}`);
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  /** The error shown next to `field`, or at the form when no field is given. */
+  errorText(field?: 'identifier' | 'password' | 'code' | 'new-password'): string {
+    const selector = field ? `#${field}-error` : '[part~="form-error"]';
+    return this.#root.querySelector(selector)?.textContent?.trim() ?? '';
+  }
+
+  /** All error text currently shown, joined. */
+  allErrors(): string {
+    return [...this.#root.querySelectorAll('[part~="error"]')]
+      .map((e) => e.textContent?.trim())
+      .filter(Boolean)
+      .join(' | ');
+  }
+
+  heading(): string {
+    return this.#root.querySelector('[part~="heading"]')?.textContent?.trim() ?? '';
+  }
+
+  /** Informative text (where the code was sent, signed-in message). */
+  messageText(): string {
+    return [...this.#root.querySelectorAll('[part~="message"]')].map((e) => e.textContent?.trim()).join(' ');
+  }
+
+  isBusy(): boolean {
+    return this.submitButton()?.getAttribute('aria-disabled') === 'true' && !!this.#root.querySelector('[part~="spinner"]');
+  }
+
+  /** The element focused inside the shadow root, if any. */
+  focused(): Element | null {
+    return this.#root.activeElement;
+  }
+}

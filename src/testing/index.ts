@@ -1,0 +1,11 @@
+/** Test helpers for pages using `<clerk-mfa-sign-in>`: an in-memory Clerk and a page-object harness. */
+export {
+  FakeClerk,
+  FakeClerkAPIResponseError,
+  fakeClerkError,
+  fakeNetworkError,
+  type FakeClerkOptions,
+  type FakeMethod,
+  type FakeUser,
+} from './fake-clerk.js';
+export { SignInHarness } from './harness.js';
