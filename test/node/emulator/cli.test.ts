@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+test('the CLI prints its URL and publishable key, serves the API, and stops cleanly on SIGTERM', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--users', 'demo/users.json'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    const first = String((await lines.next()).value);
+    const second = String((await lines.next()).value);
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/__clerk)/.exec(first)?.[1];
+    assert.ok(url, first);
+    assert.match(second, /^publishable key: pk_test_[A-Za-z0-9+/=]+$/);
+    const environment = await fetch(`${url}/v1/environment`);
+    assert.equal(environment.status, 200);
+    const rest: string[] = [];
+    for (let i = 0; i < 4; i++) rest.push(String((await lines.next()).value));
+    assert.match(rest.join('\n'), /ada@example\.com/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 0);
+});
+
+test('the CLI refuses a non-loopback host unless asked', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--host', '0.0.0.0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'exit');
+  assert.equal(code, 2);
+  assert.match(stderr, /non-loopback/);
+});
