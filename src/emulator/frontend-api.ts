@@ -174,7 +174,7 @@ export class FrontendApi {
       firstFactor: null,
       secondFactor: null,
       createdSessionId: null,
-      clientTrustState: this.deps.clientTrust ? (client.trustedUserIds.has(user.id) ? 'known' : 'new') : null,
+      clientTrustState: (user.clientTrust ?? this.deps.clientTrust) ? (client.trustedUserIds.has(user.id) ? 'known' : 'new') : null,
       createdAt: ctx.now,
       abandonAt: ctx.now + 24 * 3600 * 1000,
     };
@@ -195,7 +195,7 @@ export class FrontendApi {
     const hasSecondFactor = !!user.totpSecret || !!user.phone || user.backupCodes.length > 0;
     const client = this.store.clients.get(signIn.clientId)!;
     if (hasSecondFactor) signIn.status = 'needs_second_factor';
-    else if (this.deps.clientTrust && !client.trustedUserIds.has(user.id)) signIn.status = 'needs_client_trust';
+    else if ((user.clientTrust ?? this.deps.clientTrust) && !client.trustedUserIds.has(user.id)) signIn.status = 'needs_client_trust';
     else signIn.status = 'complete';
   }
 

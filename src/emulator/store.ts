@@ -31,6 +31,7 @@ export interface StoredUser {
   tasks: SessionTaskKey[];
   organizations: Organization[];
   limits: Partial<EmulatorLimits>;
+  clientTrust: boolean | null;
   failedAttempts: number;
   lockedUntil: number;
   createdAt: number;
@@ -149,6 +150,7 @@ export class Store {
       tasks: [...new Set(input.tasks ?? [])],
       organizations: [],
       limits: { ...(input.limits ?? {}) },
+      clientTrust: typeof input.client_trust === 'boolean' ? input.client_trust : null,
       failedAttempts: 0,
       lockedUntil: 0,
       createdAt: now,

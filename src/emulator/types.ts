@@ -20,6 +20,8 @@ export interface EmulatorUser {
    * Lets a test shorten or raise limits for its own fresh user without affecting other tests.
    */
   limits?: Partial<EmulatorLimits>;
+  /** Client Trust for this user only, overriding the emulator's `clientTrust` option. */
+  client_trust?: boolean;
 }
 
 /** Security limits. Defaults follow Clerk's documented behaviour. */
