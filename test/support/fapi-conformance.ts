@@ -18,6 +18,10 @@
  *   // ... run the tests ...
  *   recorder.assertAllConform();   // throws listing every mismatch
  *   console.log(recorder.summary()); // "N response bodies validated against ..."
+ *
+ * In web-test-runner (test/support/wtr-emulator.ts), the same: create the emulator with
+ * `onResponse: recorder.observe`, and add a plugin whose `serverStop()` prints `recorder.summary()`
+ * and calls `recorder.assertAllConform()` (setting `process.exitCode = 1` on a mismatch).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
