@@ -15,7 +15,7 @@ import { countReporter } from './test/support/count-reporter.ts';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const browsers = selectedBrowsers();
-const { middleware: emulatorMiddleware } = emulatorForTests();
+const { middleware: emulatorMiddleware, recorder } = emulatorForTests();
 
 const children = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
@@ -101,7 +101,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
-  reporters: [defaultReporter(), countReporter()],
+  reporters: [defaultReporter(), countReporter(recorder)],
   middleware: [emulatorMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
 };

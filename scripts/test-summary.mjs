@@ -19,3 +19,5 @@ if (existsSync('.cache/browser-tests.json')) {
   skipped += browser.skipped;
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+// A run that counted nothing, or failed anything, must not look green.
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

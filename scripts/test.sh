@@ -22,5 +22,5 @@ else
   status=1
 fi
 
-node scripts/test-summary.mjs
+node scripts/test-summary.mjs || status=1
 exit $status

@@ -2,6 +2,7 @@
 // one line per browser and keeps the totals in .cache/ for the suite's closing summary.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestSession, TestSuiteResult } from '@web/test-runner';
+import type { ConformanceRecorder } from './fapi-conformance.js';
 
 interface Counts {
   passed: number;
@@ -19,7 +20,11 @@ function countSuite(suite: TestSuiteResult | undefined, counts: Counts): void {
   for (const child of suite.suites) countSuite(child, counts);
 }
 
-export function countReporter(outputFile = '.cache/browser-tests.json'): Reporter {
+/**
+ * With a conformance recorder, also reports how many emulator responses the browser tests
+ * validated against Clerk's spec; every mismatch counts as a failed test.
+ */
+export function countReporter(conformance?: ConformanceRecorder, outputFile = '.cache/browser-tests.json'): Reporter {
   return {
     stop({ sessions }: { sessions: TestSession[] }) {
       const byBrowser = new Map<string, Counts>();
@@ -37,8 +42,15 @@ export function countReporter(outputFile = '.cache/browser-tests.json'): Reporte
         total.failed += counts.failed;
         total.skipped += counts.skipped;
       }
+      if (conformance) {
+        console.log(`browser tests: ${conformance.summary()}`);
+        for (const failure of conformance.failures) {
+          console.log(`  mismatch: ${failure.method} ${failure.path} ${failure.status} (${failure.operation}): ${failure.errors}`);
+        }
+        total.failed += conformance.failures.length;
+      }
       mkdirSync('.cache', { recursive: true });
-      writeFileSync(outputFile, JSON.stringify({ ...total, browsers: Object.fromEntries(byBrowser) }, null, 2));
+      writeFileSync(outputFile, JSON.stringify({ ...total, browsers: Object.fromEntries(byBrowser), conformance: conformance && { validated: conformance.validated, mismatches: conformance.failures.length } }, null, 2));
     },
   };
 }
