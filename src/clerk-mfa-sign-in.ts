@@ -236,6 +236,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const previous = this.signInState;
     const next = transition(previous, event);
     if (next === previous) return false;
+    this.now = Date.now();
     this.signInState = next;
     this.#afterTransition(previous, next);
     return true;
@@ -521,7 +522,7 @@ export class ClerkMfaSignInElement extends LitElement {
     } else if (s.step === 'credentials') {
       target = root.querySelector(s.identifier ? '#password' : '#identifier');
     } else {
-      target = root.querySelector('form input:not([type=hidden]), [part~="heading"]');
+      target = root.querySelector('form input:not([hidden])') ?? root.querySelector('#heading');
     }
     target?.focus();
   }
@@ -758,7 +759,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const s = this.signInState;
     const text =
       s.step === 'task-required' ? this.#t('taskRequired') : this.#t(isDone(s) && s.alreadySignedIn ? 'alreadySignedIn' : 'signedIn');
-    return html`<h2 id="heading" part="heading message" tabindex="-1" role="status">${text}</h2>`;
+    return html`<div role="status" part="message"><h2 id="heading" part="heading" tabindex="-1">${text}</h2></div>`;
   }
 }
 

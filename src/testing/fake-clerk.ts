@@ -173,8 +173,13 @@ class FakeSignIn implements ClerkSignInLike {
           ok = params.code === user.totp;
           break;
         case 'backup_code':
-          ok = !!user.backupCodes?.includes(params.code) && !this.clerk.usedBackupCodes.has(params.code);
-          if (ok) this.clerk.usedBackupCodes.add(params.code);
+          {
+            // Clerk's backup codes are compared without separators or case.
+            const plain = (c: string) => c.replace(/[^0-9a-z]/gi, '').toLowerCase();
+            const code = plain(params.code);
+            ok = !!user.backupCodes?.some((c) => plain(c) === code) && !this.clerk.usedBackupCodes.has(code);
+            if (ok) this.clerk.usedBackupCodes.add(code);
+          }
           break;
         case 'phone_code':
         case 'email_code':
