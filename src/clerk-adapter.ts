@@ -52,13 +52,14 @@ export interface ClerkSessionLike {
  */
 export interface ClerkLike {
   loaded: boolean;
-  load(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
+  /** Present on the instance clerk.browser.js creates; the element calls it only for that one. */
+  load?(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
   client: { signIn: ClerkSignInLike; sessions?: readonly ClerkSessionLike[] } | null | undefined;
   session: ClerkSessionLike | null | undefined;
   user?: { id: string } | null | undefined;
   setActive(params: {
     session: string;
-    navigate?: (params: { session: ClerkSessionLike }) => unknown;
+    navigate?: (params: { session: ClerkSessionLike }) => void | Promise<unknown>;
   }): Promise<void>;
 }
 
@@ -326,7 +327,7 @@ export class ClerkAdapter {
       return given;
     }
     const clerk = await loadClerkScript(this.#options);
-    if (!clerk.loaded) {
+    if (!clerk.loaded && clerk.load) {
       await clerk.load({ telemetry: false, experimental: { rethrowOfflineNetworkErrors: true } });
     }
     if (!clerk.loaded) throw new ClerkLoadError('clerk-js did not finish loading');

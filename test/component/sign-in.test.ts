@@ -362,7 +362,6 @@ describe('secrets and the password manager', () => {
     const original = navigator.credentials.store;
     navigator.credentials.store = async (c: Credential) => {
       stored.push(c);
-      return c;
     };
     try {
       const { ui } = await toSecondFactor();
