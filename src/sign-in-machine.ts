@@ -258,14 +258,16 @@ export function isNumericCode(strategy: SecondFactorStrategy): boolean {
 
 /**
  * Normalises what a person typed, pasted or autofilled into a code field:
- * spaces, dashes and other separators are dropped; backup codes keep letters (lower-cased).
+ * numeric codes lose spaces, dashes and other separators; backup codes keep letters and
+ * dashes, lose whitespace, and are lower-cased.
  */
 export function normalizeCode(raw: string, strategy: SecondFactorStrategy): string {
   if (isNumericCode(strategy)) {
     // Full-width digits from some IMEs become ASCII digits first.
     return raw.normalize('NFKC').replace(/\D+/g, '');
   }
-  return raw.normalize('NFKC').replace(/[^0-9a-z]+/gi, '').toLowerCase();
+  // Backup codes go to Clerk as written (dashes included), minus whitespace.
+  return raw.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
 export function isCompleteCode(code: string, strategy: SecondFactorStrategy): boolean {

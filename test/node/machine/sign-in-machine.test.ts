@@ -259,7 +259,8 @@ describe('codes', () => {
     ['１２３４５６', 'totp', '123456', true],
     ['12345', 'totp', '12345', false],
     ['1234567', 'totp', '1234567', false],
-    ['abcd-EFGH', 'backup_code', 'abcdefgh', true],
+    ['abcd-EFGH', 'backup_code', 'abcd-efgh', true],
+    [' abcd efgh ', 'backup_code', 'abcdefgh', true],
     ['', 'backup_code', '', false],
   ];
   for (const [raw, strategy, normalized, complete] of cases) {
