@@ -147,8 +147,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const at = now();
     let method = (req.method ?? 'GET').toUpperCase();
     const entry: RequestLogEntry = { method, path: PREFIX + path, status: 0, at };
+    let client: StoredClient | null = null;
     const respond = (status: number, body: unknown, headers?: Record<string, string>) => {
       entry.status = status;
+      if (client) entry.client = client.id;
       send(res, status, body, headers);
       options.onResponse?.({ method: entry.method, path, status, body });
     };
@@ -199,7 +201,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         clientKey = parseCookies(req.headers.cookie).get(CLIENT_COOKIE) ?? null;
       }
       const clientId = clientKey ? store.clientKeys.get(clientKey) : undefined;
-      let client: StoredClient | null = (clientId && store.clients.get(clientId)) || null;
+      client = (clientId && store.clients.get(clientId)) || null;
       const host = String(req.headers.host ?? '127.0.0.1');
       const secure = 'encrypted' in req.socket && !!(req.socket as { encrypted?: boolean }).encrypted;
       const ctx: RequestContext = {

@@ -113,4 +113,6 @@ export interface RequestLogEntry {
   path: string;
   status: number;
   at: number;
+  /** The client that made the request (clerk-js's `client.id`), once there is one: tells apart browsers sharing one emulator. */
+  client?: string;
 }

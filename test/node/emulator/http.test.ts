@@ -94,6 +94,8 @@ test('test controls: users, messages, requests, limits, reset', async () => {
   assert.equal(last.path, '/__clerk/v1/client/sign_ins');
   assert.equal(last.status, 200);
   assert.equal(typeof last.at, 'number');
+  const clientId = (await c.call('GET', '/v1/client')).body.response.id;
+  assert.equal(last.client, clientId);
 
   const limits = await (await post('limits', { signInCreateLimit: 1 })).json();
   assert.equal(limits.limits.signInCreateLimit, 1);
