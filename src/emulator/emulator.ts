@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { ApiError, errors } from './errors.js';
+import { FaultInjector, serveFaultControl, type FaultRule, type FaultStatus, type FaultSubject } from './faults.js';
 import { FrontendApi, type RequestContext } from './frontend-api.js';
 import { appendHeader, clientIp, parseCookies, parseForm, parseJson, readBody, sendJson } from './http.js';
 import { RateLimiter } from './security.js';
@@ -48,6 +49,14 @@ export interface Emulator {
   requests(): RequestLogEntry[];
   /** Resolves once the initial users are hashed and stored. */
   ready: Promise<void>;
+  /** Replaces every injected fault (see `FaultRule`); also `POST /__clerk/_emulator/faults`. */
+  setFaults(rules: FaultRule[]): FaultStatus[];
+  /** Adds faults after those in force; the first matching fault applies. */
+  addFaults(rules: FaultRule[]): FaultStatus[];
+  /** Removes one fault by id, or every fault (releasing hung requests). */
+  clearFaults(id?: string): void;
+  /** Faults in force, with their remaining uses and hits. */
+  faults(): FaultStatus[];
   listen(opts?: ListenOptions): Promise<{ url: string; close(): Promise<void> }>;
 }
 
@@ -70,6 +79,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   let limitOverrides: Partial<EmulatorLimits> = {};
   const limits = (): EmulatorLimits => ({ ...DEFAULT_LIMITS, ...(options.limits ?? {}), ...limitOverrides });
   let requestLog: RequestLogEntry[] = [];
+  const faults = new FaultInjector();
+  if (options.faults) faults.add(options.faults);
   const api = new FrontendApi({
     store,
     tokens,
@@ -173,6 +184,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       if (method === 'POST' && override) method = override.toUpperCase();
       entry.method = method;
 
+      const fault = faults.take(method, path, () => faultSubject(req, url, form));
+      if (fault) {
+        entry.fault = fault.id;
+        if ((await faults.apply(fault, req, res, respond)) === 'answered') {
+          if (entry.status === 0 && res.headersSent) entry.status = res.statusCode;
+          return;
+        }
+      }
+
       const ipLimits = limits();
       const retry = limiter.hit(`ip|${clientIp(req)}`, ipLimits.ipLimit, ipLimits.ipWindowSeconds * 1000, at);
       if (retry > 0) throw errors.tooManyRequests(retry);
@@ -243,10 +263,31 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     }
   }
 
+  /** The users and client a request concerns, for faults scoped to one of them. */
+  function faultSubject(req: IncomingMessage, url: URL, form: Map<string, string>): FaultSubject {
+    const clientKey = url.searchParams.get(DEV_BROWSER_PARAM) ?? parseCookies(req.headers.cookie).get(CLIENT_COOKIE) ?? null;
+    const identifiers = new Set<string>();
+    const identifier = form.get('identifier');
+    if (identifier) identifiers.add(identifier.trim().toLowerCase());
+    const client = clientKey ? store.clients.get(store.clientKeys.get(clientKey) ?? '') : undefined;
+    if (client) {
+      const signIn = client.signInId ? store.signIns.get(client.signInId) : undefined;
+      const userIds = [signIn?.userId, ...store.liveSessions(client).map((session) => session.userId)];
+      for (const userId of userIds) {
+        const email = userId ? store.users.get(userId)?.email : undefined;
+        if (email) identifiers.add(email);
+      }
+    }
+    return { identifiers: [...identifiers], clientKey, referer: String(req.headers.referer ?? '') };
+  }
+
   async function serveControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const body = method === 'POST' ? parseJson(await readBody(req)) : undefined;
     const object = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    if (path === '/_emulator/faults' || path.startsWith('/_emulator/faults/')) {
+      return serveFaultControl(faults, method, path, object, (status, reply) => send(res, status, reply));
+    }
     const only = (wanted: string) => {
       if (method !== wanted) throw errors.methodNotAllowed(method);
     };
@@ -358,11 +399,18 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     reset() {
       store.reset();
       limiter.clear();
+      faults.clear();
       requestLog = [];
     },
     limits,
     requests: () => requestLog.map((r) => ({ ...r })),
     ready,
+    setFaults: (rules) => faults.set(rules),
+    addFaults: (rules) => faults.add(rules),
+    clearFaults(id) {
+      faults.clear(id);
+    },
+    faults: () => faults.list(),
     async listen(opts = {}) {
       const host = opts.host ?? '127.0.0.1';
       if (!isLoopback(host) && !opts.allowNonLoopback) {

@@ -4,9 +4,11 @@
  *
  * Besides the Frontend API under `/__clerk/v1`, it serves test controls that exist only in the
  * emulator, never in Clerk: `GET /__clerk/_emulator/messages`, `GET /__clerk/_emulator/requests`,
- * `POST /__clerk/_emulator/users`, `POST /__clerk/_emulator/reset`, `GET|POST /__clerk/_emulator/limits`.
+ * `POST /__clerk/_emulator/users`, `POST /__clerk/_emulator/reset`, `GET|POST /__clerk/_emulator/limits`,
+ * `GET|POST|DELETE /__clerk/_emulator/faults` (fault injection, see `FaultRule`).
  */
 export { createEmulator, type Emulator } from './emulator.js';
+export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultScope, type FaultStatus } from './faults.js';
 export {
   DEFAULT_LIMITS,
   type EmulatorLimits,

@@ -1,4 +1,5 @@
 /** Public types of the Clerk Frontend API emulator. */
+import type { FaultRule } from './faults.js';
 
 export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-mfa';
 
@@ -97,6 +98,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Observer of every JSON body the Frontend API sends (e.g. a conformance recorder). */
   onResponse?: (response: EmulatorResponse) => void;
+  /** Faults injected from the start (delays, errors, resets, hung requests); see `FaultRule`. */
+  faults?: FaultRule[];
 }
 
 export interface ListenOptions {
@@ -111,8 +114,11 @@ export interface ListenOptions {
 export interface RequestLogEntry {
   method: string;
   path: string;
+  /** 0 when nothing was answered (a connection reset or a hung request). */
   status: number;
   at: number;
+  /** Id of the injected fault applied to this request, if any. */
+  fault?: string;
   /** The client that made the request (clerk-js's `client.id`), once there is one: tells apart browsers sharing one emulator. */
   client?: string;
 }
