@@ -34,7 +34,7 @@ export class SignInHarness {
   }
 
   /** Waits until the element reaches `step` (or throws after `timeoutMs`). */
-  async waitForStep(step: StepName, timeoutMs = 3000): Promise<void> {
+  async waitForStep(step: StepName, timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (this.step !== step) {
       if (Date.now() > until) throw new Error(`Expected step ${step}, still at ${this.step}`);
@@ -44,13 +44,27 @@ export class SignInHarness {
   }
 
   /** Waits until no request is in flight. */
-  async waitForIdle(timeoutMs = 3000): Promise<void> {
+  async waitForIdle(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (this.isBusy()) {
       if (Date.now() > until) throw new Error('The element stayed busy');
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await this.element.updateComplete;
+  }
+
+  /** Waits until `probe` returns something truthy, and returns it (or throws after `timeoutMs`). */
+  async waitFor<T>(probe: () => T, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) {
+        await this.element.updateComplete;
+        return value as NonNullable<T>;
+      }
+      if (Date.now() > until) throw new Error(`Timed out waiting for ${what} (step ${this.step})`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   /** A field by its name: `identifier`, `password`, `code`, `new-password`. */
@@ -68,6 +82,12 @@ export class SignInHarness {
 
   async fillCredentials(email: string, password: string): Promise<void> {
     this.#type('identifier', email);
+    this.#type('password', password);
+    await this.element.updateComplete;
+  }
+
+  /** Types only the password (the email stays as it is). */
+  async fillPassword(password: string): Promise<void> {
     this.#type('password', password);
     await this.element.updateComplete;
   }
@@ -107,6 +127,24 @@ export class SignInHarness {
     await this.element.updateComplete;
   }
 
+  /** Double-clicks the primary button, as an impatient person does. */
+  async doubleClickSubmit(): Promise<void> {
+    const button = this.submitButton();
+    if (!button) throw new Error(`No submit button at step ${this.step}`);
+    button.click();
+    button.click();
+    await this.element.updateComplete;
+  }
+
+  /** Presses Enter twice in a row in a field. */
+  async pressEnterTwice(name: string): Promise<void> {
+    const form = this.input(name)?.form;
+    if (!form) throw new Error(`No ${name} field at step ${this.step}`);
+    form.requestSubmit();
+    form.requestSubmit();
+    await this.element.updateComplete;
+  }
+
   /** Strategies offered by the method switcher (`totp`, `backup_code`, `phone_code`, `email_code`). */
   methods(): string[] {
     return [...this.#root.querySelectorAll<HTMLButtonElement>('[part~="method-button"]')].map((b) => b.dataset['strategy'] ?? '');
@@ -124,6 +162,11 @@ export class SignInHarness {
     if (!button) throw new Error('No resend button');
     button.click();
     await this.element.updateComplete;
+  }
+
+  /** Whether "resend" is unavailable (counting down or busy). */
+  resendDisabled(): boolean {
+    return this.#root.querySelector('[part~="resend-button"]')?.getAttribute('aria-disabled') === 'true';
   }
 
   resendText(): string {
@@ -151,6 +194,11 @@ export class SignInHarness {
       .join(' | ');
   }
 
+  /** The explanation under the heading. */
+  subtitle(): string {
+    return this.#root.querySelector('[part~="subtitle"]')?.textContent?.trim() ?? '';
+  }
+
   heading(): string {
     return this.#root.querySelector('[part~="heading"]')?.textContent?.trim() ?? '';
   }
@@ -164,8 +212,38 @@ export class SignInHarness {
     return this.submitButton()?.getAttribute('aria-disabled') === 'true' && !!this.#root.querySelector('[part~="spinner"]');
   }
 
+  /**
+   * Which of `secrets` can be found in the page: the element's markup and
+   * attributes (light and shadow DOM), the URL, Web Storage, readable cookies,
+   * and, with `fieldValues`, what the element's fields still hold.
+   */
+  leakedSecrets(secrets: readonly string[], options: { fieldValues?: boolean } = {}): string[] {
+    const el = this.element;
+    const nodes = [el, ...el.querySelectorAll('*'), ...this.#root.querySelectorAll('*')];
+    const haystacks = [
+      el.outerHTML,
+      this.#root.innerHTML,
+      ...nodes.flatMap((n) => [...n.attributes].map((a) => a.value)),
+      location.href,
+      document.cookie,
+      ...storageValues(localStorage),
+      ...storageValues(sessionStorage),
+    ];
+    if (options.fieldValues) haystacks.push(...[...this.#root.querySelectorAll('input')].map((i) => i.value));
+    return secrets.filter((secret) => haystacks.some((h) => h.includes(secret)));
+  }
+
   /** The element focused inside the shadow root, if any. */
   focused(): Element | null {
     return this.#root.activeElement;
   }
+}
+
+function storageValues(storage: Storage): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key != null) values.push(key, storage.getItem(key) ?? '');
+  }
+  return values;
 }

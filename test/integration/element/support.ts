@@ -1,0 +1,150 @@
+/**
+ * Shared set-up for the element's integration tests: the real @clerk/clerk-js, loaded by the
+ * element itself from the emulator mounted at /__clerk on the test server, as a user's page does.
+ *
+ * clerk-js's script build creates `window.Clerk` once per page, from the publishable key of the
+ * first element, so each test file uses one key (one instance mode) and signs out between tests.
+ */
+import { fixture, html } from '@open-wc/testing';
+import { Secret, TOTP } from 'otpauth';
+import '../../../src/index.js';
+import type { ClerkMfaSignInElement } from '../../../src/clerk-mfa-sign-in.js';
+import type { ClerkLike } from '../../../src/clerk-adapter.js';
+import type { SignedInDetail, SignInErrorDetail, StepChangeDetail, TaskRequiredDetail } from '../../../src/events.js';
+import { SignInHarness } from '../../../src/testing/index.js';
+
+export const PASSWORD = 'correct horse battery staple';
+export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+export const BACKUP_CODES = ['aaaa-1111', 'bbbb-2222'];
+export type Mode = 'production' | 'dev-browser';
+
+const keyHost: Record<Mode, string> = { production: 'clerk.emulator.test', 'dev-browser': 'emulator.clerk.accounts.dev' };
+export const publishableKey = (mode: Mode) => `${mode === 'production' ? 'pk_live_' : 'pk_test_'}${btoa(`${keyHost[mode]}$`)}`;
+
+let counter = 0;
+/** A fresh user for one test, so lockouts, used codes and rate limits never leak between tests. */
+export async function addUser(extra: Record<string, unknown> = {}): Promise<string> {
+  const email = `el-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++counter}@example.com`;
+  const user = { email, password: PASSWORD, first_name: 'Test', totp_secret: TOTP_SECRET, backup_codes: BACKUP_CODES, ...extra };
+  const response = await fetch('/__clerk/_emulator/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ users: [user] }),
+  });
+  if (!response.ok) throw new Error(`could not add user: ${response.status}`);
+  return email;
+}
+
+export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
+
+export function totpCode(at = Date.now()): string {
+  return new TOTP({ secret: Secret.fromBase32(TOTP_SECRET) }).generate({ timestamp: at });
+}
+
+/** A 6-digit code that is not the current TOTP code (nor its neighbours). */
+export function wrongTotpCode(): string {
+  const valid = new Set([-30_000, 0, 30_000].map((d) => totpCode(Date.now() + d)));
+  for (let n = 0; ; n++) {
+    const code = String(n * 111_111 % 1_000_000).padStart(6, '0');
+    if (!valid.has(code)) return code;
+  }
+}
+
+export interface InboxMessage {
+  to: string;
+  channel: string;
+  code: string;
+  sent_at: number;
+}
+
+/** Codes "sent" to `to` by SMS or email, oldest first. */
+export async function inbox(to: string): Promise<InboxMessage[]> {
+  const { messages } = await (await fetch('/__clerk/_emulator/messages')).json();
+  return (messages as InboxMessage[]).filter((m) => m.to === to);
+}
+
+export async function waitForMessages(to: string, count: number, timeoutMs = 10_000): Promise<InboxMessage[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const mine = await inbox(to);
+    if (mine.length >= count) return mine;
+    if (Date.now() > until) throw new Error(`expected ${count} messages to ${to}, got ${mine.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+  client?: string;
+}
+
+/** Frontend API requests this page's Clerk client made (other engines share the emulator). */
+export async function requestsOfThisClient(): Promise<LoggedRequest[]> {
+  const clientId = pageClerk()?.client && (pageClerk()!.client as { id?: string }).id;
+  if (!clientId) throw new Error('Clerk has no client yet');
+  const { requests } = await (await fetch('/__clerk/_emulator/requests')).json();
+  return (requests as LoggedRequest[]).filter((r) => r.client === clientId);
+}
+
+/** How many requests to `method` + `pattern` this page's client made since `since` (epoch ms). */
+export async function countRequests(method: string, pattern: RegExp, since: number): Promise<number> {
+  return (await requestsOfThisClient()).filter((r) => r.at >= since && r.method === method && pattern.test(r.path)).length;
+}
+
+export interface PageClerk extends ClerkLike {
+  client: ClerkLike['client'] & { id?: string };
+  signOut(callback?: () => void): Promise<void>;
+  isSignedIn?: boolean;
+}
+
+/** The Clerk instance clerk-js's script build put on this page. */
+export function pageClerk(): PageClerk | null {
+  return (window.Clerk as PageClerk | undefined) ?? null;
+}
+
+/** Signs the page's Clerk out (without navigating), so the next test starts signed out. */
+export async function signOutPageClerk(): Promise<void> {
+  const clerk = pageClerk();
+  if (clerk?.loaded && clerk.client?.sessions?.length) await clerk.signOut(() => {});
+}
+
+export interface Recorded {
+  signedIn: SignedInDetail[];
+  taskRequired: TaskRequiredDetail[];
+  errors: SignInErrorDetail[];
+  steps: StepChangeDetail[];
+}
+
+export function record(el: HTMLElement): Recorded {
+  const events: Recorded = { signedIn: [], taskRequired: [], errors: [], steps: [] };
+  el.addEventListener('signed-in', (e) => events.signedIn.push(e.detail));
+  el.addEventListener('task-required', (e) => events.taskRequired.push(e.detail));
+  el.addEventListener('sign-in-error', (e) => events.errors.push(e.detail));
+  el.addEventListener('step-change', (e) => events.steps.push(e.detail));
+  return events;
+}
+
+/** Puts the element on the page the way a user's page does: a key and the proxy, nothing else. */
+export async function mountElement(mode: Mode, options: { email?: string; clerk?: ClerkLike } = {}) {
+  const el = options.clerk
+    ? await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in .clerk=${options.clerk} email=${options.email ?? ''}></clerk-mfa-sign-in>`)
+    : await fixture<ClerkMfaSignInElement>(
+        html`<clerk-mfa-sign-in publishable-key=${publishableKey(mode)} proxy-url="/__clerk" email=${options.email ?? ''}></clerk-mfa-sign-in>`,
+      );
+  const events = record(el);
+  const ui = new SignInHarness(el);
+  await ui.settle();
+  return { el, ui, events };
+}
+
+export type Mounted = Awaited<ReturnType<typeof mountElement>>;
+
+/** Email and password, then waits for the answer. */
+export async function signInWithPassword(ui: SignInHarness, email: string, password = PASSWORD): Promise<void> {
+  await ui.fillCredentials(email, password);
+  await ui.submit();
+  await ui.waitForIdle();
+}
