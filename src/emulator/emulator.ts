@@ -98,7 +98,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   function addUsers(users: EmulatorUser[]): Promise<void> {
     if (!Array.isArray(users)) return Promise.reject(new TypeError('users must be an array'));
     const adding = pendingUsers.then(async () => {
-      for (const user of users) await store.addUser(user);
+      await store.addUsers(users);
     });
     pendingUsers = adding.catch(() => {});
     return adding;

@@ -51,11 +51,21 @@ export function parseJson(buffer: Buffer): unknown {
   }
 }
 
+/**
+ * JSON with `<`, `>`, `&` and the JavaScript line separators escaped (`\u003c`...): the same
+ * value to any JSON parser, but input echoed back (a name, an identifier) can never read as
+ * markup, even where a response ends up in HTML.
+ */
+export function safeJson(body: unknown): string {
+  return JSON.stringify(body).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = safeJson(body);
   res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('Cache-Control', 'no-store');
   res.end(text);

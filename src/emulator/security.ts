@@ -22,13 +22,24 @@ export async function hashPassword(password: string): Promise<PasswordHash> {
 
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   const candidate = await scryptAsync(password, stored.salt);
-  return timingSafeEqual(candidate, stored.hash);
+  return constantTimeEqual(candidate, stored.hash);
 }
 
 /** A hash for a password nobody has, so an unknown identifier costs the same time as a known one. */
 export const decoyPasswordHash: Promise<PasswordHash> = hashPassword(randomBytes(16).toString('hex'));
 
 const codeKey = randomBytes(32);
+
+/**
+ * Compares two secrets in time that depends on neither their contents nor their lengths: both
+ * are reduced to keyed digests of equal length first, so inputs of different lengths return
+ * false instead of throwing (as `timingSafeEqual` does) or returning early.
+ */
+export function constantTimeEqual(a: string | Buffer, b: string | Buffer): boolean {
+  const left = createHmac('sha256', codeKey).update(a).digest();
+  const right = createHmac('sha256', codeKey).update(b).digest();
+  return timingSafeEqual(left, right);
+}
 
 /** Keyed digest of a short secret (backup or one-time code) for constant-time comparison. */
 export function digestCode(code: string): Buffer {

@@ -127,8 +127,20 @@ export class Store {
   }
 
   async addUser(input: EmulatorUser): Promise<StoredUser> {
-    if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
-    if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
+    return (await this.addUsers([input]))[0]!;
+  }
+
+  /** Adds (or replaces) users in order; their passwords are hashed in parallel. Adds none if one is invalid. */
+  async addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
+    for (const input of inputs) {
+      if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
+      if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
+    }
+    const hashes = await Promise.all(inputs.map((input) => hashPassword(input.password)));
+    return inputs.map((input, index) => this.insertUser(input, hashes[index]!));
+  }
+
+  private insertUser(input: EmulatorUser, password: PasswordHash): StoredUser {
     const email = input.email.trim().toLowerCase();
     const now = this.now();
     const previous = this.usersByEmail.get(email);
@@ -141,7 +153,7 @@ export class Store {
       phoneId: input.phone_number ? randomId('idn') : null,
       firstName,
       lastName: input.last_name ?? null,
-      password: await hashPassword(input.password),
+      password,
       totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
       lastTotpCounter: -1,
       pendingTotp: null,

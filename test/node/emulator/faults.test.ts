@@ -23,6 +23,11 @@ function fresh(rules: FaultRule[]) {
 
 const SIGN_INS = 'POST /v1/client/sign_ins';
 
+/** Waits for a request to reach the emulator (however loaded the machine). */
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('each fault kind, used up after `times`', () => {
   test('delay: the answer comes late but normal', async () => {
     const email = await freshUser();
@@ -118,10 +123,10 @@ describe('each fault kind, used up after `times`', () => {
   });
 
   test('hang: a hung request is released when the faults are cleared or the emulator resets', async () => {
-    fresh([{ match: 'GET /v1/client', kind: 'hang' }]);
+    const [rule] = fresh([{ match: 'GET /v1/client', kind: 'hang' }]);
     const c = env.client();
     const hung = c.call('GET', '/v1/client');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await until(() => env.emulator.requests().some((r) => r.fault === rule!.id));
     env.emulator.clearFaults();
     await assert.rejects(hung, /fetch failed/);
     assert.equal((await c.call('GET', '/v1/client')).status, 200);
@@ -130,7 +135,7 @@ describe('each fault kind, used up after `times`', () => {
     const server = await local.listen({});
     try {
       const waiting = fetch(`${server.url}/__clerk/v1/environment`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(() => local.faults()[0]!.hits === 1);
       local.reset();
       await assert.rejects(waiting, /fetch failed/);
       assert.deepEqual(local.faults(), []);
