@@ -1,0 +1,58 @@
+// What a user does on each page: the same email, password and TOTP code,
+// typed into whatever fields the page shows. Each flow ends with the key that
+// submits the code (Enter, or the code's last digit where the form submits itself).
+
+const SECOND_FACTOR_TIMEOUT = 15_000;
+
+/** Types the code; presses Enter unless the form submitted itself on the last digit. */
+async function enterCode(page, input, code, submitsItself) {
+  await input.click();
+  await page.keyboard.type(code);
+  if (!submitsItself) await page.keyboard.press('Enter');
+}
+
+export const FLOWS = {
+  /** <clerk-mfa-sign-in>: email + password on one step, then the code (submits itself at 6 digits). */
+  element: {
+    title: '<clerk-mfa-sign-in>',
+    async signIn(page, user, nextCode) {
+      const root = page.locator('clerk-mfa-sign-in');
+      await root.locator('input[name="identifier"]').fill(user.email);
+      await root.locator('input[name="password"]').fill(user.password);
+      await root.locator('input[name="password"]').press('Enter');
+      const code = root.locator('input[name="code"]');
+      await code.waitFor({ state: 'visible', timeout: SECOND_FACTOR_TIMEOUT });
+      await enterCode(page, code, nextCode(), true);
+    },
+  },
+
+  /** Clerk's <SignIn />: email, then password (factor one), then the code (factor two, submits itself). */
+  prebuilt: {
+    title: "Clerk's prebuilt <SignIn /> (@clerk/ui)",
+    async signIn(page, user, nextCode) {
+      await page.locator('.cl-signIn-start input[name="identifier"]').fill(user.email);
+      await page.locator('.cl-signIn-start input[name="identifier"]').press('Enter');
+      // The start step also holds a hidden password field (for password managers): skip it.
+      const password = page.locator('input[name="password"]:not([tabindex="-1"])');
+      await password.waitFor({ state: 'visible', timeout: SECOND_FACTOR_TIMEOUT });
+      await password.fill(user.password);
+      await password.press('Enter');
+      const code = page.locator('input[autocomplete="one-time-code"]');
+      await code.waitFor({ state: 'visible', timeout: SECOND_FACTOR_TIMEOUT });
+      await enterCode(page, code, nextCode(), true);
+    },
+  },
+
+  /** The guide's custom flow: email + password, then the code and "Verify" (Enter). */
+  guide: {
+    title: "The guide's custom JavaScript flow",
+    async signIn(page, user, nextCode) {
+      await page.locator('#sign-in-email').fill(user.email);
+      await page.locator('#sign-in-password').fill(user.password);
+      await page.locator('#sign-in-password').press('Enter');
+      const code = page.locator('#code');
+      await code.waitFor({ state: 'visible', timeout: SECOND_FACTOR_TIMEOUT });
+      await enterCode(page, code, nextCode(), false);
+    },
+  },
+};
