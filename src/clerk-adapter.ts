@@ -26,6 +26,7 @@ export interface ClerkFactorLike {
 
 /** The part of clerk-js's `SignInResource` the element uses. */
 export interface ClerkSignInLike {
+  id?: string | null;
   status: string | null;
   supportedSecondFactors: readonly ClerkFactorLike[] | null;
   createdSessionId: string | null;
@@ -35,6 +36,8 @@ export interface ClerkSignInLike {
   ): Promise<ClerkSignInLike>;
   attemptSecondFactor(params: { strategy: SecondFactorStrategy; code: string }): Promise<ClerkSignInLike>;
   resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }): Promise<ClerkSignInLike>;
+  /** Replaced by clerk-js with a new object each time an answer from Clerk arrives. */
+  secondFactorVerification?: unknown;
 }
 
 /** The part of clerk-js's `SessionResource` the element reads. */
@@ -231,6 +234,17 @@ function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
+/**
+ * clerk-js resolves with nothing instead of throwing when a request fails
+ * while the browser looks offline or automated (`navigator.webdriver`).
+ */
+function failuresMayBeSilent(): boolean {
+  return typeof navigator !== 'undefined' && (navigator.onLine === false || navigator.webdriver === true);
+}
+
+/** clerk-js's own message for a request that never got an answer ("Clerk: Network error at ..."). */
+const NETWORK_ERROR_MESSAGE = /\bnetwork error\b/i;
+
 /** Turns anything clerk-js throws into an `ActionFailure`. */
 export function normalizeError(error: unknown): ActionFailure {
   if (error instanceof ClerkLoadError) {
@@ -254,7 +268,11 @@ export function normalizeError(error: unknown): ActionFailure {
       }
       return failure;
     }
-    if (e.code === 'network_error' || error instanceof TypeError) {
+    if (
+      e.code === 'network_error' ||
+      error instanceof TypeError ||
+      (error instanceof Error && NETWORK_ERROR_MESSAGE.test(error.message))
+    ) {
       return { code: isOffline() ? 'offline' : 'network_error', message: String(e.message ?? '') };
     }
     if (typeof e.status === 'number' && e.status === 429) {
@@ -367,9 +385,10 @@ export class ClerkAdapter {
     return this.#run(signal, async (clerk) => {
       const base = clerk.client?.signIn;
       if (!base) throw new ClerkLoadError('Clerk has no client');
+      const before = answerMark(base);
       const signIn = await base.create({ identifier, password });
       this.#signIn = signIn;
-      return this.#checked(signIn);
+      return this.#checked(signIn, before);
     });
   }
 
@@ -380,27 +399,33 @@ export class ClerkAdapter {
         factor.strategy === 'email_code'
           ? { strategy: 'email_code' as const, ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) }
           : { strategy: 'phone_code' as const, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) };
-      const signIn = await this.#current(clerk).prepareSecondFactor(params);
+      const current = this.#current(clerk);
+      const before = answerMark(current);
+      const signIn = await current.prepareSecondFactor(params);
       this.#signIn = signIn;
-      return this.#checked(signIn);
+      return this.#checked(signIn, before);
     });
   }
 
   /** Checks a second-factor (or new-device) code. */
   attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
     return this.#run(signal, async (clerk) => {
-      const signIn = await this.#current(clerk).attemptSecondFactor({ strategy, code });
+      const current = this.#current(clerk);
+      const before = answerMark(current);
+      const signIn = await current.attemptSecondFactor({ strategy, code });
       this.#signIn = signIn;
-      return this.#checked(signIn);
+      return this.#checked(signIn, before);
     });
   }
 
   /** Sets the new password Clerk asked for (`needs_new_password`). */
   resetPassword(password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
     return this.#run(signal, async (clerk) => {
-      const signIn = await this.#current(clerk).resetPassword({ password, signOutOfOtherSessions: true });
+      const current = this.#current(clerk);
+      const before = answerMark(current);
+      const signIn = await current.resetPassword({ password, signOutOfOtherSessions: true });
       this.#signIn = signIn;
-      return this.#checked(signIn);
+      return this.#checked(signIn, before);
     });
   }
 
@@ -430,12 +455,32 @@ export class ClerkAdapter {
 
   /**
    * clerk-js resolves instead of throwing when a request fails while it
-   * believes the browser is offline; the sign-in then has no status.
+   * believes the browser is offline or automated: the sign-in then has no
+   * status, or is left exactly as it was before the call.
    */
-  #checked(signIn: ClerkSignInLike): SignInSnapshot {
-    if (!signIn.status) {
+  #checked(signIn: ClerkSignInLike, before: AnswerMark): SignInSnapshot {
+    if (!signIn.status || (failuresMayBeSilent() && unanswered(signIn, before))) {
       throw Object.assign(new Error('No answer from Clerk'), { code: 'network_error' });
     }
     return snapshotSignIn(signIn);
   }
+}
+
+interface AnswerMark {
+  signIn: ClerkSignInLike;
+  verification: unknown;
+}
+
+function answerMark(signIn: ClerkSignInLike): AnswerMark {
+  return { signIn, verification: signIn.secondFactorVerification };
+}
+
+/** Every answer makes clerk-js rebuild the sign-in's verification objects; nothing changed means no answer came. */
+function unanswered(signIn: ClerkSignInLike, before: AnswerMark): boolean {
+  return (
+    signIn === before.signIn &&
+    typeof before.verification === 'object' &&
+    before.verification !== null &&
+    signIn.secondFactorVerification === before.verification
+  );
 }

@@ -183,9 +183,13 @@ export class ClerkMfaSignInElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The form is on screen; now start loading Clerk in the background.
+    // The form is on screen; now start loading Clerk in the background. One task later, so a
+    // host that adds its listeners right after putting the element on the page still hears an
+    // immediate `signed-in` (Clerk already signed in).
     this.#started = true;
-    void this.#checkExistingSession();
+    setTimeout(() => {
+      if (this.isConnected) void this.#checkExistingSession();
+    }, 0);
   }
 
   protected override updated(): void {

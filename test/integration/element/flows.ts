@@ -7,6 +7,7 @@ import {
   addUser,
   BACKUP_CODES,
   countRequests,
+  failFetch,
   inbox,
   mountElement,
   pageClerk,
@@ -308,6 +309,36 @@ export function signInFlows(mode: Mode): void {
       await el.updateComplete;
       expect(seconds(ui.allErrors())).to.be.below(first);
       await expect(el).to.be.accessible();
+    });
+
+    it('network failures (sign-in, sending an SMS) show the network message and leave the step as it was', async () => {
+      const phone = randomPhone();
+      const email = await addUser({ phone_number: phone });
+      const { ui, events } = await mountElement(mode);
+      await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
+      let restore = failFetch(/\/v1\/client\/sign_ins$/);
+      try {
+        await signInWithPassword(ui, email);
+      } finally {
+        restore();
+      }
+      expect(ui.step).to.equal('credentials');
+      expect(events.errors.map((e) => e.key)).to.deep.equal(['network']);
+      expect(ui.errorText()).to.not.equal('');
+
+      await ui.submit();
+      await ui.waitForStep('second-factor');
+      await ui.waitForIdle();
+      restore = failFetch(/prepare_second_factor$/);
+      try {
+        await ui.chooseMethod('phone_code');
+        await ui.waitFor(() => events.errors.length === 2, 'the SMS network error');
+      } finally {
+        restore();
+      }
+      expect(events.errors.at(-1)).to.include({ key: 'network', step: 'second-factor' });
+      expect(await inbox(phone)).to.have.length(0);
+      expect(ui.messageText()).to.not.include('sent');
     });
 
     it('a new element on a page where Clerk already has a session says so and fires signed-in once', async () => {

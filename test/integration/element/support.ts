@@ -148,3 +148,15 @@ export async function signInWithPassword(ui: SignInHarness, email: string, passw
   await ui.submit();
   await ui.waitForIdle();
 }
+
+/** Makes the browser's fetch fail for Frontend API requests to `pattern`, as when the network drops. */
+export function failFetch(pattern: RegExp): () => void {
+  const realFetch = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return pattern.test(new URL(url, location.href).pathname) ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
+  };
+  return () => {
+    window.fetch = realFetch;
+  };
+}
