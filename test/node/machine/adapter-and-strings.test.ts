@@ -1,7 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clerk } from '@clerk/shared/types';
-import { clerkJsScriptUrl, frontendApiFromKey, lockoutSecondsFrom, normalizeError, snapshotSignIn, type ClerkLike } from '../../../src/clerk-adapter.js';
+import {
+  ClerkAdapter,
+  clerkJsScriptUrl,
+  frontendApiFromKey,
+  lockoutSecondsFrom,
+  normalizeError,
+  snapshotSignIn,
+  type ClerkLike,
+  type ClerkSignInLike,
+} from '../../../src/clerk-adapter.js';
 import { EN, formatDuration, interpolate, mergeStrings, resolveLocale } from '../../../src/localization.js';
 import { LOCALES } from '../../../src/locales/index.js';
 import { FakeClerkAPIResponseError, fakeNetworkError } from '../../../src/testing/fake-clerk.js';
@@ -49,6 +58,42 @@ describe('normalising what clerk-js throws', () => {
     assert.equal(normalizeError(fakeNetworkError()).code, 'network_error');
     assert.equal(normalizeError({ code: 'network_error', message: 'x' }).code, 'network_error');
     assert.deepEqual(normalizeError(new Error('boom')), { code: 'unknown', longMessage: 'boom' });
+    // What clerk-js throws when fetch itself fails and it is not told to rethrow offline errors.
+    const clerkJsNetworkError = new Error('Clerk: Network error at "http://x/__clerk/v1/client/sign_ins" - TypeError: Failed to fetch. Please try again.');
+    assert.equal(normalizeError(clerkJsNetworkError).code, 'network_error');
+  });
+  it('a sign-in clerk-js left untouched (no answer, automated browser) is a network error, not its old status', async () => {
+    // Under navigator.webdriver clerk-js resolves a failed request with the resource as it was.
+    const signIn: ClerkSignInLike = {
+      id: 'sia_1',
+      status: 'needs_second_factor',
+      supportedSecondFactors: [{ strategy: 'totp' }],
+      createdSessionId: null,
+      secondFactorVerification: { status: null },
+      create: async () => signIn,
+      prepareSecondFactor: async () => signIn,
+      attemptSecondFactor: async () => signIn,
+      resetPassword: async () => signIn,
+    };
+    const clerk: ClerkLike = { loaded: true, client: { signIn }, session: null, setActive: async () => {} };
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { onLine: true, webdriver: true }, configurable: true });
+    try {
+      const adapter = new ClerkAdapter({ clerk });
+      const created = await adapter.create('a@example.com', 'pw');
+      assert.equal(created.ok, false);
+      assert.equal(!created.ok && created.failure.code, 'network_error');
+      const attempted = await adapter.attempt('totp', '123456');
+      assert.equal(!attempted.ok && attempted.failure.code, 'network_error');
+
+      // An answer replaces the verification objects: then the status counts.
+      signIn.attemptSecondFactor = async () => Object.assign(signIn, { status: 'complete', createdSessionId: 'sess_1', secondFactorVerification: { status: 'verified' } });
+      const answered = await adapter.attempt('totp', '123456');
+      assert.equal(answered.ok && answered.value.status, 'complete');
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'navigator', descriptor);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
   });
   it('snapshots keep only the factors the element supports', () => {
     const snap = snapshotSignIn({
