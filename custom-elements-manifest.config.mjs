@@ -1,8 +1,70 @@
 // custom-elements.json is generated from the element's class JSDoc (`npm run manifest`) and
 // committed; `npm test` fails when the committed file no longer matches the source.
+//
+// The same run writes the framework typings in types/ (Vue GlobalComponents, React 19 JSX,
+// Svelte 5 elements), generated from the manifest by the custom-element-*-integration tools;
+// they import the element and event detail types from dist/index.d.ts, so they ship next to dist/.
+import { readFileSync } from 'node:fs';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementSveltePlugin } from 'custom-element-svelte-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
+const TYPES_DIR = process.env.CEM_TYPES_OUTDIR ?? 'types';
+const componentTypePath = () => '../dist/index.js';
+const shared = { outdir: TYPES_DIR, componentTypePath, hideLogs: true };
+
+/**
+ * Each event's type in the manifest is the event object (`CustomEvent<SignedInDetail>`), as the
+ * schema defines it. Events whose `@fires` tag names no type get theirs from the
+ * `ClerkMfaSignInEventMap` interface in src/events.ts, the one list the element dispatches from.
+ */
+function eventTypesFromEventMap() {
+  return {
+    name: 'event-types-from-event-map',
+    packageLinkPhase({ customElementsManifest }) {
+      const source = readFileSync('src/events.ts', 'utf8');
+      const map = source.match(/interface ClerkMfaSignInEventMap\s*{([^}]*)}/)?.[1] ?? '';
+      const types = new Map([...map.matchAll(/['"]([\w-]+)['"]\s*:\s*([^;]+);/g)].map(([, name, type]) => [name, type.trim()]));
+      for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        for (const event of declaration.events ?? []) {
+          if (!event.type && types.has(event.name)) event.type = { text: types.get(event.name) };
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The typings tools write `CustomEvent<${event.type}>` and import `event.type` by name, so they
+ * expect the detail type there. They get a copy of the manifest with `CustomEvent<X>` unwrapped to
+ * `X` and read-only fields left out (a template cannot set them); the committed manifest is unchanged.
+ */
+function withDetailTypes(plugin) {
+  return {
+    ...plugin,
+    packageLinkPhase(context) {
+      const manifest = structuredClone(context.customElementsManifest);
+      for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
+        for (const event of declaration.events ?? []) {
+          const detail = event.type?.text.match(/^CustomEvent<(\w+)>$/)?.[1];
+          if (detail) event.type = { text: detail };
+        }
+        if (declaration.members) declaration.members = declaration.members.filter((member) => !member.readonly);
+      }
+      return plugin.packageLinkPhase({ ...context, customElementsManifest: manifest });
+    },
+  };
+}
+
 export default {
   globs: ['src/clerk-mfa-sign-in.ts', 'src/events.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,
+  plugins: [
+    eventTypesFromEventMap(),
+    withDetailTypes(customElementVuejsPlugin({ ...shared, fileName: 'vue.generated.d.ts' })),
+    withDetailTypes(customElementJsxPlugin({ ...shared, fileName: 'jsx.generated.d.ts' })),
+    withDetailTypes(customElementSveltePlugin({ ...shared, fileName: 'svelte.generated.d.ts' })),
+  ],
 };

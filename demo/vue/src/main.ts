@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import 'clerk-mfa-sign-in'; // registers <clerk-mfa-sign-in>
+import App from './App.vue';
+
+createApp(App).mount('#app');

@@ -1,0 +1,140 @@
+// Shared by the framework-example tests: build the package once, run a tool, serve a built app on
+// the emulator (same origin as /__clerk) and sign in through it in headless Chromium with a fresh
+// TOTP user.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Secret, TOTP } from 'otpauth';
+import { chromium, type Browser } from 'playwright';
+import { createEmulator } from '../../../src/emulator/index.js';
+import { browserPaths, chromiumArgs } from '../../../scripts/browsers.mjs';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
+export const OUT = join(ROOT, '.cache/examples');
+export const PASSWORD = 'correct horse battery staple';
+const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+export interface RunResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a command to completion, stdout and stderr together; never throws on a non-zero exit. */
+export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NG_CLI_ANALYTICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 240_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+/** A tool from node_modules/.bin, run with this Node. */
+export const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/**
+ * `npm run build` unless dist/ is newer than src/ and the build script. Test files may run in
+ * parallel, so one builds while the others wait on a lock directory.
+ */
+export async function ensureBuilt(): Promise<void> {
+  mkdirSync(join(ROOT, '.cache'), { recursive: true });
+  const lock = join(ROOT, '.cache/examples-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      await sleep(250);
+    }
+  }
+  try {
+    const stamp = join(ROOT, 'dist/cdn/clerk-mfa-sign-in.js');
+    const fresh =
+      existsSync(stamp) &&
+      existsSync(join(ROOT, 'dist/index.d.ts')) &&
+      statSync(stamp).mtimeMs > Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'scripts/build.mjs')));
+    if (!fresh) {
+      const result = await run(process.execPath, ['scripts/build.mjs']);
+      if (result.code !== 0) throw new Error(`npm run build failed:\n${result.output}`);
+    }
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+/** The lines of a type checker's output that report an error in `file` (a path fragment). */
+export function errorsIn(output: string, file: string): string[] {
+  return output.split('\n').filter((line) => line.includes(file) && /error/i.test(line));
+}
+
+let browser: Promise<Browser> | null = null;
+function launch(): Promise<Browser> {
+  browser ??= chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (browser) await (await browser).close();
+  browser = null;
+}
+
+let userCount = 0;
+
+/**
+ * Serves `staticDir` on a fresh emulator, opens `path` and signs in as a new TOTP user. Resolves
+ * with the text of `resultSelector` once it reads "Signed in as user_...", which only the app
+ * writes, from its own state, in its `signed-in` handler.
+ */
+export async function signInThrough(staticDir: string, options: { path?: string; resultSelector?: string } = {}): Promise<{ text: string; userId: string; consoleErrors: string[] }> {
+  const email = `example-${process.pid}-${++userCount}@example.com`;
+  const emulator = createEmulator({ users: [{ email, password: PASSWORD, totp_secret: TOTP_SECRET }] });
+  const server = await emulator.listen({ port: 0, staticDir });
+  const page = await (await launch()).newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    // Browsers ask for /favicon.ico on their own; the examples have none.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  // What the element itself reported, to compare with what the app rendered from it.
+  await page.addInitScript(() => {
+    document.addEventListener('signed-in', (event) => {
+      (window as unknown as { signedInDetail: unknown }).signedInDetail = (event as CustomEvent).detail;
+    });
+  });
+  try {
+    await page.goto(`${server.url}${options.path ?? '/'}`);
+    const element = page.locator('clerk-mfa-sign-in');
+    await element.locator('input[name="identifier"]').fill(email);
+    await element.locator('input[name="password"]').fill(PASSWORD);
+    await element.locator('[part~="submit-button"]').click();
+    const code = element.locator('input[name="code"]');
+    await code.waitFor({ timeout: 20_000 });
+    // A complete six-digit code submits by itself.
+    await code.fill(new TOTP({ secret: Secret.fromBase32(TOTP_SECRET) }).generate());
+    const result = page.locator(options.resultSelector ?? '#status');
+    await result.filter({ hasText: /Signed in as user_/ }).waitFor({ timeout: 20_000 });
+    const detail = await page.evaluate(() => (window as unknown as { signedInDetail: { userId: string } }).signedInDetail);
+    return { text: (await result.textContent())?.trim() ?? '', userId: detail.userId, consoleErrors };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,110 @@
+import type { DefineComponent } from "vue";
+
+import type {
+  ClerkMfaSignInElement,
+  SignedInDetail,
+  TaskRequiredDetail,
+  SignInErrorDetail,
+  StepChangeDetail,
+} from "../dist/index.js";
+
+type ClerkMfaSignInElementProps = {
+  /** Clerk publishable key (`pk_test_...` / `pk_live_...`). Not needed with `clerk`. */
+  "publishable-key"?: ClerkMfaSignInElement["publishableKey"];
+  /** Clerk proxy URL, absolute or relative (`/__clerk`). */
+  "proxy-url"?: ClerkMfaSignInElement["proxyUrl"];
+  /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`. */
+  "clerk-js-url"?: ClerkMfaSignInElement["clerkJsUrl"];
+  /** Pre-fills the email field. */
+  email?: ClerkMfaSignInElement["email"];
+  /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
+  "after-sign-in-url"?: ClerkMfaSignInElement["afterSignInUrl"];
+  /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
+  locale?: ClerkMfaSignInElement["locale"];
+  /** Do not offer the credentials to the browser's password manager after signing in. */
+  "no-store-credentials"?: ClerkMfaSignInElement["noStoreCredentials"];
+  /**  */
+  lang?: ClerkMfaSignInElement["langAttribute"];
+  /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */
+  clerk?: ClerkMfaSignInElement["clerk"];
+  /** Overrides for any string the element shows, by message key. */
+  localization?: ClerkMfaSignInElement["localization"];
+  /** `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`. */
+  "onsigned-in"?: (e: CustomEvent<SignedInDetail>) => void;
+  /** `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task. */
+  "ontask-required"?: (e: CustomEvent<TaskRequiredDetail>) => void;
+  /** `{ code, message, step, key }` for every error shown to the user. */
+  "onsign-in-error"?: (e: CustomEvent<SignInErrorDetail>) => void;
+  /** `{ step, previousStep }` whenever the step changes. */
+  "onstep-change"?: (e: CustomEvent<StepChangeDetail>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
+   * code; new-device check; new password) as one element. The server decides
+   * each next step; the element renders it.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **signed-in** - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
+   * - **task-required** - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
+   * - **sign-in-error** - `{ code, message, step, key }` for every error shown to the user.
+   * - **step-change** - `{ step, previousStep }` whenever the step changes.
+   *
+   * ### **Methods:**
+   *  - **errorMessage(error: _SignInError_): _string_** - The text shown for an error, countdowns included.
+   *
+   *
+   * ### **Slots:**
+   *  - **header** - Above the form: a logo or title.
+   * - **footer** - Below the form: links such as "Forgot password?" or "Sign up".
+   *
+   * ### **CSS Properties:**
+   *  - **--clerk-mfa-sign-in-accent-color** - Primary button and links (dark: #818cf8). _(default: #4f46e5)_
+   * - **--clerk-mfa-sign-in-accent-text-color** - Text on the primary button (dark: #111827). _(default: #ffffff)_
+   * - **--clerk-mfa-sign-in-text-color** - Text (dark: #f3f4f6). _(default: #1f2937)_
+   * - **--clerk-mfa-sign-in-muted-text-color** - Subtitles (dark: #d1d5db). _(default: #4b5563)_
+   * - **--clerk-mfa-sign-in-background** - Background (dark: #111827). _(default: #ffffff)_
+   * - **--clerk-mfa-sign-in-input-background** - Field background (dark: #1f2937). _(default: #ffffff)_
+   * - **--clerk-mfa-sign-in-border-color** - Field borders (dark: #6b7280). _(default: #9ca3af)_
+   * - **--clerk-mfa-sign-in-radius** - Corner radius. _(default: 0.5rem)_
+   * - **--clerk-mfa-sign-in-font-family** - Font family. _(default: system-ui)_
+   * - **--clerk-mfa-sign-in-font-size** - Base font size. _(default: 1rem)_
+   * - **--clerk-mfa-sign-in-spacing** - Base spacing. _(default: 1rem)_
+   * - **--clerk-mfa-sign-in-focus-ring** - Focus ring (a box-shadow in the accent colour). _(default: 0 0 0 3px)_
+   * - **--clerk-mfa-sign-in-error-color** - Error text and invalid borders (dark: #fca5a5). _(default: #b91c1c)_
+   *
+   * ### **CSS Parts:**
+   *  - **form** - The `<form>` of the current step.
+   * - **heading** - The step's heading.
+   * - **subtitle** - The explanation under the heading.
+   * - **label** - Every field label.
+   * - **input** - Every text field.
+   * - **identifier-input** - The email field.
+   * - **password-input** - The password field (also the new-password field).
+   * - **code-input** - The verification or backup code field.
+   * - **submit-button** - The primary button of each step.
+   * - **back-button** - "Back" to the first step.
+   * - **method-button** - Each button that switches to another second-factor method.
+   * - **resend-button** - "Resend" for SMS and email codes.
+   * - **spinner** - The progress indicator in the submit button.
+   * - **error** - Every error message (field errors and the form error).
+   * - **form-error** - The error shown at the top of the form.
+   * - **message** - Informative text: where a code was sent, the signed-in message.
+   */
+  "clerk-mfa-sign-in": DefineComponent<ClerkMfaSignInElementProps>;
+};
+
+declare module "vue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalComponents extends CustomElements {}
+}
+
+declare global {
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
