@@ -420,7 +420,8 @@ describe('custom states and localization', () => {
     const clerk = new FakeClerk({ users: [ADA] });
     const el = await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in lang="de" .clerk=${clerk}></clerk-mfa-sign-in>`);
     const ui = new SignInHarness(el);
-    for (let i = 0; i < 50 && !ui.element.shadowRoot!.textContent!.includes('E-Mail-Adresse'); i++) await ui.settle();
+    // The German strings are a lazy module: wait for it by time, not by a count of ticks.
+    await ui.waitFor(() => el.shadowRoot!.textContent!.includes('E-Mail-Adresse'), 'the German strings', 10_000).catch(() => {});
     expect(el.shadowRoot!.textContent).to.contain('E-Mail-Adresse');
     el.localization = { identifierLabel: 'Courriel' };
     await el.updateComplete;
