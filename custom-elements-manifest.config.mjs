@@ -1,13 +1,15 @@
 // custom-elements.json is generated from the element's class JSDoc (`npm run manifest`) and
 // committed; `npm test` fails when the committed file no longer matches the source.
 //
-// The same run writes the framework typings in types/ (Vue GlobalComponents, React 19 JSX,
-// Svelte 5 elements), generated from the manifest by the custom-element-*-integration tools;
-// they import the element and event detail types from dist/index.d.ts, so they ship next to dist/.
+// The same run writes the props of <clerk-mfa-sign-in> (attributes, properties, events with their
+// detail types) into types/*.generated.d.ts with the custom-element-*-integration tools; the
+// hand-written types/{react,vue,svelte}.d.ts put them where each framework's checker looks. They
+// import the element and event detail types from dist/index.d.ts, so they ship next to dist/.
+// (custom-element-vuejs-integration is not used: its props keep kebab-case names and `onsigned-in`,
+// which vue-tsc rejects in valid templates; types/vue.d.ts renames the JSX props Vue's way.)
 import { readFileSync } from 'node:fs';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementSveltePlugin } from 'custom-element-svelte-integration';
-import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 const TYPES_DIR = process.env.CEM_TYPES_OUTDIR ?? 'types';
 const componentTypePath = () => '../dist/index.js';
@@ -63,7 +65,6 @@ export default {
   packagejson: false,
   plugins: [
     eventTypesFromEventMap(),
-    withDetailTypes(customElementVuejsPlugin({ ...shared, fileName: 'vue.generated.d.ts' })),
     withDetailTypes(customElementJsxPlugin({ ...shared, fileName: 'jsx.generated.d.ts' })),
     withDetailTypes(customElementSveltePlugin({ ...shared, fileName: 'svelte.generated.d.ts' })),
   ],

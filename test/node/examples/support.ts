@@ -79,9 +79,18 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
-/** The lines of a type checker's output that report an error in `file` (a path fragment). */
+/** The errors a type checker reports in `file` (a path fragment), each with its indented continuation lines. */
 export function errorsIn(output: string, file: string): string[] {
-  return output.split('\n').filter((line) => line.includes(file) && /error/i.test(line));
+  const errors: string[] = [];
+  let current: string[] | null = null;
+  for (const line of output.split('\n')) {
+    if (line.includes(file) && /error/i.test(line)) errors.push((current = [line]).join('\n'));
+    else if (current && /^\s+\S/.test(line)) {
+      current.push(line);
+      errors[errors.length - 1] = current.join('\n');
+    } else current = null;
+  }
+  return errors;
 }
 
 let browser: Promise<Browser> | null = null;
@@ -138,3 +147,66 @@ export async function signInThrough(staticDir: string, options: { path?: string;
     await server.close();
   }
 }
+
+export interface ExampleSpec {
+  /** Folder under demo/. */
+  name: string;
+  title: string;
+  /** The type checker over the app plus its fixtures/ (files that must not compile). */
+  typecheck: { command: string; args: string[]; tool: string };
+  /** Fixture path fragment → the error it must produce. */
+  expectedErrors: Record<string, RegExp>;
+  /** Builds the app into `outDir`. */
+  build: (outDir: string) => Promise<RunResult>;
+}
+
+/** The four tests every framework example gets: types, types that must fail, build, sign-in. */
+export async function describeExample(spec: ExampleSpec): Promise<void> {
+  const { after, before, describe, test } = await import('node:test');
+  const assert = (await import('node:assert/strict')).default;
+  const app = join(ROOT, 'demo', spec.name);
+  const outDir = join(OUT, spec.name);
+  let typecheck: Promise<RunResult>;
+
+  describe(`${spec.title} example (demo/${spec.name})`, () => {
+    before(async () => {
+      await ensureBuilt();
+      typecheck = run(spec.typecheck.command, spec.typecheck.args, { cwd: app });
+    });
+    after(closeBrowser);
+
+    test(`type-checks with ${spec.typecheck.tool}`, async () => {
+      const { output } = await typecheck;
+      const fixtureFiles = Object.keys(spec.expectedErrors);
+      const appErrors = output
+        .split('\n')
+        .filter((line) => /\berror\b/i.test(line) && /\.(ts|tsx|vue|svelte|html)\b/.test(line))
+        .filter((line) => !line.includes('fixtures/') && !fixtureFiles.some((file) => line.includes(file)));
+      assert.deepEqual(appErrors, [], output);
+    });
+
+    test('a wrong attribute type, event name or event detail is a compile error', async () => {
+      const { code, output } = await typecheck;
+      assert.notEqual(code, 0, output);
+      for (const [file, pattern] of Object.entries(spec.expectedErrors)) {
+        assert.match(errorsIn(output, file).join('\n'), pattern, `${file}:\n${output}`);
+      }
+    });
+
+    test('builds', async () => {
+      const result = await spec.build(outDir);
+      assert.equal(result.code, 0, result.output);
+    });
+
+    test(`signs in against the emulator; ${spec.title} state shows the user from signed-in`, async () => {
+      const { text, userId, consoleErrors } = await signInThrough(outDir);
+      assert.match(userId, /^user_/);
+      assert.equal(text, `Signed in as ${userId}`);
+      assert.deepEqual(consoleErrors, []);
+    });
+  });
+}
+
+/** `vite build` of a demo folder (its own vite.config.ts). */
+export const viteBuild = (name: string) => (outDir: string) =>
+  run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', join(ROOT, 'demo', name), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']);
