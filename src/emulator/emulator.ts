@@ -166,7 +166,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       options.onResponse?.({ method: entry.method, path, status, body });
     };
     requestLog.push(entry);
-    if (requestLog.length > MAX_LOGGED_REQUESTS) requestLog = requestLog.slice(-MAX_LOGGED_REQUESTS);
+    // Trimmed in batches, so a long run does not copy the whole log on every request.
+    if (requestLog.length > MAX_LOGGED_REQUESTS * 1.1) requestLog = requestLog.slice(-MAX_LOGGED_REQUESTS);
     try {
       let form = new Map<string, string>();
       if (method !== 'GET' && method !== 'HEAD') {

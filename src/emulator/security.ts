@@ -62,18 +62,37 @@ export function randomDigits(length: number): string {
 
 /** Sliding-window counter: at most `limit` hits per key in `windowMs`. */
 export class RateLimiter {
-  #hits = new Map<string, number[]>();
+  #hits = new Map<string, { windowMs: number; at: number[] }>();
+  #sinceSweep = 0;
 
   /** Records a hit; returns 0 when allowed, else the seconds until a retry would be allowed. */
   hit(key: string, limit: number, windowMs: number, now: number): number {
-    const recent = (this.#hits.get(key) ?? []).filter((at) => at > now - windowMs);
-    if (recent.length >= limit) {
-      this.#hits.set(key, recent);
-      return Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000));
-    }
-    recent.push(now);
-    this.#hits.set(key, recent);
+    // Keys carry user input (an identifier of up to 64 KB): long ones are stored as digests.
+    const id = key.length > 128 ? `#${createHmac('sha256', codeKey).update(key).digest('base64url')}` : key;
+    if (++this.#sinceSweep >= 10_000) this.#sweep(now);
+    let entry = this.#hits.get(id);
+    if (!entry) this.#hits.set(id, (entry = { windowMs, at: [] }));
+    entry.windowMs = windowMs;
+    // Hits are recorded in time order, so the expired ones are at the front.
+    let expired = 0;
+    while (expired < entry.at.length && entry.at[expired]! <= now - windowMs) expired++;
+    if (expired > 0) entry.at.splice(0, expired);
+    if (entry.at.length >= limit) return Math.max(1, Math.ceil((entry.at[0]! + windowMs - now) / 1000));
+    entry.at.push(now);
     return 0;
+  }
+
+  /** Forgets keys with no hit left in their window, so random identifiers cannot fill memory. */
+  #sweep(now: number): void {
+    this.#sinceSweep = 0;
+    for (const [id, entry] of this.#hits) {
+      if (entry.at.length === 0 || entry.at[entry.at.length - 1]! <= now - entry.windowMs) this.#hits.delete(id);
+    }
+  }
+
+  /** Keys currently tracked. */
+  get size(): number {
+    return this.#hits.size;
   }
 
   clear(): void {

@@ -5,7 +5,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { after, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { createEmulator } from '../../../src/emulator/index.js';
-import { constantTimeEqual, codesEqual, digestCode, hashPassword, verifyPassword } from '../../../src/emulator/security.js';
+import { constantTimeEqual, codesEqual, digestCode, hashPassword, RateLimiter, verifyPassword } from '../../../src/emulator/security.js';
 import { ADA, errorCode, PASSWORD, startEmulator } from './helpers.js';
 
 // Count every constant-time comparison and every scrypt run the emulator makes. Node keeps the
@@ -275,5 +275,24 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) assert.equal(errorCode(await c.attempt(signIn.id, 'backup_code', 'bad')), 'too_many_requests');
     clock += 10_001;
     assert.equal((await c.attempt(signIn.id, 'backup_code', ADA.backup_codes![1]!)).body.response.status, 'complete');
+  });
+});
+
+describe('the rate limiter itself', () => {
+  test('counts per key in a sliding window, stores long keys as digests and forgets idle keys', () => {
+    const limiter = new RateLimiter();
+    const t = 1_000_000;
+    assert.equal(limiter.hit('a', 2, 10_000, t), 0);
+    assert.equal(limiter.hit('a', 2, 10_000, t + 1_000), 0);
+    assert.equal(limiter.hit('a', 2, 10_000, t + 2_000), 8);
+    assert.equal(limiter.hit('a', 2, 10_000, t + 10_001), 0, 'the first hit left the window');
+    const long = 'x'.repeat(65_000);
+    assert.equal(limiter.hit(long, 1, 10_000, t), 0);
+    assert.equal(limiter.hit(long, 1, 10_000, t), 10);
+    assert.equal(limiter.hit(`${long}y`, 1, 10_000, t), 0, 'digests keep long keys apart');
+    for (let i = 0; i < 10_000; i++) limiter.hit(`identifier ${i}`, 5, 10_000, t);
+    assert.ok(limiter.size <= 10_003);
+    for (let i = 0; i < 10_000; i++) limiter.hit('busy', 1_000_000, 10_000, t + 60_000);
+    assert.equal(limiter.size, 1, 'keys idle for longer than their window are forgotten');
   });
 });
