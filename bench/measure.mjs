@@ -156,7 +156,9 @@ function summarize(pageName, { marks, documents, requests, errors }) {
   const firstInput = marks['first-input'];
   const loaded = marks['clerk-loaded'];
   const readyMark = firstInput && loaded ? (firstInput.at >= loaded.at ? firstInput : loaded) : null;
-  const js = (mark) => (mark ? mark.resources.filter((r) => isJs(r.name)).map((r) => ({ url: r.name, size: r.size })) : null);
+  const js = (mark) =>
+    mark ? mark.resources.filter((r) => isJs(r.name)).map((r) => ({ url: r.name, size: r.size, start: r.start - start, end: r.end - start })) : null;
+  const clerkJs = active?.resources.find((r) => r.name.endsWith('/clerk.browser.js'));
   const before = active ? requests.slice(0, active.requestsSoFar) : [];
   const after = active ? requests.slice(active.requestsSoFar) : [];
   return {
@@ -170,6 +172,8 @@ function summarize(pageName, { marks, documents, requests, errors }) {
       formReady: since(readyMark),
       signedIn: since(active),
       submitToSignedIn: active && active.lastKeyAt ? active.at - active.lastKeyAt : null,
+      clerkJsRequested: clerkJs ? clerkJs.start - start : null,
+      clerkJsDownloaded: clerkJs ? clerkJs.end - start : null,
       submitToElementEvent: marks['element-signed-in']?.lastKeyAt ? marks['element-signed-in'].at - marks['element-signed-in'].lastKeyAt : null,
     },
     js: {

@@ -48,7 +48,7 @@ export function summarize(results) {
       runs: runs.length,
       ok: ok.length,
       failures: runs.filter((r) => !r.ok).map((r) => ({ round: r.round, errors: r.errors })),
-      ms: Object.fromEntries(['firstInput', 'clerkLoaded', 'formReady', 'submitToSignedIn', 'submitToElementEvent'].map((k) => [k, pick((r) => r.ms[k])])),
+      ms: Object.fromEntries(['firstInput', 'clerkJsRequested', 'clerkJsDownloaded', 'clerkLoaded', 'formReady', 'submitToSignedIn', 'submitToElementEvent'].map((k) => [k, pick((r) => r.ms[k])])),
       bytes: Object.fromEntries(
         ['firstInput', 'formReady', 'signedIn'].map((moment) => [
           moment,
@@ -130,6 +130,14 @@ export function renderMarkdown(results) {
     lines.push(`- **${LABEL[page]}**: ${results.method.pages[page]}; ${s.ok} of ${s.runs} page loads signed in.`);
   }
   lines.push('');
+  const load = stats(results.runs.map((r) => r.loadAverage));
+  if (load) {
+    lines.push(
+      `1-minute load average while measuring: median ${load.median.toFixed(1)} (${load.min.toFixed(1)}–${load.max.toFixed(1)}) on ${env.cpus} CPUs. ` +
+        'Times stretch and spread when other work shares the machine (every page alike, as the rounds interleave); bytes and request counts do not depend on it.',
+    );
+    lines.push('');
+  }
   lines.push('Figures are medians over the successful page loads, with (min–max) or (IQR; min–max). Ratio = the peer\'s median ÷ ours (above 1× means the peer costs more).');
   lines.push('');
   lines.push(`| | ${LABEL[OURS]} | ${LABEL.prebuilt} | ratio | ${LABEL.guide} | ratio |`);
@@ -149,6 +157,8 @@ export function renderMarkdown(results) {
   row('files', (s) => s.bytes.signedIn.files, n);
   lines.push('| **Time from navigation start** | | | | | |');
   row('first field visible and typeable', (s) => s.ms.firstInput, ms, 'iqr');
+  row('clerk.browser.js requested', (s) => s.ms.clerkJsRequested, ms, 'iqr');
+  row('clerk.browser.js downloaded', (s) => s.ms.clerkJsDownloaded, ms, 'iqr');
   row('Clerk loaded', (s) => s.ms.clerkLoaded, ms, 'iqr');
   row('form usable (both)', (s) => s.ms.formReady, ms, 'iqr');
   lines.push('| **Final submit → signed in** (session active) | | | | | |');
@@ -195,6 +205,12 @@ export function renderMarkdown(results) {
     lines.push('');
   }
 
+  lines.push('## The emulator during the bench');
+  lines.push('');
+  lines.push(`${results.conformance.summary}.`);
+  for (const f of results.conformance.failures.slice(0, 20)) lines.push(`- ${f.method} ${f.path} ${f.status}: ${f.errors}`);
+  lines.push('');
+
   lines.push('## How it is measured');
   lines.push('');
   lines.push(...METHOD_NOTES);
@@ -208,7 +224,8 @@ const METHOD_NOTES = [
   '- **First field visible and typeable**: the first animation frame in which a text `<input>` (light or shadow DOM) has a box, passes `checkVisibility()` with opacity and `visibility`, is enabled, not read-only, focusable and not under `aria-hidden`/`inert`.',
   '- **Clerk loaded**: clerk-js emits status `ready`. **Form usable**: the later of the two. The guide\'s fields show before clerk-js has loaded, but its form only works after (submitting earlier posts the password in the URL); `<clerk-mfa-sign-in>` accepts a submit before clerk-js has loaded and sends it once loaded, so "first field" is already usable for it; both figures are shown.',
   '- **Session active**: clerk-js notifies its listeners of an active session; when `setActive()` redirects instead (`<SignIn />` goes to the after-sign-in URL and skips that notification), the moment the redirect starts, with the session already active in clerk-js. **Final submit**: the last key pressed (Enter, or the last digit of a code that submits itself).',
-  '- **JavaScript bytes**: every `.js` response finished by each moment (the page\'s own Resource Timing), each body compressed here with zlib (gzip level 9, brotli quality 11). The emulator sends files uncompressed, so raw is what crossed the wire locally; gzip/brotli are what a CDN would send. Inline scripts in the HTML are not counted (the prebuilt page\'s is 0.7 kB).',
+  '- **JavaScript bytes**: every `.js` response finished by each moment (the page\'s own Resource Timing), each body compressed here with zlib (gzip level 9, brotli quality 11). The emulator sends files uncompressed, so raw is what crossed the wire locally; gzip/brotli are what a CDN would send. Inline scripts in the HTML are not counted (only the prebuilt page has one: its 0.5 kB start-up script).',
   '- **Frontend API requests**: requests to `/__clerk/v1/*` from navigation start until the session is active; PATCH/DELETE are shown with clerk-js\'s `_method` override resolved. Requests in the following second are listed separately (the guide reloads the page after signing in).',
+  '- **`<SignIn />`\'s code step**: after a correct code, @clerk/ui 1.34.0 shows a success state and waits 750 ms before it calls `setActive()` (its OTP field: `setSuccess("success")`, then a 750 ms sleep); that pause is most of its "between requests" time.',
   '- **Not measured**: network latency (everything is on loopback, so download time is mostly parse and compile time), rendering quality, accessibility.',
 ];

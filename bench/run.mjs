@@ -10,7 +10,7 @@
 // Writes bench/results.json (every run) and bench/RESULTS.md (medians, spread, ratios).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -19,6 +19,7 @@ import { CHROMIUM_ARGS, measureOnce } from './measure.mjs';
 import { FLOWS } from './flows.mjs';
 import { clerkUi, KEY_MODE, PAGES, root, startServer } from './site.mjs';
 import { renderMarkdown } from './report.mjs';
+import { createConformanceRecorder } from '../test/support/fapi-conformance.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,9 @@ if (!values['no-build']) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const { server, url } = await startServer();
+// Every Frontend API body sent during the bench is checked against Clerk's spec, as in the tests.
+const recorder = createConformanceRecorder();
+const { server, url } = await startServer({ onResponse: recorder.observe });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 console.log(`serving ${url} (${PAGES.map((p) => `/${p}/`).join(', ')}); Chromium ${browser.version()}`);
 
@@ -56,8 +59,11 @@ try {
     // Interleave, rotating the order so no page always goes first.
     const order = PAGES.map((_, i) => PAGES[(i + round) % PAGES.length]);
     for (const page of order) {
+      const load = loadavg()[0];
       const run = await measureOnce(browser, url, page);
       run.round = round;
+      // Other work on the machine slows every page alike but widens the spread: kept with each run.
+      run.loadAverage = load;
       runs.push(run);
       const t = run.ms;
       console.log(
@@ -135,6 +141,12 @@ const results = {
     roundsCompleted: new Set(runs.map((r) => r.round)).size,
     pages: Object.fromEntries(PAGES.map((p) => [p, FLOWS[p].title])),
     compression: 'gzip level 9, brotli quality 11 (text mode), of each JavaScript response body',
+  },
+  conformance: {
+    summary: recorder.summary(),
+    validated: recorder.validated,
+    unchecked: recorder.unchecked,
+    failures: recorder.failures,
   },
   sizes: Object.fromEntries(sizes),
   runs,

@@ -52,8 +52,8 @@ export function writeSite(publishableKey) {
 }
 
 /** Starts the emulator with the site as its static root. */
-export async function startServer() {
-  const emulator = createEmulator({ users: [] });
+export async function startServer({ onResponse } = {}) {
+  const emulator = createEmulator({ users: [], ...(onResponse ? { onResponse } : {}) });
   const publishableKey = emulator.publishableKey(KEY_MODE);
   const staticDir = writeSite(publishableKey);
   const server = await emulator.listen({ staticDir });
