@@ -2,14 +2,16 @@
 // committed; `npm test` fails when the committed file no longer matches the source.
 //
 // The same run writes the props of <clerk-mfa-sign-in> (attributes, properties, events with their
-// detail types) into types/*.generated.d.ts with the custom-element-*-integration tools; the
-// hand-written types/{react,vue,svelte}.d.ts put them where each framework's checker looks. They
-// import the element and event detail types from dist/index.d.ts, so they ship next to dist/.
-// (custom-element-vuejs-integration is not used: its props keep kebab-case names and `onsigned-in`,
-// which vue-tsc rejects in valid templates; types/vue.d.ts renames the JSX props Vue's way.)
+// detail types) into types/jsx.generated.d.ts with custom-element-jsx-integration; the hand-written
+// types/{react,vue,svelte}.d.ts put them where each framework's checker looks. They import the
+// element and event detail types from dist/index.d.ts, so they ship next to dist/.
+// The tool's Vue and Svelte siblings are not used: custom-element-vuejs-integration keeps kebab-case
+// prop names and `onsigned-in`, which vue-tsc rejects in valid templates (Vue names them
+// `publishableKey`, `onSignedIn`; types/vue.d.ts renames them), and
+// custom-element-svelte-integration writes Svelte 4's `on:signed-in` into a module-scoped
+// `svelteHTML` that svelte-check never sees (Svelte 5 uses `onsigned-in`, like React 19).
 import { readFileSync } from 'node:fs';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
-import { customElementSveltePlugin } from 'custom-element-svelte-integration';
 
 const TYPES_DIR = process.env.CEM_TYPES_OUTDIR ?? 'types';
 const componentTypePath = () => '../dist/index.js';
@@ -66,6 +68,5 @@ export default {
   plugins: [
     eventTypesFromEventMap(),
     withDetailTypes(customElementJsxPlugin({ ...shared, fileName: 'jsx.generated.d.ts' })),
-    withDetailTypes(customElementSveltePlugin({ ...shared, fileName: 'svelte.generated.d.ts' })),
   ],
 };

@@ -1,0 +1,5 @@
+import { mount } from 'svelte';
+import 'clerk-mfa-sign-in'; // registers <clerk-mfa-sign-in>
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });
