@@ -35,7 +35,7 @@ export function run(command: string, args: string[], options: { cwd?: string; en
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') });
     });
   });
 }
@@ -158,6 +158,8 @@ export interface ExampleSpec {
   expectedErrors: Record<string, RegExp>;
   /** Builds the app into `outDir`. */
   build: (outDir: string) => Promise<RunResult>;
+  /** The folder inside outDir that holds index.html, when not outDir itself. */
+  served?: string;
 }
 
 /** The four tests every framework example gets: types, types that must fail, build, sign-in. */
@@ -199,7 +201,7 @@ export async function describeExample(spec: ExampleSpec): Promise<void> {
     });
 
     test(`signs in against the emulator; ${spec.title} state shows the user from signed-in`, async () => {
-      const { text, userId, consoleErrors } = await signInThrough(outDir);
+      const { text, userId, consoleErrors } = await signInThrough(join(outDir, spec.served ?? ''));
       assert.match(userId, /^user_/);
       assert.equal(text, `Signed in as ${userId}`);
       assert.deepEqual(consoleErrors, []);
