@@ -21,3 +21,4 @@ export {
   type SessionTaskKey,
 } from './types.js';
 export { verifyTotp } from './totp.js';
+export { hashPasswordDigest } from './security.js';

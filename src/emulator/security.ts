@@ -20,6 +20,26 @@ export async function hashPassword(password: string): Promise<PasswordHash> {
   return { salt, hash: await scryptAsync(password, salt) };
 }
 
+const SCRYPT_FORMAT = `scrypt:${SCRYPT_COST.N}:${SCRYPT_COST.r}:${SCRYPT_COST.p}`;
+
+/** A stored hash as text: `scrypt:N:r:p$<salt>$<hash>` (base64url). */
+export function encodePasswordHash(stored: PasswordHash): string {
+  return `${SCRYPT_FORMAT}$${stored.salt.toString('base64url')}$${stored.hash.toString('base64url')}`;
+}
+
+/** Reads a digest made by `encodePasswordHash`; null when it is not one (other parameters included). */
+export function decodePasswordHash(digest: string): PasswordHash | null {
+  const [prefix, salt, hash, ...rest] = digest.split('$');
+  if (prefix !== SCRYPT_FORMAT || !salt || !hash || rest.length > 0) return null;
+  const stored = { salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+  return stored.salt.length >= 16 && stored.hash.length === SCRYPT_KEYLEN ? stored : null;
+}
+
+/** The scrypt digest of a password, for `EmulatorUser.password_digest` (users then load without hashing). */
+export async function hashPasswordDigest(password: string): Promise<string> {
+  return encodePasswordHash(await hashPassword(password));
+}
+
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   const candidate = await scryptAsync(password, stored.salt);
   return constantTimeEqual(candidate, stored.hash);

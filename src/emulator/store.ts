@@ -1,6 +1,6 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
 import type { EmulatorLimits, EmulatorMessage, EmulatorUser, SessionTaskKey } from './types.js';
-import { digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
 
 export interface Organization {
   id: string;
@@ -136,7 +136,14 @@ export class Store {
       if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
       if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
     }
-    const hashes = await Promise.all(inputs.map((input) => hashPassword(input.password)));
+    const hashes = await Promise.all(
+      inputs.map((input) => {
+        if (input.password_digest === undefined) return hashPassword(input.password);
+        const stored = typeof input.password_digest === 'string' ? decodePasswordHash(input.password_digest) : null;
+        if (!stored) throw new TypeError(`user ${input.email} has a password_digest not made by hashPasswordDigest()`);
+        return stored;
+      }),
+    );
     return inputs.map((input, index) => this.insertUser(input, hashes[index]!));
   }
 

@@ -7,6 +7,11 @@ export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-m
 export interface EmulatorUser {
   email: string;
   password: string;
+  /**
+   * The scrypt digest of `password` from `hashPasswordDigest()`, stored as is instead of hashing
+   * `password` again: large sets of users load without spending a hash each.
+   */
+  password_digest?: string;
   first_name?: string;
   last_name?: string;
   /** Base32 TOTP secret (SHA-1, 6 digits, 30 s steps). */

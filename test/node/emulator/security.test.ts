@@ -5,7 +5,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { after, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { createEmulator } from '../../../src/emulator/index.js';
-import { constantTimeEqual, codesEqual, digestCode, hashPassword, RateLimiter, verifyPassword } from '../../../src/emulator/security.js';
+import { constantTimeEqual, codesEqual, decodePasswordHash, digestCode, hashPassword, hashPasswordDigest, RateLimiter, verifyPassword } from '../../../src/emulator/security.js';
 import { ADA, errorCode, PASSWORD, startEmulator } from './helpers.js';
 
 // Count every constant-time comparison and every scrypt run the emulator makes. Node keeps the
@@ -294,5 +294,22 @@ describe('the rate limiter itself', () => {
     assert.ok(limiter.size <= 10_003);
     for (let i = 0; i < 10_000; i++) limiter.hit('busy', 1_000_000, 10_000, t + 60_000);
     assert.equal(limiter.size, 1, 'keys idle for longer than their window are forgotten');
+  });
+});
+
+describe('password digests', () => {
+  test('a user loaded from a digest signs in with the password; malformed digests are refused', async () => {
+    const digest = await hashPasswordDigest('digest pass phrase');
+    assert.match(digest, /^scrypt:16384:8:1\$[\w-]{22}\$[\w-]{43}$/);
+    assert.ok(decodePasswordHash(digest));
+    const email = `digest${++n}@example.com`;
+    const hashes = await counting(() => env.emulator.addUsers([{ email, password: 'digest pass phrase', password_digest: digest }]));
+    assert.equal(hashes.scrypt, 0, 'no hash spent on loading');
+    const c = env.client();
+    assert.equal((await c.signIn(email, 'digest pass phrase')).body.response.status, 'complete');
+    assert.equal(errorCode(await env.client().signIn(email, 'another phrase')), 'form_password_incorrect');
+    for (const bad of ['', 'plain text', digest.replace('16384', '1024'), `${digest}$x`, digest.slice(0, -4)]) {
+      await assert.rejects(env.emulator.addUsers([{ email: `bad${++n}@example.com`, password: 'x', password_digest: bad }]), /password_digest/, bad);
+    }
   });
 });
