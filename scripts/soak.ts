@@ -9,7 +9,9 @@
  *   npm run soak                      # 200 clients
  *   npm run soak -- --clients 500 --timeout 120
  */
+import { setMaxListeners } from 'node:events';
 import { Agent, request } from 'node:http';
+import { availableParallelism, cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLocalJWKSet, jwtVerify } from 'jose';
@@ -85,6 +87,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   const base = new URL(`${server.url}/__clerk`);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const deadline = AbortSignal.timeout(timeoutMs);
+  setMaxListeners(Infinity, deadline);
 
   const requestTimes: number[] = [];
   const signInTimes: number[] = [];
@@ -203,6 +206,7 @@ export function describeSoak(result: SoakResult): string[] {
     `  throughput ${result.signInsPerSecond.toFixed(1)} sign-ins/s (${result.requests} requests in ${(result.wallMs / 1000).toFixed(2)} s)`,
     `  latency per request p50 ${ms(result.requestLatency.p50)}, p99 ${ms(result.requestLatency.p99)}, max ${ms(result.requestLatency.max)}`,
     `  latency per sign-in p50 ${ms(result.signInLatency.p50)}, p99 ${ms(result.signInLatency.p99)}, max ${ms(result.signInLatency.max)}`,
+    `  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`,
     `  set-up: ${result.clients} users loaded in ${(result.setupMs / 1000).toFixed(2)} s; every sign-in checks its password with scrypt (N=16384, r=8, p=1)`,
   ];
 }
