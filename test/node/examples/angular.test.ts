@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { ROOT, bin, describeExample, run } from './support.js';
 
-await describeExample({
+describeExample({
   name: 'angular',
   title: 'Angular',
   typecheck: { tool: 'ngc (strictTemplates)', command: bin('ngc'), args: ['-p', 'tsconfig.fixtures.json'] },

@@ -2,7 +2,7 @@
 // Chromium against the emulator.
 import { bin, describeExample, viteBuild } from './support.js';
 
-await describeExample({
+describeExample({
   name: 'react',
   title: 'React',
   typecheck: { tool: 'tsc', command: bin('tsc'), args: ['-p', 'tsconfig.fixtures.json'] },

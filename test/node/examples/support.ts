@@ -1,14 +1,19 @@
 // Shared by the framework-example tests: build the package once, run a tool, serve a built app on
 // the emulator (same origin as /__clerk) and sign in through it in headless Chromium with a fresh
 // TOTP user.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser } from 'playwright';
 import { createEmulator } from '../../../src/emulator/index.js';
-import { browserPaths, chromiumArgs } from '../../../scripts/browsers.mjs';
+
+// Where Debian's Chromium is and the flags it needs here (scripts/browsers.mjs, plain JavaScript).
+const browsersModule: string = '../../../scripts/browsers.mjs';
+const { browserPaths, chromiumArgs } = (await import(browsersModule)) as { browserPaths: { chromium: string }; chromiumArgs: string[] };
 
 export const ROOT = new URL('../../../', import.meta.url).pathname.replace(/\/$/, '');
 export const OUT = join(ROOT, '.cache/examples');
@@ -163,9 +168,7 @@ export interface ExampleSpec {
 }
 
 /** The four tests every framework example gets: types, types that must fail, build, sign-in. */
-export async function describeExample(spec: ExampleSpec): Promise<void> {
-  const { after, before, describe, test } = await import('node:test');
-  const assert = (await import('node:assert/strict')).default;
+export function describeExample(spec: ExampleSpec): void {
   const app = join(ROOT, 'demo', spec.name);
   const outDir = join(OUT, spec.name);
   let typecheck: Promise<RunResult>;

@@ -2,7 +2,7 @@
 // Chromium against the emulator.
 import { bin, describeExample, viteBuild } from './support.js';
 
-await describeExample({
+describeExample({
   name: 'svelte',
   title: 'Svelte',
   typecheck: { tool: 'svelte-check', command: bin('svelte-check'), args: ['--tsconfig', './tsconfig.fixtures.json', '--output', 'machine'] },

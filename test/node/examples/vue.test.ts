@@ -2,7 +2,7 @@
 // sign-in in Chromium against the emulator.
 import { bin, describeExample, viteBuild } from './support.js';
 
-await describeExample({
+describeExample({
   name: 'vue',
   title: 'Vue',
   typecheck: { tool: 'vue-tsc (strictTemplates)', command: bin('vue-tsc'), args: ['-p', 'tsconfig.fixtures.json'] },
