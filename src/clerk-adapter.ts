@@ -77,12 +77,48 @@ export interface ClerkAdapterOptions {
   nonce?: string | null;
   /** How long to wait for clerk-js to download and load. */
   timeoutMs?: number;
+  /**
+   * How long one action (a Frontend API request, and clerk-js loading when it has not yet)
+   * may take before it fails with `request_timeout`. Default `DEFAULT_REQUEST_TIMEOUT_MS`.
+   */
+  requestTimeoutMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long an action may take before the user is told and may try again. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const CLERK_JS_MAJOR = '6';
+
+/** The Trusted Types policy that turns the clerk-js script URL into a `TrustedScriptURL`. */
+export const TRUSTED_TYPES_POLICY_NAME = 'clerk-mfa-sign-in';
+
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL(input: string): string }): { createScriptURL(input: string): unknown };
+}
+
+let scriptUrlPolicy: { createScriptURL(input: string): unknown } | null | undefined;
+
+/**
+ * The value to assign to `script.src`: a `TrustedScriptURL` from the `clerk-mfa-sign-in`
+ * policy where the browser has Trusted Types, so pages with `require-trusted-types-for 'script'`
+ * can load clerk-js by allowing that one policy name. The policy is private to this module and
+ * only ever given the URL computed by `clerkJsScriptUrl`.
+ */
+function trustedScriptUrl(url: string): string {
+  if (scriptUrlPolicy === undefined) {
+    const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+    try {
+      scriptUrlPolicy = tt?.createPolicy ? tt.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScriptURL: (input) => input }) : null;
+    } catch {
+      // The page's `trusted-types` directive does not allow this name: assign the string, which
+      // works wherever Trusted Types are not enforced.
+      scriptUrlPolicy = null;
+    }
+  }
+  return (scriptUrlPolicy ? scriptUrlPolicy.createScriptURL(url) : url) as string;
+}
 
 /** Decodes the Frontend API host from a publishable key (`pk_test_<base64(host$)>`). */
 export function frontendApiFromKey(publishableKey: string): string | null {
@@ -161,7 +197,7 @@ function loadClerkScript(options: ClerkAdapterOptions): Promise<ClerkLike> {
       if (options.nonce) script.nonce = options.nonce;
       script.async = true;
       script.crossOrigin = 'anonymous';
-      script.src = src;
+      script.src = trustedScriptUrl(src);
       script.addEventListener('error', fail, { once: true });
       document.head.append(script);
     } else {
@@ -182,6 +218,11 @@ function loadClerkScript(options: ClerkAdapterOptions): Promise<ClerkLike> {
 
 export class ClerkLoadError extends Error {
   override name = 'ClerkLoadError';
+}
+
+/** An action that got no answer within the request timeout. */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError';
 }
 
 function abortError(): DOMException {
@@ -250,6 +291,9 @@ export function normalizeError(error: unknown): ActionFailure {
   if (error instanceof ClerkLoadError) {
     return { code: isOffline() ? 'offline' : 'clerk_load_failed', message: error.message };
   }
+  if (error instanceof RequestTimeoutError) {
+    return { code: isOffline() ? 'offline' : 'request_timeout', message: error.message };
+  }
   if (typeof error === 'object' && error !== null) {
     const e = error as { errors?: unknown; status?: unknown; retryAfter?: unknown; code?: unknown; message?: unknown };
     if (Array.isArray(e.errors) && e.errors.length > 0) {
@@ -277,6 +321,10 @@ export function normalizeError(error: unknown): ActionFailure {
     }
     if (typeof e.status === 'number' && e.status === 429) {
       return { code: 'too_many_requests', status: 429, ...(typeof e.retryAfter === 'number' ? { retryAfterSeconds: e.retryAfter } : {}) };
+    }
+    // A 5xx without Clerk's error body: a proxy or load balancer answered (e.g. an HTML 502).
+    if (typeof e.status === 'number' && e.status >= 500 && e.status <= 599) {
+      return { code: 'server_error', status: e.status };
     }
   }
   if (isOffline()) return { code: 'offline' };
@@ -317,9 +365,12 @@ export class ClerkAdapter {
   readonly #options: ClerkAdapterOptions;
   #ready: Promise<ClerkLike> | null = null;
   #signIn: ClerkSignInLike | null = null;
+  /** Milliseconds an action may take; the host may change it at any time (`request-timeout`). */
+  requestTimeoutMs: number;
 
   constructor(options: ClerkAdapterOptions) {
     this.#options = options;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   /** The loaded Clerk instance; starts loading on first call. */
@@ -352,14 +403,28 @@ export class ClerkAdapter {
     return clerk;
   }
 
+  /**
+   * Runs `action` once Clerk is ready. clerk-js's requests cannot be cancelled, so a request
+   * that outlives the timeout (or the caller's signal) keeps running, and its late answer is
+   * dropped here: nothing waits for it any more.
+   */
   async #run<T>(signal: AbortSignal | undefined, action: (clerk: ClerkLike) => Promise<T>): Promise<Outcome<T>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeoutMs = this.requestTimeoutMs;
+    const timedOut = new Promise<never>((_, reject) => {
+      if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
+        timer = setTimeout(() => reject(new RequestTimeoutError(`No answer from Clerk within ${timeoutMs} ms`)), timeoutMs);
+      }
+    });
     try {
-      const clerk = await untilAborted(this.ready(), signal);
-      const value = await untilAborted(action(clerk), signal);
+      const work = this.ready().then(action);
+      const value = await untilAborted(Promise.race([work, timedOut]), signal);
       return { ok: true, value };
     } catch (error) {
       if (signal?.aborted) throw abortError();
       return { ok: false, failure: normalizeError(error) };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ClerkAdapter, type ClerkLike, type Outcome } from './clerk-adapter.js';
+import { ClerkAdapter, DEFAULT_REQUEST_TIMEOUT_MS, type ClerkLike, type Outcome } from './clerk-adapter.js';
 import { dispatch } from './events.js';
 import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
 import {
@@ -89,6 +89,11 @@ const METHOD_LABEL = {
  * @cssstate signed-in - Done.
  * @cssstate task-required - Signed in, a session task remains.
  * @cssstate pending - A request is in flight.
+ *
+ * Under a strict Content Security Policy, give the element the page's `nonce` (it is passed to
+ * the clerk-js `<script>` it adds). With Trusted Types enforced (`require-trusted-types-for
+ * 'script'`), allow the policy `clerk-mfa-sign-in` in `trusted-types`: the element creates the
+ * clerk-js script URL through it.
  */
 export class ClerkMfaSignInElement extends LitElement {
   static override styles = styles;
@@ -114,6 +119,12 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** Do not offer the credentials to the browser's password manager after signing in. */
   @property({ type: Boolean, attribute: 'no-store-credentials' }) noStoreCredentials = false;
+
+  /**
+   * Milliseconds a step's request may take before the element gives up on it, says the network
+   * failed and lets the user try again. A late answer is ignored.
+   */
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout: number = 30000;
 
   /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */
   @property({ attribute: false }) clerk: ClerkLike | null = null;
@@ -173,6 +184,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.signInState = { ...this.signInState, identifier: this.email ?? '' };
     }
     if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
+    if (changed.has('requestTimeout') && this.#adapter) this.#adapter.requestTimeoutMs = this.#requestTimeoutMs;
     if (
       this.#started &&
       (changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl'))
@@ -258,9 +270,15 @@ export class ClerkMfaSignInElement extends LitElement {
         proxyUrl: this.proxyUrl,
         scriptUrl: this.clerkJsUrl,
         nonce: this.nonce || null,
+        requestTimeoutMs: this.#requestTimeoutMs,
       });
     }
     return this.#adapter;
+  }
+
+  get #requestTimeoutMs(): number {
+    const ms = Number(this.requestTimeout);
+    return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   async #checkExistingSession(): Promise<void> {

@@ -51,7 +51,10 @@ export interface SessionSnapshot {
 
 /** A failure the adapter normalised from Clerk or from the network. */
 export interface ActionFailure {
-  /** Clerk's error code (`form_password_incorrect`, ...) or one of ours (`network_error`, `offline`, `clerk_load_failed`). */
+  /**
+   * Clerk's error code (`form_password_incorrect`, ...) or one of ours (`network_error`, `offline`,
+   * `clerk_load_failed`, `request_timeout`, `server_error` for a 5xx without Clerk's body).
+   */
   code: string;
   message?: string;
   longMessage?: string;
@@ -115,6 +118,11 @@ interface FormStateBase {
   error: SignInError | null;
   /** Last action id handed out; ids only grow so stale results can be recognised. */
   seq: number;
+  /**
+   * Clerk completed the sign-in but making its session active failed (e.g. the network
+   * dropped): the next submit retries the activation instead of the finished step.
+   */
+  activateSessionId?: string;
 }
 
 export interface CredentialsState extends FormStateBase {
@@ -279,7 +287,14 @@ function withPending<S extends FormState>(
   make: (id: number) => PendingAction,
 ): S {
   const id = state.seq + 1;
-  return { ...state, seq: id, pending: make(id), error: null };
+  const { activateSessionId: _dropped, ...rest } = state;
+  return { ...rest, seq: id, pending: make(id), error: null } as S;
+}
+
+/** Submitting again after a failed activation retries the activation. */
+function retryActivation<S extends FormState>(state: S): S | null {
+  const sessionId = state.activateSessionId;
+  return sessionId ? withPending(state, (id) => ({ id, kind: 'activate', sessionId })) : null;
 }
 
 function paramField(paramName: string | undefined, step: StepName): ErrorField | null {
@@ -374,7 +389,16 @@ export function mapFailure(
     case 'offline':
       return { ...base, key: 'offline', field: 'form' };
     case 'network_error':
+    case 'request_timeout':
       return { ...base, key: 'network', field: 'form' };
+    case 'server_error':
+      // A gateway that could not reach Clerk reads as a network problem; other 5xx as a failure.
+      return failure.status != null && failure.status >= 502 && failure.status <= 504
+        ? { code: failure.code, key: 'network', field: 'form' }
+        : { code: failure.code, key: 'unknown', field: 'form' };
+    case 'internal_clerk_error':
+      // Clerk's English text is not shown: the localised "something went wrong, try again" is.
+      return { code: failure.code, key: 'unknown', field: 'form' };
     case 'clerk_load_failed':
       return { ...base, key: 'loadFailed', field: 'form' };
     case 'unsupported_status':
@@ -459,14 +483,19 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
   switch (event.type) {
     case 'submit-credentials':
       if (state.step !== 'credentials' || state.pending) return state;
+      if (event.identifier === state.identifier) {
+        const retried = retryActivation(state);
+        if (retried) return retried;
+      }
       return withPending({ ...state, identifier: event.identifier }, (id) => ({ id, kind: 'create' }));
 
     case 'submit-code':
       if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
-      return withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
+      return retryActivation(state) ?? withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
 
     case 'choose-method': {
-      if (state.step !== 'second-factor' || state.pending) return state;
+      // Once Clerk completed the sign-in, only activating its session is left.
+      if (state.step !== 'second-factor' || state.pending || state.activateSessionId) return state;
       const factor = state.methods.find((m) => sameFactor(m, event.factor));
       if (!factor || sameFactor(factor, state.method)) return state;
       const next: SecondFactorState = { ...state, method: factor, sentAt: null, error: null };
@@ -475,12 +504,12 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
 
     case 'resend':
       if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
-      if (!needsPrepare(state.method)) return state;
+      if (!needsPrepare(state.method) || state.activateSessionId) return state;
       return withPending(state, (id) => ({ id, kind: 'prepare', factor: state.method }));
 
     case 'submit-new-password':
       if (state.step !== 'new-password' || state.pending) return state;
-      return withPending(state, (id) => ({ id, kind: 'reset-password' }));
+      return retryActivation(state) ?? withPending(state, (id) => ({ id, kind: 'reset-password' }));
 
     case 'back':
       if (state.step === 'credentials') return state.pending ? { ...state, pending: null } : state;
@@ -513,7 +542,11 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       if (state.pending?.id !== event.id) return state;
       const strategy =
         state.step === 'second-factor' || state.step === 'client-trust' ? state.method.strategy : undefined;
-      return { ...state, pending: null, error: mapFailure(event.failure, state.step, event.now, strategy) };
+      const error = mapFailure(event.failure, state.step, event.now, strategy);
+      if (state.pending.kind === 'activate') {
+        return { ...state, pending: null, error, activateSessionId: state.pending.sessionId };
+      }
+      return { ...state, pending: null, error };
     }
   }
 }

@@ -83,6 +83,9 @@ export type ClerkMfaSignInElementProps = {
   locale?: ClerkMfaSignInElement["locale"];
   /** Do not offer the credentials to the browser's password manager after signing in. */
   "no-store-credentials"?: ClerkMfaSignInElement["noStoreCredentials"];
+  /** Milliseconds a step's request may take before the element gives up on it, says the network
+failed and lets the user try again. A late answer is ignored. */
+  "request-timeout"?: ClerkMfaSignInElement["requestTimeout"];
   /**  */
   lang?: ClerkMfaSignInElement["langAttribute"];
   /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */

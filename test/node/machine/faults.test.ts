@@ -1,0 +1,164 @@
+// How the machine and the adapter turn a flaky network into a usable form: timeouts, 5xx
+// answers without Clerk's body, and an activation that failed after Clerk completed the sign-in.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ClerkAdapter, normalizeError, RequestTimeoutError, type ClerkLike, type ClerkSignInLike } from '../../../src/clerk-adapter.js';
+import {
+  initialState,
+  mapFailure,
+  transition,
+  type ActionFailure,
+  type SignInEvent,
+  type SignInState,
+} from '../../../src/sign-in-machine.js';
+
+const NOW = 1_700_000_000_000;
+
+function run(state: SignInState, ...events: SignInEvent[]): SignInState {
+  return events.reduce(transition, state);
+}
+function pending(state: SignInState) {
+  assert.ok('pending' in state && state.pending, `expected a pending action at ${state.step}`);
+  return state.pending;
+}
+
+describe('failures a flaky network produces', () => {
+  const cases: { failure: ActionFailure; key: string; longMessage: boolean }[] = [
+    { failure: { code: 'request_timeout', message: 'No answer' }, key: 'network', longMessage: true },
+    { failure: { code: 'server_error', status: 502 }, key: 'network', longMessage: false },
+    { failure: { code: 'server_error', status: 504 }, key: 'network', longMessage: false },
+    { failure: { code: 'server_error', status: 500 }, key: 'unknown', longMessage: false },
+    { failure: { code: 'internal_clerk_error', status: 500, longMessage: 'There was an internal error on our servers.' }, key: 'unknown', longMessage: false },
+  ];
+  for (const { failure, key, longMessage } of cases) {
+    it(`${failure.code}${failure.status ? ` ${failure.status}` : ''} → ${key} at the top of the form`, () => {
+      for (const step of ['credentials', 'second-factor'] as const) {
+        const error = mapFailure(failure, step, NOW);
+        assert.equal(error.key, key);
+        assert.equal(error.field, 'form');
+        assert.equal(error.code, failure.code);
+        // `unknown` shows the long message when there is one: a server's English text never is.
+        if (!longMessage) assert.equal(error.longMessage, undefined);
+      }
+    });
+  }
+
+  it('normalises a timeout, an HTML 502 and a bare 503 from clerk-js', () => {
+    assert.equal(normalizeError(new RequestTimeoutError('late')).code, 'request_timeout');
+    assert.deepEqual(normalizeError(Object.assign(new Error('Bad Gateway'), { status: 502, errors: [] })), { code: 'server_error', status: 502 });
+    assert.deepEqual(normalizeError({ status: 503 }), { code: 'server_error', status: 503 });
+  });
+});
+
+describe('a failed activation is retried by the next submit', () => {
+  const atSecondFactor = () => {
+    let s = run(initialState('ada@example.com'), { type: 'submit-credentials', identifier: 'ada@example.com' });
+    s = transition(s, {
+      type: 'sign-in-result',
+      id: pending(s).id,
+      signIn: { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }, { strategy: 'backup_code' }], createdSessionId: null },
+      now: NOW,
+    });
+    return s;
+  };
+  const activationFailed = () => {
+    let s = run(atSecondFactor(), { type: 'submit-code' });
+    s = transition(s, {
+      type: 'sign-in-result',
+      id: pending(s).id,
+      signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_1' },
+      now: NOW,
+    });
+    assert.equal(pending(s).kind, 'activate');
+    return transition(s, { type: 'failure', id: pending(s).id, failure: { code: 'network_error' }, now: NOW });
+  };
+
+  it('the code step keeps its error and submitting again activates, not a new attempt', () => {
+    const failed = activationFailed();
+    assert.equal(failed.step, 'second-factor');
+    assert.equal('error' in failed && failed.error?.key, 'network');
+    const retried = transition(failed, { type: 'submit-code' });
+    assert.equal(pending(retried).kind, 'activate');
+    assert.equal((pending(retried) as { sessionId: string }).sessionId, 'sess_1');
+    const done = transition(retried, {
+      type: 'session-result',
+      id: pending(retried).id,
+      session: { id: 'sess_1', userId: 'user_1', status: 'active' },
+    });
+    assert.equal(done.step, 'signed-in');
+  });
+
+  it('another method or a resend is refused once only the activation is left', () => {
+    const failed = activationFailed();
+    assert.equal(transition(failed, { type: 'choose-method', factor: { strategy: 'backup_code' } }), failed);
+    assert.equal(transition(failed, { type: 'resend' }), failed);
+  });
+
+  it('back forgets the completed sign-in: the next submit creates a new one', () => {
+    const back = transition(activationFailed(), { type: 'back' });
+    const again = transition(back, { type: 'submit-credentials', identifier: 'ada@example.com' });
+    assert.equal(pending(again).kind, 'create');
+  });
+
+  it('at the first step, the same email retries the activation, another email signs in anew', () => {
+    let s = run(initialState('ada@example.com'), { type: 'submit-credentials', identifier: 'ada@example.com' });
+    s = transition(s, { type: 'sign-in-result', id: pending(s).id, signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_2' }, now: NOW });
+    s = transition(s, { type: 'failure', id: pending(s).id, failure: { code: 'request_timeout' }, now: NOW });
+    assert.equal(s.step, 'credentials');
+    assert.equal(pending(transition(s, { type: 'submit-credentials', identifier: 'ada@example.com' })).kind, 'activate');
+    assert.equal(pending(transition(s, { type: 'submit-credentials', identifier: 'bob@example.com' })).kind, 'create');
+  });
+
+  it('a late answer to the abandoned activation changes nothing', () => {
+    const failed = activationFailed();
+    const staleId = ('seq' in failed ? failed.seq : 0);
+    const retried = transition(failed, { type: 'submit-code' });
+    const late = transition(retried, { type: 'session-result', id: staleId, session: { id: 'sess_1', userId: 'u', status: 'active' } });
+    assert.equal(late, retried);
+  });
+});
+
+describe('the adapter gives up after the request timeout', () => {
+  function clerkWith(signIn: Partial<ClerkSignInLike>): ClerkLike {
+    return {
+      loaded: true,
+      client: { signIn: signIn as ClerkSignInLike },
+      session: null,
+      setActive: () => new Promise(() => {}),
+    };
+  }
+
+  it('an unanswered request fails with request_timeout, and its late answer is dropped', async () => {
+    let answer!: (value: ClerkSignInLike) => void;
+    const late = new Promise<ClerkSignInLike>((resolve) => (answer = resolve));
+    const adapter = new ClerkAdapter({ clerk: clerkWith({ create: () => late }), requestTimeoutMs: 30 });
+    const started = Date.now();
+    const outcome = await adapter.create('ada@example.com', 'pw');
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(outcome.ok ? null : outcome.failure.code, 'request_timeout');
+    answer({ status: 'needs_second_factor', supportedSecondFactors: [], createdSessionId: null } as unknown as ClerkSignInLike);
+    await late;
+  });
+
+  it('the timeout can change between actions; a hung activation times out too', async () => {
+    const adapter = new ClerkAdapter({ clerk: clerkWith({}), requestTimeoutMs: 60_000 });
+    adapter.requestTimeoutMs = 20;
+    const outcome = await adapter.activate('sess_1');
+    assert.equal(outcome.ok ? null : outcome.failure.code, 'request_timeout');
+  });
+
+  it('an answer in time is not affected, and an abort still wins', async () => {
+    const signIn = { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }], createdSessionId: null };
+    const adapter = new ClerkAdapter({
+      clerk: clerkWith({ create: async () => ({ ...signIn, create: () => Promise.reject(new Error('no')) }) as unknown as ClerkSignInLike }),
+      requestTimeoutMs: 1000,
+    });
+    const outcome = await adapter.create('ada@example.com', 'pw');
+    assert.equal(outcome.ok && outcome.value.status, 'needs_second_factor');
+    const controller = new AbortController();
+    const hung = new ClerkAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs: 1000 });
+    const aborted = hung.create('a@example.com', 'pw', controller.signal);
+    controller.abort();
+    await assert.rejects(aborted, { name: 'AbortError' });
+  });
+});
