@@ -11,9 +11,12 @@
 // custom-element-svelte-integration writes Svelte 4's `on:signed-in` into a module-scoped
 // `svelteHTML` that svelte-check never sees (Svelte 5 uses `onsigned-in`, like React 19).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 
-const TYPES_DIR = process.env.CEM_TYPES_OUTDIR ?? 'types';
+// `cem analyze --outdir <dir>` (the drift tests) writes the typings under <dir>/types, not into types/.
+const outdirArg = process.argv.indexOf('--outdir');
+const TYPES_DIR = outdirArg > 0 && process.argv[outdirArg + 1] !== '.' ? join(process.argv[outdirArg + 1], 'types') : 'types';
 const componentTypePath = () => '../dist/index.js';
 const shared = { outdir: TYPES_DIR, componentTypePath, hideLogs: true };
 

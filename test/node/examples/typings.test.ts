@@ -10,11 +10,9 @@ test('the committed framework typings match the manifest (run `npm run manifest`
   mkdirSync(join(ROOT, '.cache'), { recursive: true });
   const outdir = mkdtempSync('.cache/typings-');
   try {
-    const result = await run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir], {
-      env: { CEM_TYPES_OUTDIR: outdir },
-    });
+    const result = await run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir]);
     assert.equal(result.code, 0, result.output);
-    assert.equal(readFileSync(join(outdir, 'jsx.generated.d.ts'), 'utf8'), readFileSync('types/jsx.generated.d.ts', 'utf8'));
+    assert.equal(readFileSync(join(outdir, 'types/jsx.generated.d.ts'), 'utf8'), readFileSync('types/jsx.generated.d.ts', 'utf8'));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
