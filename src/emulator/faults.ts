@@ -167,8 +167,8 @@ export type JsonResponder = (status: number, body: unknown, headers?: Record<str
 export class FaultInjector {
   #faults: ActiveFault[] = [];
   #nextId = 1;
-  /** Sockets of hung requests, released (destroyed) when faults are cleared or the emulator resets. */
-  #hung = new Set<Socket>();
+  /** Sockets of hung requests and their fault, released (destroyed) when that fault or every fault is cleared. */
+  #hung = new Map<Socket, string>();
 
   add(rules: readonly unknown[]): FaultStatus[] {
     if (!Array.isArray(rules)) invalid('faults', 'faults must be an array.');
@@ -189,16 +189,17 @@ export class FaultInjector {
     return this.add(checked);
   }
 
-  /** Removes one fault, or all of them and releases hung requests; returns how many were removed. */
+  /** Removes one fault or all of them, releasing the requests they hung; returns how many were removed. */
   clear(id?: string): number {
     if (id !== undefined) {
       const before = this.#faults.length;
       this.#faults = this.#faults.filter((fault) => fault.status.id !== id);
+      for (const [socket, faultId] of this.#hung) if (faultId === id) socket.destroy();
       return before - this.#faults.length;
     }
     const removed = this.#faults.length;
     this.#faults = [];
-    for (const socket of this.#hung) socket.destroy();
+    for (const socket of this.#hung.keys()) socket.destroy();
     this.#hung.clear();
     return removed;
   }
@@ -277,7 +278,7 @@ export class FaultInjector {
       }
       case 'hang': {
         const socket = req.socket;
-        this.#hung.add(socket);
+        this.#hung.set(socket, fault.id);
         socket.once('close', () => this.#hung.delete(socket));
         return 'answered';
       }

@@ -131,6 +131,23 @@ describe('each fault kind, used up after `times`', () => {
     await assert.rejects(hung, /fetch failed/);
     assert.equal((await c.call('GET', '/v1/client')).status, 200);
 
+    // Removing one fault releases only the requests it hung.
+    const [mine, other] = fresh([
+      { match: 'GET /v1/client', kind: 'hang' },
+      { match: 'GET /v1/environment', kind: 'hang' },
+    ]);
+    const hungByMine = c.call('GET', '/v1/client');
+    const hungByOther = c.call('GET', '/v1/environment');
+    let otherSettled = false;
+    hungByOther.then(() => (otherSettled = true), () => (otherSettled = true));
+    await until(() => env.emulator.faults().every((f) => f.hits === 1));
+    env.emulator.clearFaults(mine!.id);
+    await assert.rejects(hungByMine, /fetch failed/);
+    assert.equal(otherSettled, false);
+    assert.deepEqual(env.emulator.faults().map((f) => f.id), [other!.id]);
+    env.emulator.clearFaults();
+    await assert.rejects(hungByOther, /fetch failed/);
+
     const local = createEmulator({ users: [], faults: [{ match: '/v1/environment', kind: 'hang' }] });
     const server = await local.listen({});
     try {
