@@ -163,6 +163,7 @@ export function renderMarkdown(results) {
   row('form usable (both)', (s) => s.ms.formReady, ms, 'iqr');
   lines.push('| **Final submit → signed in** (session active) | | | | | |');
   row('last key → session active', (s) => s.ms.submitToSignedIn, ms, 'iqr');
+  row('last key → the element\'s `signed-in` event', (s) => s.ms.submitToElementEvent, ms, 'iqr');
   row('… before the first request', (s) => s.submit.beforeFirstRequest, ms);
   row('… in Frontend API requests', (s) => s.submit.inRequests, ms);
   row('… between requests', (s) => s.submit.betweenRequests, ms);

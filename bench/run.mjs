@@ -111,6 +111,8 @@ for (const run of runs) {
     }
     run.bytes[moment] = total;
   }
+  // Totals are kept for every moment; the file list only for the whole sign-in.
+  run.js = { signedIn: run.js.signedIn };
 }
 
 const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', ...name.split('/'), 'package.json'), 'utf8')).version;
