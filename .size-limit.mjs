@@ -11,13 +11,13 @@ export default [
     brotli: true,
     limit: '8 KB',
     // Translations other than English are separate chunks fetched on demand.
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...config.external, './locales/index.js'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locales/index.js'] }),
   },
   {
     name: 'CDN file (dist/cdn/clerk-mfa-sign-in.js, Lit inlined)',
     path: 'dist/cdn/clerk-mfa-sign-in.js',
     // The file as served; its on-demand translation chunks are not part of the first download.
-    modifyEsbuildConfig: (config) => ({ ...config, external: ['./chunks/*'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
     limit: '16 KB',
   },
