@@ -1,24 +1,33 @@
 import { css } from 'lit';
 
 /**
- * Public tokens `--clerk-mfa-sign-in-*` are read once on `:host` into private
- * `--_*` properties; the rules below only use the private ones.
+ * Public tokens `--clerk-mfa-sign-in-*` are read once on `:host` into private `--_*`
+ * properties; the rules below only use the private ones.
+ *
+ * Light and dark: every colour default is a `light-dark()` pair, picked by the element's
+ * `color-scheme`. It is `light dark` by default (follows `prefers-color-scheme`); a page sets
+ * `color-scheme: light` or `dark` on the element to force one, or `inherit` to follow its own.
+ *
+ * No layout shift: error and message lines keep their room while empty, and the form keeps a
+ * minimum height (`--clerk-mfa-sign-in-min-height`) that holds the usual steps, so what comes
+ * after the element does not move when a step or an error appears.
  */
 export const styles = css`
   :host {
-    --_accent: var(--clerk-mfa-sign-in-accent-color, #4f46e5);
-    --_accent-text: var(--clerk-mfa-sign-in-accent-text-color, #ffffff);
-    --_text: var(--clerk-mfa-sign-in-text-color, #1f2937);
-    --_muted: var(--clerk-mfa-sign-in-muted-text-color, #4b5563);
-    --_background: var(--clerk-mfa-sign-in-background, #ffffff);
-    --_input-background: var(--clerk-mfa-sign-in-input-background, #ffffff);
-    --_border: var(--clerk-mfa-sign-in-border-color, #9ca3af);
+    --_accent: var(--clerk-mfa-sign-in-accent-color, light-dark(#4f46e5, #818cf8));
+    --_accent-text: var(--clerk-mfa-sign-in-accent-text-color, light-dark(#fff, #111827));
+    --_text: var(--clerk-mfa-sign-in-text-color, light-dark(#1f2937, #f3f4f6));
+    --_muted: var(--clerk-mfa-sign-in-muted-text-color, light-dark(#4b5563, #d1d5db));
+    --_background: var(--clerk-mfa-sign-in-background, light-dark(#fff, #111827));
+    --_input-background: var(--clerk-mfa-sign-in-input-background, light-dark(#fff, #1f2937));
+    --_border: var(--clerk-mfa-sign-in-border-color, light-dark(#9ca3af, #6b7280));
+    --_error: var(--clerk-mfa-sign-in-error-color, light-dark(#b91c1c, #fca5a5));
     --_radius: var(--clerk-mfa-sign-in-radius, 0.5rem);
-    --_font-family: var(--clerk-mfa-sign-in-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-family: var(--clerk-mfa-sign-in-font-family, system-ui, sans-serif);
     --_font-size: var(--clerk-mfa-sign-in-font-size, 1rem);
     --_spacing: var(--clerk-mfa-sign-in-spacing, 1rem);
     --_focus-ring: var(--clerk-mfa-sign-in-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
-    --_error: var(--clerk-mfa-sign-in-error-color, #b91c1c);
+    --_min-height: var(--clerk-mfa-sign-in-min-height, 31.5em);
 
     display: block;
     box-sizing: border-box;
@@ -34,19 +43,6 @@ export const styles = css`
     color-scheme: light dark;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--clerk-mfa-sign-in-accent-color, #818cf8);
-      --_accent-text: var(--clerk-mfa-sign-in-accent-text-color, #111827);
-      --_text: var(--clerk-mfa-sign-in-text-color, #f3f4f6);
-      --_muted: var(--clerk-mfa-sign-in-muted-text-color, #d1d5db);
-      --_background: var(--clerk-mfa-sign-in-background, #111827);
-      --_input-background: var(--clerk-mfa-sign-in-input-background, #1f2937);
-      --_border: var(--clerk-mfa-sign-in-border-color, #6b7280);
-      --_error: var(--clerk-mfa-sign-in-error-color, #fca5a5);
-    }
-  }
-
   [hidden] {
     display: none !important;
   }
@@ -57,9 +53,12 @@ export const styles = css`
     box-sizing: inherit;
   }
 
-  form {
+  form,
+  .done {
     display: grid;
+    align-content: start;
     gap: calc(var(--_spacing) * 0.75);
+    min-height: var(--_min-height);
     margin: 0;
   }
 
@@ -77,12 +76,14 @@ export const styles = css`
     margin: 0;
   }
 
-  .subtitle {
+  .subtitle,
+  legend {
     color: var(--_muted);
     font-size: 0.9em;
   }
 
-  .field {
+  .field,
+  fieldset {
     display: grid;
     gap: 0.25rem;
   }
@@ -92,24 +93,31 @@ export const styles = css`
     font-size: 0.9em;
   }
 
-  input {
-    width: 100%;
+  input,
+  button {
     min-height: 2.75rem;
-    padding: 0.5rem 0.75rem;
     font: inherit;
-    color: inherit;
-    background: var(--_input-background);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
+    transition:
+      border-color 0.15s,
+      box-shadow 0.15s,
+      background-color 0.15s;
   }
 
-  input:focus-visible,
-  button:focus-visible {
+  input {
+    width: 100%;
+    padding: 0.5rem 0.75rem;
+    color: inherit;
+    background: var(--_input-background);
+  }
+
+  :focus-visible {
     outline: 2px solid transparent;
     box-shadow: var(--_focus-ring);
   }
 
-  input[aria-invalid='true'] {
+  [aria-invalid='true'] {
     border-color: var(--_error);
   }
 
@@ -118,65 +126,59 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  /* Messages keep their line even when empty, so nothing jumps when one appears. */
-  .error {
-    min-height: 1.5em;
-    color: var(--_error);
+  /* Messages keep two lines of room even when empty, so nothing moves when one appears. */
+  .error,
+  .note {
+    min-height: 2.7em;
     font-size: 0.875em;
+    line-height: 1.35;
   }
 
-  .form-error:empty {
-    min-height: 0;
+  .error {
+    color: var(--_error);
   }
 
   button {
-    min-height: 2.75rem;
     padding: 0.5rem 1rem;
-    font: inherit;
-    border-radius: calc(var(--_radius) * 0.75);
+    color: var(--_text);
+    background: transparent;
+    text-align: start;
     cursor: pointer;
   }
 
   .primary {
+    position: relative;
     display: inline-flex;
     align-items: center;
     justify-content: center;
     gap: 0.5rem;
     color: var(--_accent-text);
     background: var(--_accent);
-    border: 1px solid var(--_accent);
+    border-color: var(--_accent);
     font-weight: 600;
-  }
-
-  .secondary,
-  .link {
-    color: var(--_accent);
-    background: transparent;
-    border: 1px solid transparent;
-  }
-
-  .secondary {
-    border-color: var(--_border);
-    color: var(--_text);
-    text-align: start;
   }
 
   .link {
     justify-self: start;
     padding-inline: 0;
+    color: var(--_accent);
+    border-color: transparent;
     text-decoration: underline;
   }
 
-  button:disabled,
-  button[aria-disabled='true'] {
+  [aria-disabled='true'],
+  :disabled {
     cursor: not-allowed;
     opacity: 0.65;
   }
 
+  /* Beside the label, out of the flow: the label does not move when it appears. */
   .spinner {
+    position: absolute;
+    inset-inline-start: 1rem;
     width: 1em;
     height: 1em;
-    border: 2px solid currentColor;
+    border: 2px solid;
     border-inline-end-color: transparent;
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
@@ -189,31 +191,23 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+    }
     .spinner {
-      animation-duration: 2.4s;
+      animation-duration: 3s;
     }
   }
 
-  .methods {
-    display: grid;
-    gap: 0.5rem;
+  fieldset {
+    min-width: 0;
     margin: 0;
     padding: 0;
     border: 0;
   }
 
-  .methods legend {
-    padding: 0;
-    margin-block-end: 0.25rem;
-    font-size: 0.9em;
-    color: var(--_muted);
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0.5rem;
+  legend {
+    padding: 0 0 0.25rem;
   }
 
   .visually-hidden {

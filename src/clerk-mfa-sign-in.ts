@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ClerkAdapter, DEFAULT_REQUEST_TIMEOUT_MS, type ClerkLike, type Outcome } from './clerk-adapter.js';
 import { dispatch } from './events.js';
 import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
@@ -41,6 +42,10 @@ const METHOD_LABEL = {
  * code; new-device check; new password) as one element. The server decides
  * each next step; the element renders it.
  *
+ * Light and dark: the colour defaults follow the element's CSS `color-scheme`, which is
+ * `light dark` (the user's `prefers-color-scheme`) unless the page sets it: `color-scheme: dark`
+ * (or `light`) on the element forces one, `color-scheme: inherit` follows the page's.
+ *
  * @tag clerk-mfa-sign-in
  *
  * @fires signed-in - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
@@ -54,6 +59,7 @@ const METHOD_LABEL = {
  * @csspart form - The `<form>` of the current step.
  * @csspart heading - The step's heading.
  * @csspart subtitle - The explanation under the heading.
+ * @csspart field - Each field: its label, input and error line.
  * @csspart label - Every field label.
  * @csspart input - Every text field.
  * @csspart identifier-input - The email field.
@@ -61,6 +67,8 @@ const METHOD_LABEL = {
  * @csspart code-input - The verification or backup code field.
  * @csspart submit-button - The primary button of each step.
  * @csspart back-button - "Back" to the first step.
+ * @csspart methods - The "Use another method" group (a `<fieldset>`).
+ * @csspart methods-label - Its caption ("Use another method").
  * @csspart method-button - Each button that switches to another second-factor method.
  * @csspart resend-button - "Resend" for SMS and email codes.
  * @csspart spinner - The progress indicator in the submit button.
@@ -81,6 +89,7 @@ const METHOD_LABEL = {
  * @cssprop [--clerk-mfa-sign-in-spacing=1rem] - Base spacing.
  * @cssprop [--clerk-mfa-sign-in-focus-ring=0 0 0 3px] - Focus ring (a box-shadow in the accent colour).
  * @cssprop [--clerk-mfa-sign-in-error-color=#b91c1c] - Error text and invalid borders (dark: #fca5a5).
+ * @cssprop [--clerk-mfa-sign-in-min-height=31.5em] - Room kept for each step, so the page below does not move when the step changes.
  *
  * @cssstate credentials - Email and password.
  * @cssstate second-factor - Authenticator app, SMS or backup code.
@@ -570,7 +579,8 @@ export class ClerkMfaSignInElement extends LitElement {
       default:
         body = this.renderDone();
     }
-    return html`<slot name="header"></slot>${body}<slot name="footer"></slot>`;
+    // A fresh form per step: nothing from the last step moves into place (no layout shift).
+    return html`<slot name="header"></slot>${keyed(s.step, body)}<slot name="footer"></slot>`;
   }
 
   #fieldError(field: ErrorField): TemplateResult {
@@ -582,7 +592,15 @@ export class ClerkMfaSignInElement extends LitElement {
     return errorFor(this.signInState, field) ? 'true' : 'false';
   }
 
-  #form(heading: string, subtitle: string | null, content: TemplateResult, submitLabel: string, back = true): TemplateResult {
+  /** A step's form: heading, form error, fields, the primary button, then secondary actions. */
+  #form(
+    heading: string,
+    subtitle: string | null,
+    content: TemplateResult,
+    submitLabel: string,
+    back = true,
+    after: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
     const s = this.signInState;
     const pending = this.#pending;
     const blocked = blockedSecondsLeft(s, this.now) > 0;
@@ -604,6 +622,7 @@ export class ClerkMfaSignInElement extends LitElement {
           <span>${submitLabel}</span>
           ${pending ? html`<span class="visually-hidden">${this.#t('working')}</span>` : nothing}
         </button>
+        ${after}
         ${back
           ? html`<button class="link" part="back-button" type="button" @click=${this.handleBack}>${this.#t('back')}</button>`
           : nothing}
@@ -617,7 +636,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#t('title'),
       null,
       html`
-        <div class="field">
+        <div class="field" part="field">
           <label part="label" for="identifier">${this.#t('identifierLabel')}</label>
           <input
             id="identifier"
@@ -636,7 +655,7 @@ export class ClerkMfaSignInElement extends LitElement {
           />
           ${this.#fieldError('identifier')}
         </div>
-        <div class="field">
+        <div class="field" part="field">
           <label part="label" for="password">${this.#t('passwordLabel')}</label>
           <input
             id="password"
@@ -661,7 +680,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #codeField(strategy: Factor['strategy']): TemplateResult {
     const numeric = isNumericCode(strategy);
     return html`
-      <div class="field">
+      <div class="field" part="field">
         <label part="label" for="code">${this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel')}</label>
         <input
           id="code"
@@ -687,10 +706,11 @@ export class ClerkMfaSignInElement extends LitElement {
   #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
     if (s.method.strategy !== 'phone_code' && s.method.strategy !== 'email_code') return nothing;
     const wait = resendSecondsLeft(s, this.now);
+    // The message line is there (empty) before the code is sent, so its arrival moves nothing.
     return html`
-      ${s.sentAt != null && s.method.safeIdentifier
-        ? html`<p part="message" aria-live="polite">${this.#t('sentTo', { identifier: s.method.safeIdentifier })}</p>`
-        : nothing}
+      <p class="note" part="message" aria-live="polite">
+        ${s.sentAt != null && s.method.safeIdentifier ? this.#t('sentTo', { identifier: s.method.safeIdentifier }) : ''}
+      </p>
       <button
         class="link"
         part="resend-button"
@@ -714,17 +734,20 @@ export class ClerkMfaSignInElement extends LitElement {
       } as const
     )[strategy];
     const others = s.methods.filter((m) => m !== s.method);
+    // The code field, then "Verify" right under it; other ways to get a code come after.
     return this.#form(
       this.#t(title),
       this.#t(subtitle),
+      this.#codeField(strategy),
+      this.#t('verify'),
+      true,
       html`
-        ${this.#codeField(strategy)} ${this.#sentTo(s)}
+        ${this.#sentTo(s)}
         ${others.length
-          ? html`<fieldset class="methods">
-              <legend>${this.#t('otherMethods')}</legend>
+          ? html`<fieldset part="methods">
+              <legend part="methods-label">${this.#t('otherMethods')}</legend>
               ${others.map(
                 (m) => html`<button
-                  class="secondary"
                   part="method-button"
                   type="button"
                   data-strategy=${m.strategy}
@@ -737,7 +760,6 @@ export class ClerkMfaSignInElement extends LitElement {
             </fieldset>`
           : nothing}
       `,
-      this.#t('verify'),
     );
   }
 
@@ -745,8 +767,10 @@ export class ClerkMfaSignInElement extends LitElement {
     return this.#form(
       this.#t(s.method.strategy === 'phone_code' ? 'phoneTitle' : 'emailTitle'),
       this.#t('newDeviceNotice'),
-      html`${this.#codeField(s.method.strategy)} ${this.#sentTo(s)}`,
+      this.#codeField(s.method.strategy),
       this.#t('verify'),
+      true,
+      this.#sentTo(s),
     );
   }
 
@@ -756,7 +780,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#t('newPasswordSubtitle'),
       html`
         <input type="text" name="username" autocomplete="username" hidden .value=${this.signInState.step === 'new-password' ? this.signInState.identifier : ''} />
-        <div class="field">
+        <div class="field" part="field">
           <label part="label" for="new-password">${this.#t('newPasswordLabel')}</label>
           <input
             id="new-password"
@@ -781,7 +805,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const s = this.signInState;
     const text =
       s.step === 'task-required' ? this.#t('taskRequired') : this.#t(isDone(s) && s.alreadySignedIn ? 'alreadySignedIn' : 'signedIn');
-    return html`<div role="status" part="message"><h2 id="heading" part="heading" tabindex="-1">${text}</h2></div>`;
+    return html`<div class="done" role="status" part="message"><h2 id="heading" part="heading" tabindex="-1">${text}</h2></div>`;
   }
 }
 

@@ -107,6 +107,10 @@ export type CustomElements = {
    * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
    * code; new-device check; new password) as one element. The server decides
    * each next step; the element renders it.
+   *
+   * Light and dark: the colour defaults follow the element's CSS `color-scheme`, which is
+   * `light dark` (the user's `prefers-color-scheme`) unless the page sets it: `color-scheme: dark`
+   * (or `light`) on the element forces one, `color-scheme: inherit` follows the page's.
    * ---
    *
    *
@@ -138,11 +142,13 @@ export type CustomElements = {
    * - **--clerk-mfa-sign-in-spacing** - Base spacing. _(default: 1rem)_
    * - **--clerk-mfa-sign-in-focus-ring** - Focus ring (a box-shadow in the accent colour). _(default: 0 0 0 3px)_
    * - **--clerk-mfa-sign-in-error-color** - Error text and invalid borders (dark: #fca5a5). _(default: #b91c1c)_
+   * - **--clerk-mfa-sign-in-min-height** - Room kept for each step, so the page below does not move when the step changes. _(default: 31.5em)_
    *
    * ### **CSS Parts:**
    *  - **form** - The `<form>` of the current step.
    * - **heading** - The step's heading.
    * - **subtitle** - The explanation under the heading.
+   * - **field** - Each field: its label, input and error line.
    * - **label** - Every field label.
    * - **input** - Every text field.
    * - **identifier-input** - The email field.
@@ -150,6 +156,8 @@ export type CustomElements = {
    * - **code-input** - The verification or backup code field.
    * - **submit-button** - The primary button of each step.
    * - **back-button** - "Back" to the first step.
+   * - **methods** - The "Use another method" group (a `<fieldset>`).
+   * - **methods-label** - Its caption ("Use another method").
    * - **method-button** - Each button that switches to another second-factor method.
    * - **resend-button** - "Resend" for SMS and email codes.
    * - **spinner** - The progress indicator in the submit button.
