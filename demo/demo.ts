@@ -19,6 +19,32 @@ for (const type of ['step-change', 'sign-in-error', 'signed-in', 'task-required'
   element.addEventListener(type, (event) => write(`${type} ${JSON.stringify(event.detail)}`));
 }
 
+// Theming panel: a theme is a class on the element (custom properties and ::part rules in
+// index.html); the colour scheme is the element's CSS color-scheme. ?theme=brand&scheme=dark
+// in the address picks them on load.
+const theming = document.querySelector<HTMLFormElement>('#theming')!;
+function applyTheming(): void {
+  const data = new FormData(theming);
+  const theme = String(data.get('theme') ?? 'default');
+  const scheme = String(data.get('scheme') ?? 'auto');
+  element.classList.remove('theme-brand', 'theme-mono');
+  if (theme !== 'default') element.classList.add(`theme-${theme}`);
+  element.style.colorScheme = scheme === 'auto' ? '' : scheme;
+  document.documentElement.style.colorScheme = scheme === 'auto' ? '' : scheme;
+}
+const params = new URLSearchParams(location.search);
+for (const name of ['theme', 'scheme']) {
+  const wanted = params.get(name);
+  const input = wanted ? theming.querySelector<HTMLInputElement>(`input[name="${name}"][value="${CSS.escape(wanted)}"]`) : null;
+  if (input) input.checked = true;
+}
+theming.addEventListener('change', () => {
+  applyTheming();
+  const data = new FormData(theming);
+  write(`theme ${String(data.get('theme'))}, colour scheme ${String(data.get('scheme'))}`);
+});
+applyTheming();
+
 document.querySelector('#sign-out')!.addEventListener('click', async () => {
   const clerk = window.Clerk as { signOut?: (options?: { redirectUrl?: string }) => Promise<void> } | undefined;
   await clerk?.signOut?.({ redirectUrl: location.pathname });
