@@ -476,6 +476,9 @@ export class ClerkAdapter {
   attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
     return this.#run(signal, async (clerk) => {
       const current = this.#current(clerk);
+      // An earlier attempt the element gave up on (request timeout) was answered after all and
+      // completed the sign-in: sending the code again would only be refused.
+      if (current.status === 'complete' && current.createdSessionId) return snapshotSignIn(current);
       const before = answerMark(current);
       const signIn = await current.attemptSecondFactor({ strategy, code });
       this.#signIn = signIn;

@@ -162,3 +162,22 @@ describe('the adapter gives up after the request timeout', () => {
     await assert.rejects(aborted, { name: 'AbortError' });
   });
 });
+
+describe('a late answer that completed the sign-in', () => {
+  it('makes the retried attempt go straight to activation, without sending the code again', async () => {
+    let attempts = 0;
+    const signIn = {
+      status: 'complete',
+      supportedSecondFactors: [],
+      createdSessionId: 'sess_late',
+      attemptSecondFactor: async () => {
+        attempts += 1;
+        throw new Error('already verified');
+      },
+    } as unknown as ClerkSignInLike;
+    const adapter = new ClerkAdapter({ clerk: { loaded: true, client: { signIn }, session: null, setActive: async () => {} } });
+    const outcome = await adapter.attempt('phone_code', '123456');
+    assert.equal(outcome.ok && outcome.value.createdSessionId, 'sess_late');
+    assert.equal(attempts, 0);
+  });
+});
