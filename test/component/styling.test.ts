@@ -46,7 +46,12 @@ const style = (el: Element) => getComputedStyle(el);
 async function media(colorScheme: 'light' | 'dark', reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<boolean> {
   try {
     await emulateMedia({ colorScheme, reducedMotion });
-    return true;
+    // Only count it as emulated when the page sees it (some drivers apply it to new pages only).
+    await new Promise((r) => requestAnimationFrame(r));
+    return (
+      matchMedia(`(prefers-color-scheme: ${colorScheme})`).matches &&
+      matchMedia(`(prefers-reduced-motion: ${reducedMotion})`).matches
+    );
   } catch {
     return false; // WebDriver (WebKit) cannot emulate media features
   }
