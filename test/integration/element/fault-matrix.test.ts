@@ -85,8 +85,7 @@ describe('<clerk-mfa-sign-in> under every emulator fault at every step (real cle
 
   for (const kind of KINDS) {
     for (const step of STEPS) {
-      it(`${kind} at ${step}: usable, explained, email kept, one event each, retry signs in`, async function (this: { timeout(ms: number): void }) {
-        this.timeout(25_000);
+      it(`${kind} at ${step}: usable, explained, email kept, one event each, retry signs in`, async () => {
         const since = Date.now();
         const phone = randomPhone();
         const email = await addUser({ phone_number: phone, totp_secret: undefined, backup_codes: [] });
