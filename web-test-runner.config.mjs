@@ -12,6 +12,7 @@ import { defaultReporter } from '@web/test-runner';
 import { browserPaths, chromiumArgs, selectedBrowsers } from './scripts/browsers.mjs';
 import { emulatorForTests } from './test/support/wtr-emulator.ts';
 import { countReporter } from './test/support/count-reporter.ts';
+import { strictPolicyMiddleware } from './test/integration/element/csp/headers.ts';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const browsers = selectedBrowsers();
@@ -102,6 +103,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countReporter(recorder)],
-  middleware: [emulatorMiddleware],
+  middleware: [strictPolicyMiddleware, emulatorMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
 };
