@@ -434,13 +434,21 @@ export class ClerkAdapter {
     return signIn;
   }
 
-  /** A session Clerk already had (signed in, or pending a task), if any. */
-  async existingSession(signal?: AbortSignal): Promise<SessionSnapshot | null> {
+  /**
+   * A session Clerk already had (signed in, or pending a task), if any. With `adopt`, a live
+   * session the client holds but clerk-js never made active (a sign-in completed by an answer
+   * the element had stopped waiting for) is activated and returned.
+   */
+  async existingSession(signal?: AbortSignal, options: { adopt?: boolean } = {}): Promise<SessionSnapshot | null> {
+    const live = (s: ClerkSessionLike | null | undefined): s is ClerkSessionLike => !!s && (s.status === 'active' || s.status === 'pending');
     const outcome = await this.#run(signal, async (clerk) => {
-      const session = clerk.session;
-      return session && (session.status === 'active' || session.status === 'pending')
-        ? snapshotSession(session, clerk.user?.id ?? null)
-        : null;
+      if (live(clerk.session)) return snapshotSession(clerk.session, clerk.user?.id ?? null);
+      const held = options.adopt ? clerk.client?.sessions?.find(live) : undefined;
+      if (!held) return null;
+      let chosen: ClerkSessionLike | null = null;
+      await clerk.setActive({ session: held.id, navigate: ({ session }) => void (chosen = session) });
+      const session = chosen ?? (live(clerk.session) ? clerk.session : held);
+      return snapshotSession(session, clerk.user?.id ?? null);
     });
     return outcome.ok ? outcome.value : null;
   }

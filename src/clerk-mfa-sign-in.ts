@@ -290,9 +290,10 @@ export class ClerkMfaSignInElement extends LitElement {
     return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
-  async #checkExistingSession(): Promise<void> {
+  /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */
+  async #checkExistingSession(adopt = false): Promise<void> {
     if (isDone(this.signInState)) return;
-    const session = await this.#adapterFor().existingSession();
+    const session = await this.#adapterFor().existingSession(undefined, { adopt });
     if (session && this.isConnected) this.#send({ type: 'existing-session', session });
   }
 
@@ -416,7 +417,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const now = Date.now();
     if (!outcome.ok) {
       this.#send({ type: 'failure', id: action.id, failure: outcome.failure, now });
-      if (outcome.failure.code === 'session_exists') void this.#checkExistingSession();
+      if (outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
     } else if (action.kind === 'activate') {
       this.#send({ type: 'session-result', id: action.id, session: outcome.value as SessionSnapshot });
     } else {

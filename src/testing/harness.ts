@@ -136,6 +136,21 @@ export class SignInHarness {
     await this.element.updateComplete;
   }
 
+  /**
+   * Holds Enter down in a field: the first keydown and `repeats` auto-repeated ones, each of
+   * which a browser turns into a form submission (implicit submission).
+   */
+  async holdEnter(name: string, repeats = 5): Promise<void> {
+    const input = this.input(name);
+    if (!input?.form) throw new Error(`No ${name} field at step ${this.step}`);
+    for (let i = 0; i <= repeats; i++) {
+      const down = new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', repeat: i > 0, bubbles: true, composed: true, cancelable: true });
+      if (input.dispatchEvent(down)) input.form.requestSubmit();
+    }
+    input.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', code: 'Enter', bubbles: true, composed: true }));
+    await this.element.updateComplete;
+  }
+
   /** Presses Enter twice in a row in a field. */
   async pressEnterTwice(name: string): Promise<void> {
     const form = this.input(name)?.form;
@@ -214,28 +229,101 @@ export class SignInHarness {
 
   /**
    * Which of `secrets` can be found in the page: the element's markup and
-   * attributes (light and shadow DOM), the URL, Web Storage, readable cookies,
-   * and, with `fieldValues`, what the element's fields still hold.
+   * attributes (light and shadow DOM), the whole document's markup, the URL and
+   * history state, the URLs the page requested, Web Storage, readable cookies;
+   * with `fieldValues`, what the element's fields still hold; with `console`,
+   * everything logged since `recordConsole()`.
    */
-  leakedSecrets(secrets: readonly string[], options: { fieldValues?: boolean } = {}): string[] {
+  leakedSecrets(secrets: readonly string[], options: { fieldValues?: boolean; console?: ConsoleRecording } = {}): string[] {
     const el = this.element;
     const nodes = [el, ...el.querySelectorAll('*'), ...this.#root.querySelectorAll('*')];
     const haystacks = [
       el.outerHTML,
       this.#root.innerHTML,
+      document.documentElement.outerHTML,
       ...nodes.flatMap((n) => [...n.attributes].map((a) => a.value)),
       location.href,
+      safeJson(history.state),
+      ...performance.getEntriesByType('resource').map((entry) => entry.name),
       document.cookie,
       ...storageValues(localStorage),
       ...storageValues(sessionStorage),
     ];
     if (options.fieldValues) haystacks.push(...[...this.#root.querySelectorAll('input')].map((i) => i.value));
-    return secrets.filter((secret) => haystacks.some((h) => h.includes(secret)));
+    if (options.console) haystacks.push(...options.console.lines);
+    // Decoded too, so a secret in a percent-encoded URL is found.
+    const decoded = haystacks.map(safeDecode);
+    return secrets.filter((secret) => haystacks.some((h) => h.includes(secret)) || decoded.some((h) => h.includes(secret)));
   }
 
   /** The element focused inside the shadow root, if any. */
   focused(): Element | null {
     return this.#root.activeElement;
+  }
+}
+
+/** What `recordConsole()` captured: one string per logged argument. */
+export interface ConsoleRecording {
+  readonly lines: string[];
+  /** Puts the original console methods back. */
+  restore(): void;
+}
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert', 'count', 'timeLog'] as const;
+
+/**
+ * Wraps every console method so each logged argument is kept as text (objects as JSON, errors
+ * with their stack), for `leakedSecrets(..., { console })`. Logging still reaches the console.
+ */
+export function recordConsole(target: Console = console): ConsoleRecording {
+  const lines: string[] = [];
+  const originals = new Map<string, unknown>();
+  for (const method of CONSOLE_METHODS) {
+    const original = target[method] as ((...args: unknown[]) => void) | undefined;
+    if (typeof original !== 'function') continue;
+    originals.set(method, original);
+    (target as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      for (const arg of args) lines.push(describe(arg));
+      return original.apply(target, args);
+    };
+  }
+  return {
+    lines,
+    restore() {
+      for (const [method, original] of originals) (target as unknown as Record<string, unknown>)[method] = original;
+    },
+  };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ''}`;
+  return safeJson(value);
+}
+
+function safeJson(value: unknown): string {
+  const seen = new WeakSet<object>();
+  try {
+    return (
+      JSON.stringify(value, (_key, v: unknown) => {
+        if (typeof v === 'object' && v !== null) {
+          if (seen.has(v)) return '[circular]';
+          seen.add(v);
+          if (v instanceof Node) return (v as Element).outerHTML ?? v.textContent;
+        }
+        return typeof v === 'bigint' || typeof v === 'function' ? String(v) : v;
+      }) ?? String(value)
+    );
+  } catch {
+    return String(value);
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
   }
 }
 

@@ -8,4 +8,4 @@ export {
   type FakeMethod,
   type FakeUser,
 } from './fake-clerk.js';
-export { SignInHarness } from './harness.js';
+export { SignInHarness, recordConsole, type ConsoleRecording } from './harness.js';

@@ -181,3 +181,30 @@ describe('a late answer that completed the sign-in', () => {
     assert.equal(attempts, 0);
   });
 });
+
+describe('a session Clerk created but clerk-js never activated', () => {
+  const held = { id: 'sess_held', status: 'active', user: { id: 'user_1' } };
+  const clerkHolding = () => {
+    const clerk = {
+      loaded: true,
+      client: { signIn: {} as ClerkSignInLike, sessions: [held] },
+      session: null as unknown,
+      activated: [] as string[],
+      setActive: async ({ session }: { session: string }) => {
+        clerk.activated.push(session);
+        clerk.session = held;
+      },
+    };
+    return clerk;
+  };
+
+  it('is left alone when the element starts, and adopted (activated once) after session_exists', async () => {
+    const clerk = clerkHolding();
+    const adapter = new ClerkAdapter({ clerk: clerk as unknown as ClerkLike });
+    assert.equal(await adapter.existingSession(), null);
+    assert.deepEqual(clerk.activated, []);
+    const adopted = await adapter.existingSession(undefined, { adopt: true });
+    assert.deepEqual(adopted, { id: 'sess_held', userId: 'user_1', status: 'active', taskKey: null });
+    assert.deepEqual(clerk.activated, ['sess_held']);
+  });
+});
