@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ClerkAdapter, DEFAULT_REQUEST_TIMEOUT_MS, type ClerkLike, type Outcome } from './clerk-adapter.js';
 import { dispatch } from './events.js';
@@ -108,46 +107,68 @@ export class ClerkMfaSignInElement extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // Reactive properties declared without decorators, which cost a helper and a call per property
+  // in every build. The internal states use `attribute: false` (what `state: true` amounts to),
+  // which the manifest analyzer reads correctly.
+  static override properties = {
+    publishableKey: { attribute: 'publishable-key' },
+    proxyUrl: { attribute: 'proxy-url' },
+    clerkJsUrl: { attribute: 'clerk-js-url' },
+    email: {},
+    afterSignInUrl: { attribute: 'after-sign-in-url' },
+    locale: {},
+    noStoreCredentials: { type: Boolean, attribute: 'no-store-credentials' },
+    requestTimeout: { type: Number, attribute: 'request-timeout' },
+    clerk: { attribute: false },
+    localization: { attribute: false },
+    langAttribute: { attribute: 'lang' },
+    signInState: { attribute: false },
+    localeStrings: { attribute: false },
+    now: { attribute: false },
+  };
+
   /** Clerk publishable key (`pk_test_...` / `pk_live_...`). Not needed with `clerk`. */
-  @property({ attribute: 'publishable-key' }) publishableKey: string | null = null;
+  publishableKey: string | null = null;
 
   /** Clerk proxy URL, absolute or relative (`/__clerk`). */
-  @property({ attribute: 'proxy-url' }) proxyUrl: string | null = null;
+  proxyUrl: string | null = null;
 
   /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`. */
-  @property({ attribute: 'clerk-js-url' }) clerkJsUrl: string | null = null;
+  clerkJsUrl: string | null = null;
 
   /** Pre-fills the email field. */
-  @property() email = '';
+  email = '';
 
   /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
-  @property({ attribute: 'after-sign-in-url' }) afterSignInUrl: string | null = null;
+  afterSignInUrl: string | null = null;
 
   /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
-  @property() locale: string | null = null;
+  locale: string | null = null;
 
   /** Do not offer the credentials to the browser's password manager after signing in. */
-  @property({ type: Boolean, attribute: 'no-store-credentials' }) noStoreCredentials = false;
+  noStoreCredentials = false;
 
   /**
    * Milliseconds a step's request may take before the element gives up on it, says the network
    * failed and lets the user try again. A late answer is ignored.
    */
-  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout: number = 30000;
+  requestTimeout: number = 30000;
 
   /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */
-  @property({ attribute: false }) clerk: ClerkLike | null = null;
+  clerk: ClerkLike | null = null;
 
   /** Overrides for any string the element shows, by message key. */
-  @property({ attribute: false }) localization: Partial<Strings> | null = null;
+  localization: Partial<Strings> | null = null;
 
-  @property({ attribute: 'lang' }) protected langAttribute: string | null = null;
+  protected langAttribute: string | null = null;
 
-  @state() protected signInState: SignInState = initialState();
-  @state() private localeStrings: Partial<Strings> = {};
-  @state() private now = Date.now();
+  protected signInState: SignInState = initialState();
+  private localeStrings: Partial<Strings> = {};
+  private now = Date.now();
 
-  @query('form') private formElement?: HTMLFormElement | null;
+  get #formElement(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
 
   #adapter: ClerkAdapter | null = null;
   #inflight: { id: number; controller: AbortController } | null = null;
@@ -347,7 +368,7 @@ export class ClerkMfaSignInElement extends LitElement {
     if (code !== input.value && code.length <= 6) input.value = code;
     if (isCompleteCode(code, strategy) && !s.pending && blockedSecondsLeft(s, Date.now()) === 0) {
       input.value = code;
-      this.formElement?.requestSubmit();
+      this.#formElement?.requestSubmit();
     }
   }
 
@@ -373,7 +394,7 @@ export class ClerkMfaSignInElement extends LitElement {
   // ---- effects ---------------------------------------------------------------------------
 
   #readField(name: string): string {
-    const input = this.formElement?.elements.namedItem(name) as HTMLInputElement | null | undefined;
+    const input = this.#formElement?.elements.namedItem(name) as HTMLInputElement | null | undefined;
     return input?.value ?? '';
   }
 
