@@ -215,12 +215,12 @@ export class ClerkMfaSignInElement extends LitElement {
     }
     if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
     if (changed.has('requestTimeout') && this.#adapter) this.#adapter.requestTimeoutMs = this.#requestTimeoutMs;
-    if (
-      this.#started &&
-      (changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl'))
-    ) {
+    if (!this.hasUpdated || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
       this.#adapter = null;
-      void this.#checkExistingSession();
+      // Start downloading clerk-js now, before the first render rather than after it: the script
+      // is async, so the form still renders at once. Failures surface on the first action.
+      this.#adapterFor().ready().catch(() => {});
+      if (this.#started) void this.#checkExistingSession();
     }
   }
 

@@ -428,3 +428,40 @@ describe('custom states and localization', () => {
     expect(el.shadowRoot!.querySelector('label[for=identifier]')!.textContent).to.equal('Courriel');
   });
 });
+
+describe('loading clerk-js', () => {
+  const key = `pk_test_${btoa('clerk.example.test$')}`;
+  const scripts = () => [...document.querySelectorAll<HTMLScriptElement>('script[data-clerk-js-script]')];
+  afterEach(() => {
+    for (const script of scripts()) script.remove();
+  });
+
+  it('requests clerk-js together with the first render, not after it', async () => {
+    const el = document.createElement('clerk-mfa-sign-in');
+    el.setAttribute('publishable-key', key);
+    el.setAttribute('clerk-js-url', 'data:text/javascript,');
+    document.body.append(el);
+    await el.updateComplete;
+    try {
+      expect(el.shadowRoot!.querySelector('#identifier'), 'the form is on screen').to.not.equal(null);
+      expect(scripts().map((s) => s.src)).to.deep.equal(['data:text/javascript,']);
+      expect(scripts()[0]!.getAttribute('data-clerk-publishable-key')).to.equal(key);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('never loads clerk-js when the host gives its own instance, even right after adding the element', async () => {
+    const el = document.createElement('clerk-mfa-sign-in');
+    el.setAttribute('publishable-key', key);
+    document.body.append(el);
+    el.clerk = new FakeClerk({ users: [ADA] });
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      expect(scripts()).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+});
