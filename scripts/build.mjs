@@ -79,3 +79,10 @@ const result = await build({
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
 }
+// The CDN file must render on its own: a static import would cost a round trip before the first
+// render (esbuild moves helpers shared with the locale chunks into such a chunk).
+const entryImports = result.metafile.outputs['dist/cdn/clerk-mfa-sign-in.js']?.imports ?? [];
+const staticImports = entryImports.filter((i) => i.kind === 'import-statement');
+if (staticImports.length) {
+  throw new Error(`dist/cdn/clerk-mfa-sign-in.js imports ${staticImports.map((i) => i.path).join(', ')} before it can render`);
+}
