@@ -232,20 +232,11 @@ function abortError(): DOMException {
 /** Resolves with `promise` unless `signal` aborts first. */
 function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortError());
+    if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -428,10 +419,33 @@ export class ClerkAdapter {
     }
   }
 
-  #current(clerk: ClerkLike): ClerkSignInLike {
-    const signIn = this.#signIn ?? clerk.client?.signIn;
-    if (!signIn) throw new ClerkLoadError('Clerk has no client');
-    return signIn;
+  /**
+   * Runs one Frontend API call on the sign-in in progress (`fresh`: on the client's sign-in, to
+   * start a new one) and keeps the sign-in it resolves with.
+   *
+   * clerk-js resolves instead of throwing when a request fails while it believes the browser is
+   * offline or automated: the sign-in then has no status, or is left exactly as it was before the
+   * call (every answer makes clerk-js rebuild its verification objects).
+   */
+  #update(
+    signal: AbortSignal | undefined,
+    call: (signIn: ClerkSignInLike) => Promise<ClerkSignInLike>,
+    fresh = false,
+  ): Promise<Outcome<SignInSnapshot>> {
+    return this.#run(signal, async (clerk) => {
+      const current = (fresh ? null : this.#signIn) ?? clerk.client?.signIn;
+      if (!current) throw new ClerkLoadError('Clerk has no client');
+      const verification = current.secondFactorVerification;
+      const signIn = (this.#signIn = await call(current));
+      // Already complete: `attempt` made no request (see there).
+      if (!fresh && signIn === current && signIn.status === 'complete') return snapshotSignIn(signIn);
+      const unanswered =
+        signIn === current && typeof verification === 'object' && verification !== null && signIn.secondFactorVerification === verification;
+      if (!signIn.status || (failuresMayBeSilent() && unanswered)) {
+        throw Object.assign(new Error('No answer from Clerk'), { code: 'network_error' });
+      }
+      return snapshotSignIn(signIn);
+    });
   }
 
   /**
@@ -445,78 +459,45 @@ export class ClerkAdapter {
       if (live(clerk.session)) return snapshotSession(clerk.session, clerk.user?.id ?? null);
       const held = options.adopt ? clerk.client?.sessions?.find(live) : undefined;
       if (!held) return null;
-      let chosen: ClerkSessionLike | null = null;
-      await clerk.setActive({ session: held.id, navigate: ({ session }) => void (chosen = session) });
-      const session = chosen ?? (live(clerk.session) ? clerk.session : held);
-      return snapshotSession(session, clerk.user?.id ?? null);
+      const chosen = await setActive(clerk, held.id);
+      return snapshotSession(chosen ?? (live(clerk.session) ? clerk.session : held), clerk.user?.id ?? null);
     });
     return outcome.ok ? outcome.value : null;
   }
 
   /** Step 1: checks email and password at once. */
   create(identifier: string, password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#run(signal, async (clerk) => {
-      const base = clerk.client?.signIn;
-      if (!base) throw new ClerkLoadError('Clerk has no client');
-      const before = answerMark(base);
-      const signIn = await base.create({ identifier, password });
-      this.#signIn = signIn;
-      return this.#checked(signIn, before);
-    });
+    return this.#update(signal, (signIn) => signIn.create({ identifier, password }), true);
   }
 
   /** Sends the SMS or email code of `factor`. */
   prepare(factor: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#run(signal, async (clerk) => {
-      const params =
-        factor.strategy === 'email_code'
-          ? { strategy: 'email_code' as const, ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) }
-          : { strategy: 'phone_code' as const, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) };
-      const current = this.#current(clerk);
-      const before = answerMark(current);
-      const signIn = await current.prepareSecondFactor(params);
-      this.#signIn = signIn;
-      return this.#checked(signIn, before);
-    });
+    const params =
+      factor.strategy === 'email_code'
+        ? { strategy: 'email_code' as const, ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) }
+        : { strategy: 'phone_code' as const, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) };
+    return this.#update(signal, (signIn) => signIn.prepareSecondFactor(params));
   }
 
   /** Checks a second-factor (or new-device) code. */
   attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#run(signal, async (clerk) => {
-      const current = this.#current(clerk);
+    return this.#update(signal, async (signIn) =>
       // An earlier attempt the element gave up on (request timeout) was answered after all and
       // completed the sign-in: sending the code again would only be refused.
-      if (current.status === 'complete' && current.createdSessionId) return snapshotSignIn(current);
-      const before = answerMark(current);
-      const signIn = await current.attemptSecondFactor({ strategy, code });
-      this.#signIn = signIn;
-      return this.#checked(signIn, before);
-    });
+      signIn.status === 'complete' && signIn.createdSessionId ? signIn : signIn.attemptSecondFactor({ strategy, code }),
+    );
   }
 
   /** Sets the new password Clerk asked for (`needs_new_password`). */
   resetPassword(password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#run(signal, async (clerk) => {
-      const current = this.#current(clerk);
-      const before = answerMark(current);
-      const signIn = await current.resetPassword({ password, signOutOfOtherSessions: true });
-      this.#signIn = signIn;
-      return this.#checked(signIn, before);
-    });
+    return this.#update(signal, (signIn) => signIn.resetPassword({ password, signOutOfOtherSessions: true }));
   }
 
   /** Makes the new session the active one, without letting clerk-js navigate. */
   activate(sessionId: string, signal?: AbortSignal): Promise<Outcome<SessionSnapshot>> {
     return this.#run(signal, async (clerk) => {
-      let chosen: ClerkSessionLike | null = null;
-      await clerk.setActive({
-        session: sessionId,
-        navigate: ({ session }) => {
-          chosen = session;
-        },
-      });
-      const session: ClerkSessionLike | null =
-        chosen ?? clerk.client?.sessions?.find((s) => s.id === sessionId) ?? clerk.session ?? null;
+      const session =
+        (await setActive(clerk, sessionId)) ?? clerk.client?.sessions?.find((s) => s.id === sessionId) ?? clerk.session;
       this.#signIn = null;
       return session
         ? snapshotSession(session, clerk.user?.id ?? null)
@@ -528,35 +509,11 @@ export class ClerkAdapter {
   reset(): void {
     this.#signIn = null;
   }
-
-  /**
-   * clerk-js resolves instead of throwing when a request fails while it
-   * believes the browser is offline or automated: the sign-in then has no
-   * status, or is left exactly as it was before the call.
-   */
-  #checked(signIn: ClerkSignInLike, before: AnswerMark): SignInSnapshot {
-    if (!signIn.status || (failuresMayBeSilent() && unanswered(signIn, before))) {
-      throw Object.assign(new Error('No answer from Clerk'), { code: 'network_error' });
-    }
-    return snapshotSignIn(signIn);
-  }
 }
 
-interface AnswerMark {
-  signIn: ClerkSignInLike;
-  verification: unknown;
-}
-
-function answerMark(signIn: ClerkSignInLike): AnswerMark {
-  return { signIn, verification: signIn.secondFactorVerification };
-}
-
-/** Every answer makes clerk-js rebuild the sign-in's verification objects; nothing changed means no answer came. */
-function unanswered(signIn: ClerkSignInLike, before: AnswerMark): boolean {
-  return (
-    signIn === before.signIn &&
-    typeof before.verification === 'object' &&
-    before.verification !== null &&
-    signIn.secondFactorVerification === before.verification
-  );
+/** Makes `sessionId` the active session without letting clerk-js navigate; the session clerk-js chose, if it said. */
+async function setActive(clerk: ClerkLike, sessionId: string): Promise<ClerkSessionLike | null> {
+  let chosen: ClerkSessionLike | null = null;
+  await clerk.setActive({ session: sessionId, navigate: ({ session }) => void (chosen = session) });
+  return chosen;
 }

@@ -320,6 +320,10 @@ export class ClerkMfaSignInElement extends LitElement {
 
   #clearSecrets(): void {
     this.#credential = null;
+    this.#clearSecretFields();
+  }
+
+  #clearSecretFields(): void {
     for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
       input.value = '';
     }
@@ -456,7 +460,8 @@ export class ClerkMfaSignInElement extends LitElement {
     }
 
     if (next.step !== previous.step) {
-      if (previous.step === 'credentials' || next.step === 'credentials') this.#clearPasswordFields(next.step);
+      if (next.step === 'credentials') this.#clearSecrets();
+      else if (previous.step === 'credentials') this.#clearSecretFields();
       this.#focusPending = true;
       dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
     }
@@ -473,13 +478,6 @@ export class ClerkMfaSignInElement extends LitElement {
 
     if (isDone(next) && !isDone(previous)) void this.#finish(next);
     if (nextPending && nextPending !== previousPending) void this.#run(nextPending);
-  }
-
-  #clearPasswordFields(step: StepName): void {
-    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
-      input.value = '';
-    }
-    if (step === 'credentials') this.#credential = null;
   }
 
   async #finish(done: Extract<SignInState, { step: 'signed-in' | 'task-required' }>): Promise<void> {
@@ -526,19 +524,16 @@ export class ClerkMfaSignInElement extends LitElement {
   #syncStates(): void {
     const states = this.#internals?.states;
     if (!states) return;
-    const wanted = new Set<string>([this.signInState.step]);
-    if (this.#pending) wanted.add('pending');
     for (const name of ['credentials', 'second-factor', 'client-trust', 'new-password', 'signed-in', 'task-required', 'pending']) {
-      try {
-        if (wanted.has(name)) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Older engines only accept the legacy `--name` form.
+      const on = name === this.signInState.step || (name === 'pending' && !!this.#pending);
+      // Older engines only accept the legacy `--name` form.
+      for (const state of [name, `--${name}`]) {
         try {
-          if (wanted.has(name)) states.add(`--${name}`);
-          else states.delete(`--${name}`);
+          if (on) states.add(state);
+          else states.delete(state);
+          break;
         } catch {
-          /* no custom states */
+          /* try the legacy form, or no custom states */
         }
       }
     }
