@@ -12,16 +12,6 @@ const SIGNED_IN_TIMEOUT = 20_000;
 /** How long to keep watching after the session is active (late requests, the guide's reload). */
 const SETTLE_MS = 1_000;
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-blink-features=AutomationControlled',
-];
-
 /** A user of its own for every page load: a TOTP code cannot be used twice. */
 export async function createUser(baseUrl, label) {
   const user = {

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
-import { CHROMIUM_ARGS, measureOnce } from './measure.mjs';
+import { measureOnce } from './measure.mjs';
+import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { FLOWS } from './flows.mjs';
 import { clerkUi, KEY_MODE, PAGES, root, startServer } from './site.mjs';
 import { renderMarkdown } from './report.mjs';
@@ -42,7 +43,7 @@ if (!values['no-build']) {
 // Every Frontend API body sent during the bench is checked against Clerk's spec, as in the tests.
 const recorder = createConformanceRecorder();
 const { server, url } = await startServer({ onResponse: recorder.observe });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
 console.log(`serving ${url} (${PAGES.map((p) => `/${p}/`).join(', ')}); Chromium ${browser.version()}`);
 
 const chromiumVersion = browser.version();
