@@ -13,20 +13,17 @@ import {
   pageClerk,
   PASSWORD,
   randomPhone,
+  ROUTES,
   signInWithPassword,
   signOutPageClerk,
+  sleep,
   totpCode,
   waitForMessages,
   wrongTotpCode,
   type Mode,
 } from './support.js';
 
-const SIGN_INS = /^\/__clerk\/v1\/client\/sign_ins$/;
-const PREPARE = /^\/__clerk\/v1\/client\/sign_ins\/[^/]+\/prepare_second_factor$/;
-const ATTEMPT = /^\/__clerk\/v1\/client\/sign_ins\/[^/]+\/attempt_second_factor$/;
-const TOUCH = /^\/__clerk\/v1\/client\/sessions\/[^/]+\/touch$/;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { signIns: SIGN_INS, prepare: PREPARE, attempt: ATTEMPT, touch: TOUCH } = ROUTES;
 
 /** Records what the element hands to the browser's password manager, without a prompt. */
 function spyOnCredentialStore() {

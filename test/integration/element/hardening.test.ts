@@ -12,18 +12,16 @@ import {
   pageClerk,
   PASSWORD,
   randomPhone,
+  ROUTES,
   signInWithPassword,
   signOutPageClerk,
+  sleep,
   totpCode,
   waitForMessages,
   wrongTotpCode,
 } from './support.js';
 
-const SIGN_INS = /^\/__clerk\/v1\/client\/sign_ins$/;
-const PREPARE = /\/prepare_second_factor$/;
-const ATTEMPT = /\/attempt_second_factor$/;
-const TOUCH = /^\/__clerk\/v1\/client\/sessions\/[^/]+\/touch$/;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { signIns: SIGN_INS, prepare: PREPARE, attempt: ATTEMPT, touch: TOUCH } = ROUTES;
 
 /** Slows one route for one user, so a request is reliably still pending while the user acts. */
 async function slow(match: string, email: string, ms: number): Promise<string> {

@@ -73,6 +73,16 @@ export async function waitForMessages(to: string, count: number, timeoutMs = 10_
   }
 }
 
+/** Frontend API paths, as the emulator's request log records them. */
+export const ROUTES = {
+  signIns: /^\/__clerk\/v1\/client\/sign_ins$/,
+  prepare: /^\/__clerk\/v1\/client\/sign_ins\/[^/]+\/prepare_second_factor$/,
+  attempt: /^\/__clerk\/v1\/client\/sign_ins\/[^/]+\/attempt_second_factor$/,
+  touch: /^\/__clerk\/v1\/client\/sessions\/[^/]+\/touch$/,
+};
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface LoggedRequest {
   method: string;
   path: string;
