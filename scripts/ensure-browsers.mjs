@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { browserPaths, selectedBrowsers } from './browsers.mjs';
 
-const wanted = selectedBrowsers();
+// Chromium always: the Node tests drive it too (framework examples, the packed package).
+const wanted = [...new Set(['chromium', ...selectedBrowsers()])];
 const packages = {
   chromium: [[browserPaths.chromium, 'chromium']],
   firefox: [[browserPaths.firefox, 'firefox-esr']],
