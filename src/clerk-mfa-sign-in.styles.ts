@@ -121,7 +121,7 @@ export const styles = css`
     border-color: var(--_error);
   }
 
-  .code {
+  #code {
     letter-spacing: 0.3em;
     font-variant-numeric: tabular-nums;
   }

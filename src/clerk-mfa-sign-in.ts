@@ -647,47 +647,54 @@ export class ClerkMfaSignInElement extends LitElement {
     `;
   }
 
+  /** A labelled input with its error line; the field's name is also its id and its error's key. */
+  #field(
+    field: Exclude<ErrorField, 'form'>,
+    label: string,
+    input: { part: string; type: string; autocomplete: string; inputmode?: string; value?: string },
+    onInput: (event: InputEvent) => void = () => this.handleFieldInput(field),
+  ): TemplateResult {
+    return html`
+      <div class="field" part="field">
+        <label part="label" for=${field}>${label}</label>
+        <input
+          id=${field}
+          name=${field}
+          data-field=${field}
+          part="input ${input.part}"
+          type=${input.type}
+          inputmode=${input.inputmode ?? nothing}
+          autocomplete=${input.autocomplete}
+          autocapitalize="none"
+          spellcheck="false"
+          required
+          .value=${input.value ?? ''}
+          aria-invalid=${this.#invalid(field)}
+          aria-describedby="${field}-error"
+          @input=${onInput}
+        />
+        ${this.#fieldError(field)}
+      </div>
+    `;
+  }
+
   protected renderCredentials(): TemplateResult {
     const s = this.signInState as Extract<SignInState, { step: 'credentials' }>;
     return this.#form(
       this.#t('title'),
       null,
       html`
-        <div class="field" part="field">
-          <label part="label" for="identifier">${this.#t('identifierLabel')}</label>
-          <input
-            id="identifier"
-            name="identifier"
-            data-field="identifier"
-            part="input identifier-input"
-            type="email"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck="false"
-            required
-            .value=${s.identifier}
-            aria-invalid=${this.#invalid('identifier')}
-            aria-describedby="identifier-error"
-            @input=${() => this.handleFieldInput('identifier')}
-          />
-          ${this.#fieldError('identifier')}
-        </div>
-        <div class="field" part="field">
-          <label part="label" for="password">${this.#t('passwordLabel')}</label>
-          <input
-            id="password"
-            name="password"
-            data-field="password"
-            part="input password-input"
-            type="password"
-            autocomplete="current-password"
-            required
-            aria-invalid=${this.#invalid('password')}
-            aria-describedby="password-error"
-            @input=${() => this.handleFieldInput('password')}
-          />
-          ${this.#fieldError('password')}
-        </div>
+        ${this.#field('identifier', this.#t('identifierLabel'), {
+          part: 'identifier-input',
+          type: 'email',
+          autocomplete: 'username',
+          value: s.identifier,
+        })}
+        ${this.#field('password', this.#t('passwordLabel'), {
+          part: 'password-input',
+          type: 'password',
+          autocomplete: 'current-password',
+        })}
       `,
       this.#t('continue'),
       false,
@@ -695,29 +702,12 @@ export class ClerkMfaSignInElement extends LitElement {
   }
 
   #codeField(strategy: Factor['strategy']): TemplateResult {
-    const numeric = isNumericCode(strategy);
-    return html`
-      <div class="field" part="field">
-        <label part="label" for="code">${this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel')}</label>
-        <input
-          id="code"
-          name="code"
-          data-field="code"
-          class="code"
-          part="input code-input"
-          type="text"
-          inputmode=${numeric ? 'numeric' : 'text'}
-          autocomplete="one-time-code"
-          autocapitalize="none"
-          spellcheck="false"
-          required
-          aria-invalid=${this.#invalid('code')}
-          aria-describedby="code-error"
-          @input=${this.handleCodeInput}
-        />
-        ${this.#fieldError('code')}
-      </div>
-    `;
+    return this.#field(
+      'code',
+      this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel'),
+      { part: 'code-input', type: 'text', inputmode: isNumericCode(strategy) ? 'numeric' : 'text', autocomplete: 'one-time-code' },
+      this.handleCodeInput,
+    );
   }
 
   #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
@@ -797,22 +787,11 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#t('newPasswordSubtitle'),
       html`
         <input type="text" name="username" autocomplete="username" hidden .value=${this.signInState.step === 'new-password' ? this.signInState.identifier : ''} />
-        <div class="field" part="field">
-          <label part="label" for="new-password">${this.#t('newPasswordLabel')}</label>
-          <input
-            id="new-password"
-            name="new-password"
-            data-field="new-password"
-            part="input password-input"
-            type="password"
-            autocomplete="new-password"
-            required
-            aria-invalid=${this.#invalid('new-password')}
-            aria-describedby="new-password-error"
-            @input=${() => this.handleFieldInput('new-password')}
-          />
-          ${this.#fieldError('new-password')}
-        </div>
+        ${this.#field('new-password', this.#t('newPasswordLabel'), {
+          part: 'password-input',
+          type: 'password',
+          autocomplete: 'new-password',
+        })}
       `,
       this.#t('newPasswordSubmit'),
     );
