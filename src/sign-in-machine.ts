@@ -206,41 +206,27 @@ export function isDone(state: SignInState): state is DoneState {
   return !isFormState(state);
 }
 
-const STRATEGY_RANK: Record<SecondFactorStrategy, number> = {
-  totp: 0,
-  phone_code: 1,
-  email_code: 2,
-  backup_code: 3,
-};
-
-const SUPPORTED = new Set<string>(Object.keys(STRATEGY_RANK));
+/** The factors offered, in `order`, each strategy's default (or primary) factor before its others. */
+function orderFactors(factors: readonly Factor[], order: readonly SecondFactorStrategy[]): Factor[] {
+  const rank = (f: Factor) => order.indexOf(f.strategy) * 2 + (f.default || f.primary ? 0 : 1);
+  // The sort is stable: factors of equal rank keep Clerk's order.
+  return factors.filter((f) => order.includes(f.strategy)).sort((a, b) => rank(a) - rank(b));
+}
 
 /**
  * Second factors this element can complete, the user's default first:
  * authenticator app, then the default phone, then the other phones, email, backup code.
  */
 export function orderSecondFactors(factors: readonly Factor[]): Factor[] {
-  const rank = (f: Factor) => STRATEGY_RANK[f.strategy] * 2 + (f.default || f.primary ? 0 : 1);
-  return factors
-    .filter((f) => SUPPORTED.has(f.strategy))
-    .map((f, index) => ({ f, index }))
-    .sort((a, b) => rank(a.f) - rank(b.f) || a.index - b.index)
-    .map(({ f }) => f);
+  return orderFactors(factors, ['totp', 'phone_code', 'email_code', 'backup_code']);
 }
 
-/** Client Trust only accepts a code sent to the user's email or phone. */
+/**
+ * Client Trust only accepts a code sent to the user's email or phone; email first, as that is
+ * what Clerk sends by default for a new device.
+ */
 export function clientTrustFactors(factors: readonly Factor[]): Factor[] {
-  const sendable = factors.filter((f) => f.strategy === 'email_code' || f.strategy === 'phone_code');
-  // Email first: that is what Clerk sends by default for a new device.
-  return sendable
-    .map((f, index) => ({ f, index }))
-    .sort(
-      (a, b) =>
-        (a.f.strategy === 'email_code' ? 0 : 1) - (b.f.strategy === 'email_code' ? 0 : 1) ||
-        (a.f.default || a.f.primary ? 0 : 1) - (b.f.default || b.f.primary ? 0 : 1) ||
-        a.index - b.index,
-    )
-    .map(({ f }) => f);
+  return orderFactors(factors, ['email_code', 'phone_code']);
 }
 
 /** Methods whose code Clerk has to send before it can be checked. */
@@ -420,14 +406,17 @@ function followStatus(state: FormState, signIn: SignInSnapshot, now: number): Fo
       const sessionId = signIn.createdSessionId;
       return withPending({ ...state, pending: null }, (id) => ({ id, kind: 'activate', sessionId }));
     }
-    case 'needs_second_factor': {
-      const methods = orderSecondFactors(signIn.supportedSecondFactors);
+    case 'needs_second_factor':
+    case 'needs_client_trust': {
+      const clientTrust = signIn.status === 'needs_client_trust';
+      const step = clientTrust ? 'client-trust' : 'second-factor';
+      const methods = (clientTrust ? clientTrustFactors : orderSecondFactors)(signIn.supportedSecondFactors);
       const method = methods[0];
       if (!method) break;
       // A second "needs_second_factor" (e.g. after a resend) keeps the chosen method.
-      if (state.step === 'second-factor') return { ...state, pending: null, error: null };
-      const next: SecondFactorState = {
-        step: 'second-factor',
+      if (state.step === step) return { ...state, pending: null, error: null };
+      const next: SecondFactorState | ClientTrustState = {
+        step,
         identifier: state.identifier,
         method,
         methods,
@@ -437,23 +426,6 @@ function followStatus(state: FormState, signIn: SignInSnapshot, now: number): Fo
         seq: state.seq,
       };
       return needsPrepare(method) ? withPending(next, (id) => ({ id, kind: 'prepare', factor: method })) : next;
-    }
-    case 'needs_client_trust': {
-      const methods = clientTrustFactors(signIn.supportedSecondFactors);
-      const method = methods[0];
-      if (!method) break;
-      if (state.step === 'client-trust') return { ...state, pending: null, error: null };
-      const next: ClientTrustState = {
-        step: 'client-trust',
-        identifier: state.identifier,
-        method,
-        methods,
-        sentAt: null,
-        pending: null,
-        error: null,
-        seq: state.seq,
-      };
-      return withPending(next, (id) => ({ id, kind: 'prepare', factor: method }));
     }
     case 'needs_new_password':
       return { step: 'new-password', identifier: state.identifier, pending: null, error: null, seq: state.seq };
