@@ -7,6 +7,7 @@ import {
   blockedSecondsLeft,
   errorFor,
   initialState,
+  isCodeState,
   isCompleteCode,
   isDone,
   isFormState,
@@ -362,7 +363,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected handleCodeInput(event: InputEvent): void {
     const s = this.signInState;
-    if (s.step !== 'second-factor' && s.step !== 'client-trust') return;
+    if (!isCodeState(s)) return;
     const input = event.target as HTMLInputElement;
     const strategy = s.method.strategy;
     this.#send({ type: 'edit', field: 'code' });

@@ -206,6 +206,11 @@ export function isDone(state: SignInState): state is DoneState {
   return !isFormState(state);
 }
 
+/** The steps that ask for a code. */
+export function isCodeState(state: SignInState): state is SecondFactorState | ClientTrustState {
+  return state.step === 'second-factor' || state.step === 'client-trust';
+}
+
 /** The factors offered, in `order`, each strategy's default (or primary) factor before its others. */
 function orderFactors(factors: readonly Factor[], order: readonly SecondFactorStrategy[]): Factor[] {
   const rank = (f: Factor) => order.indexOf(f.strategy) * 2 + (f.default || f.primary ? 0 : 1);
@@ -438,7 +443,7 @@ function followStatus(state: FormState, signIn: SignInSnapshot, now: number): Fo
 }
 
 function afterPrepare(state: FormState, now: number): FormState {
-  if (state.step === 'second-factor' || state.step === 'client-trust') {
+  if (isCodeState(state)) {
     return { ...state, pending: null, error: null, sentAt: now };
   }
   return { ...state, pending: null };
@@ -462,7 +467,7 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       return withPending({ ...state, identifier: event.identifier }, (id) => ({ id, kind: 'create' }));
 
     case 'submit-code':
-      if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
+      if (!isCodeState(state) || state.pending) return state;
       return retryActivation(state) ?? withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
 
     case 'choose-method': {
@@ -475,7 +480,7 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
     }
 
     case 'resend':
-      if ((state.step !== 'second-factor' && state.step !== 'client-trust') || state.pending) return state;
+      if (!isCodeState(state) || state.pending) return state;
       if (!needsPrepare(state.method) || state.activateSessionId) return state;
       return withPending(state, (id) => ({ id, kind: 'prepare', factor: state.method }));
 
@@ -512,8 +517,7 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
 
     case 'failure': {
       if (state.pending?.id !== event.id) return state;
-      const strategy =
-        state.step === 'second-factor' || state.step === 'client-trust' ? state.method.strategy : undefined;
+      const strategy = isCodeState(state) ? state.method.strategy : undefined;
       const error = mapFailure(event.failure, state.step, event.now, strategy);
       if (state.pending.kind === 'activate') {
         return { ...state, pending: null, error, activateSessionId: state.pending.sessionId };
@@ -548,7 +552,7 @@ export function secondsLeft(until: number | undefined | null, now: number): numb
 
 /** Seconds until "resend" may be used again for the current method. */
 export function resendSecondsLeft(state: SignInState, now: number): number {
-  if (state.step !== 'second-factor' && state.step !== 'client-trust') return 0;
+  if (!isCodeState(state)) return 0;
   return state.sentAt == null ? 0 : secondsLeft(state.sentAt + RESEND_DELAY_SECONDS * 1000, now);
 }
 
