@@ -88,7 +88,9 @@ async function check(el: ClerkMfaSignInElement): Promise<void> {
   if (problems.length || failures.length) throw new Error([...problems, ...failures].join('; '));
 }
 
-describe('<clerk-mfa-sign-in> fuzzed (fast-check, fake Clerk)', () => {
+describe('<clerk-mfa-sign-in> fuzzed (fast-check, fake Clerk)', function () {
+  // Thousands of generated inputs per test: their run time depends on the machine's load, not on a hang.
+  this.timeout(120_000);
   before(() => {
     window.addEventListener('unhandledrejection', onRejection);
     window.addEventListener('error', onError);
