@@ -5,26 +5,9 @@
 import { Clerk } from '@clerk/clerk-js';
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { Secret, TOTP } from 'otpauth';
+import { publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
-export const PASSWORD = 'correct horse battery staple';
-export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-export type Mode = 'production' | 'dev-browser';
-
-const keyHost: Record<Mode, string> = { production: 'clerk.emulator.test', 'dev-browser': 'emulator.clerk.accounts.dev' };
-export const publishableKey = (mode: Mode) => `${mode === 'production' ? 'pk_live_' : 'pk_test_'}${btoa(`${keyHost[mode]}$`)}`;
-
-let counter = 0;
-/** A fresh user for one test, so lockouts, used codes and rate limits never leak between tests. */
-export async function addUser(extra: Record<string, unknown> = {}): Promise<string> {
-  const email = `it-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++counter}@example.com`;
-  const response = await fetch('/__clerk/_emulator/users', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ users: [{ email, password: PASSWORD, first_name: 'Test', totp_secret: TOTP_SECRET, backup_codes: ['aaaa-1111', 'bbbb-2222'], ...extra }] }),
-  });
-  if (!response.ok) throw new Error(`could not add user: ${response.status}`);
-  return email;
-}
+export { addUser, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 const clerks: Clerk[] = [];
 

@@ -12,28 +12,9 @@ import type { ClerkMfaSignInElement } from '../../../src/clerk-mfa-sign-in.js';
 import type { ClerkLike } from '../../../src/clerk-adapter.js';
 import type { SignedInDetail, SignInErrorDetail, StepChangeDetail, TaskRequiredDetail } from '../../../src/events.js';
 import { SignInHarness } from '../../../src/testing/index.js';
+import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
-export const PASSWORD = 'correct horse battery staple';
-export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
-export const BACKUP_CODES = ['aaaa-1111', 'bbbb-2222'];
-export type Mode = 'production' | 'dev-browser';
-
-const keyHost: Record<Mode, string> = { production: 'clerk.emulator.test', 'dev-browser': 'emulator.clerk.accounts.dev' };
-export const publishableKey = (mode: Mode) => `${mode === 'production' ? 'pk_live_' : 'pk_test_'}${btoa(`${keyHost[mode]}$`)}`;
-
-let counter = 0;
-/** A fresh user for one test, so lockouts, used codes and rate limits never leak between tests. */
-export async function addUser(extra: Record<string, unknown> = {}): Promise<string> {
-  const email = `el-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++counter}@example.com`;
-  const user = { email, password: PASSWORD, first_name: 'Test', totp_secret: TOTP_SECRET, backup_codes: BACKUP_CODES, ...extra };
-  const response = await fetch('/__clerk/_emulator/users', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ users: [user] }),
-  });
-  if (!response.ok) throw new Error(`could not add user: ${response.status}`);
-  return email;
-}
+export { addUser, BACKUP_CODES, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
 
