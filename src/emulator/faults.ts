@@ -164,6 +164,12 @@ function copy(status: FaultStatus): FaultStatus {
 /** How the emulator answers a faulted request that still gets a JSON body (logged and observed like any other). */
 export type JsonResponder = (status: number, body: unknown, headers?: Record<string, string>) => void;
 
+/** A body sent as it is, bypassing the JSON responder: what a broken proxy or server would send. */
+function sendRaw(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
 export class FaultInjector {
   #faults: ActiveFault[] = [];
   #nextId = 1;
@@ -255,20 +261,10 @@ export class FaultInjector {
         return 'answered';
       }
       case 'bad-gateway':
-        res.writeHead(fault.status ?? 502, {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Content-Length': Buffer.byteLength(BAD_GATEWAY_HTML),
-          'Cache-Control': 'no-store',
-        });
-        res.end(BAD_GATEWAY_HTML);
+        sendRaw(res, fault.status ?? 502, 'text/html; charset=utf-8', BAD_GATEWAY_HTML);
         return 'answered';
       case 'malformed-json':
-        res.writeHead(fault.status ?? 200, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Length': Buffer.byteLength(CUT_OFF_JSON),
-          'Cache-Control': 'no-store',
-        });
-        res.end(CUT_OFF_JSON);
+        sendRaw(res, fault.status ?? 200, 'application/json; charset=utf-8', CUT_OFF_JSON);
         return 'answered';
       case 'reset': {
         const socket = req.socket as Socket & { resetAndDestroy?: () => void };
