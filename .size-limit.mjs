@@ -3,7 +3,8 @@
 // What counts: all of our code a page needs to complete a sign-in in English, whether it arrives
 // in the first file or later. Loading something lazily does not take it out of the budget; only
 // two things are left out, because an English sign-in never downloads them:
-//   - translations for other languages (src/locales/*, loaded on demand for other languages);
+//   - other languages: their strings (src/locales/*) and the loader that finds them
+//     (src/locale-loader.ts), downloaded only when the page asks for a language other than US English;
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
 //     @clerk/* in the npm build, which are the host's dependencies there.
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ const CDN_ENTRY = 'dist/cdn/clerk-mfa-sign-in.js';
 
 /**
  * The CDN entry plus every chunk it references (statically or with `import()`), except the
- * translations: the locale index chunk (`chunks/locales-*`) and one chunk per language
+ * translations: the language loader chunk (`chunks/locale-loader-*`) and one chunk per language
  * (`chunks/de-DE-*`). A chunk the entry imports statically always counts, and so would any other
  * chunk it loads later.
  */
@@ -26,20 +27,20 @@ function cdnFiles() {
     return [CDN_ENTRY]; // not built: size-limit reports the missing file
   }
   const chunks = new Set([...source.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const translations = /^chunks\/(?:locales|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+  const translations = /^chunks\/(?:locale-loader|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
   return [CDN_ENTRY, ...[...chunks].filter((chunk) => !translations.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
 }
 
 export default [
   {
     // dist/index.js bundled with everything it imports, dynamic imports included (esbuild inlines
-    // them), minus the locale index, which only a non-English page loads.
+    // them), minus the language loader, which only a page in another language downloads.
     name: "element code (the package's own modules, Lit and @clerk/* excluded)",
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
     limit: '8 KB',
-    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locales/index.js'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js'] }),
   },
   {
     // The files as served, summed (chunks stay external: nothing is bundled twice).

@@ -22,7 +22,6 @@ export const CLERK_PATHS = {
   continue: 'formButtonPrimary',
   verify: 'formButtonPrimary__verify',
   back: 'backButton',
-  passwordSubtitle: 'signIn.password.subtitle',
   totpTitle: 'signIn.totpMfa.title',
   totpSubtitle: 'signIn.totpMfa.subtitle',
   codeLabel: 'signIn.totpMfa.formTitle',

@@ -182,14 +182,11 @@ function loadClerkScript(options: ClerkAdapterOptions): Promise<ClerkLike> {
   if (scriptLoad) return scriptLoad;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const attempt = new Promise<ClerkLike>((resolve, reject) => {
-    const fail = () => reject(new ClerkLoadError('clerk-js could not be loaded'));
+    const fail = () => reject(ownFailure('clerk_load_failed'));
     const existing = document.querySelector<HTMLScriptElement>('script[data-clerk-js-script]');
     if (!existing) {
       const src = clerkJsScriptUrl(options);
-      if (!src || !options.publishableKey) {
-        reject(new ClerkLoadError('A publishable-key (or a clerk instance) is required'));
-        return;
-      }
+      if (!src || !options.publishableKey) return fail();
       const script = document.createElement('script');
       script.setAttribute('data-clerk-js-script', '');
       script.setAttribute('data-clerk-publishable-key', options.publishableKey);
@@ -216,24 +213,22 @@ function loadClerkScript(options: ClerkAdapterOptions): Promise<ClerkLike> {
   return attempt;
 }
 
-export class ClerkLoadError extends Error {
-  override name = 'ClerkLoadError';
+/**
+ * Failures this module detects itself, thrown as `{ code }` and passed through by
+ * `normalizeError`: clerk-js did not load, an action got no answer in time, or clerk-js
+ * resolved without an answer.
+ */
+const OWN_CODES = ['clerk_load_failed', 'request_timeout', 'network_error'];
+
+function ownFailure(code: 'clerk_load_failed' | 'request_timeout' | 'network_error'): { code: string } {
+  return { code };
 }
 
-/** An action that got no answer within the request timeout. */
-export class RequestTimeoutError extends Error {
-  override name = 'RequestTimeoutError';
-}
-
-function abortError(): DOMException {
-  return new DOMException('The sign-in action was cancelled', 'AbortError');
-}
-
-/** Resolves with `promise` unless `signal` aborts first. */
+/** Resolves with `promise` unless `signal` aborts first (then rejects with the signal's `AbortError`). */
 function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
+    const onAbort = () => reject(signal.reason);
     if (signal.aborted) onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -248,18 +243,18 @@ const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 36
  * ("... try again in 29 minutes ...").
  */
 export function lockoutSecondsFrom(meta: Record<string, unknown> | undefined, longMessage: string | undefined): number | undefined {
-  const fromMeta = meta?.['lockoutExpiresInSeconds'] ?? meta?.['lockout_expires_in_seconds'];
+  const fromMeta = meta?.['lockoutExpiresInSeconds'];
   if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return fromMeta;
   const match = longMessage ? /(\d+)\s*(second|minute|hour|day)s?/i.exec(longMessage) : null;
   return match ? Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]! : undefined;
 }
 
+/** One entry of a `ClerkAPIResponseError`'s `errors`, as clerk-js parses it (camelCase). */
 interface ClerkAPIErrorShape {
   code?: string;
   message?: string;
   longMessage?: string;
-  long_message?: string;
-  meta?: Record<string, unknown> & { paramName?: string; param_name?: string };
+  meta?: Record<string, unknown> & { paramName?: string };
 }
 
 function isOffline(): boolean {
@@ -271,56 +266,38 @@ function isOffline(): boolean {
  * while the browser looks offline or automated (`navigator.webdriver`).
  */
 function failuresMayBeSilent(): boolean {
-  return typeof navigator !== 'undefined' && (navigator.onLine === false || navigator.webdriver === true);
+  return isOffline() || (typeof navigator !== 'undefined' && navigator.webdriver === true);
 }
 
 /** clerk-js's own message for a request that never got an answer ("Clerk: Network error at ..."). */
 const NETWORK_ERROR_MESSAGE = /\bnetwork error\b/i;
 
-/** Turns anything clerk-js throws into an `ActionFailure`. */
+/** Turns anything clerk-js (or this module) throws into an `ActionFailure`. */
 export function normalizeError(error: unknown): ActionFailure {
-  if (error instanceof ClerkLoadError) {
-    return { code: isOffline() ? 'offline' : 'clerk_load_failed', message: error.message };
+  const e = (error ?? {}) as { errors?: ClerkAPIErrorShape[]; status?: number; retryAfter?: number; code?: string; message?: string };
+  const first = Array.isArray(e.errors) ? e.errors[0] : undefined;
+  const retryAfterSeconds = typeof e.retryAfter === 'number' ? e.retryAfter : undefined;
+  if (first) {
+    const failure: ActionFailure = { code: first.code || 'unknown' };
+    if (first.message) failure.message = first.message;
+    if (first.longMessage) failure.longMessage = first.longMessage;
+    if (typeof first.meta?.paramName === 'string') failure.paramName = first.meta.paramName;
+    if (typeof e.status === 'number') failure.status = e.status;
+    if (retryAfterSeconds != null) failure.retryAfterSeconds = retryAfterSeconds;
+    if (failure.code === 'user_locked') {
+      const seconds = lockoutSecondsFrom(first.meta, first.longMessage);
+      if (seconds != null) failure.lockoutSeconds = seconds;
+    }
+    return failure;
   }
-  if (error instanceof RequestTimeoutError) {
-    return { code: isOffline() ? 'offline' : 'request_timeout', message: error.message };
-  }
-  if (typeof error === 'object' && error !== null) {
-    const e = error as { errors?: unknown; status?: unknown; retryAfter?: unknown; code?: unknown; message?: unknown };
-    if (Array.isArray(e.errors) && e.errors.length > 0) {
-      const first = e.errors[0] as ClerkAPIErrorShape;
-      const longMessage = first.longMessage ?? first.long_message;
-      const paramName = first.meta?.paramName ?? first.meta?.param_name;
-      const failure: ActionFailure = { code: first.code || 'unknown' };
-      if (first.message) failure.message = first.message;
-      if (longMessage) failure.longMessage = longMessage;
-      if (typeof paramName === 'string') failure.paramName = paramName;
-      if (typeof e.status === 'number') failure.status = e.status;
-      if (typeof e.retryAfter === 'number') failure.retryAfterSeconds = e.retryAfter;
-      if (failure.code === 'user_locked') {
-        const seconds = lockoutSecondsFrom(first.meta, longMessage);
-        if (seconds != null) failure.lockoutSeconds = seconds;
-      }
-      return failure;
-    }
-    if (
-      e.code === 'network_error' ||
-      error instanceof TypeError ||
-      (error instanceof Error && NETWORK_ERROR_MESSAGE.test(error.message))
-    ) {
-      return { code: isOffline() ? 'offline' : 'network_error', message: String(e.message ?? '') };
-    }
-    if (typeof e.status === 'number' && e.status === 429) {
-      return { code: 'too_many_requests', status: 429, ...(typeof e.retryAfter === 'number' ? { retryAfterSeconds: e.retryAfter } : {}) };
-    }
-    // A 5xx without Clerk's error body: a proxy or load balancer answered (e.g. an HTML 502).
-    if (typeof e.status === 'number' && e.status >= 500 && e.status <= 599) {
-      return { code: 'server_error', status: e.status };
-    }
-  }
-  if (isOffline()) return { code: 'offline' };
-  const message = error instanceof Error ? error.message : undefined;
-  return { code: 'unknown', ...(message ? { longMessage: message } : {}) };
+  const offline = isOffline();
+  if (OWN_CODES.includes(e.code!)) return { code: offline ? 'offline' : e.code! };
+  if (error instanceof TypeError || NETWORK_ERROR_MESSAGE.test(String(e.message))) return { code: offline ? 'offline' : 'network_error' };
+  if (e.status === 429) return { code: 'too_many_requests', status: 429, ...(retryAfterSeconds != null ? { retryAfterSeconds } : {}) };
+  // A 5xx without Clerk's error body: a proxy or load balancer answered (e.g. an HTML 502).
+  if (e.status! >= 500 && e.status! <= 599) return { code: 'server_error', status: e.status! };
+  if (offline) return { code: 'offline' };
+  return { code: 'unknown', ...(error instanceof Error && error.message ? { longMessage: error.message } : {}) };
 }
 
 function toFactor(raw: ClerkFactorLike): Factor | null {
@@ -383,14 +360,14 @@ export class ClerkAdapter {
       // The host owns this instance and its load(); wait for it to finish.
       if (given.loaded) return given;
       const loaded = await waitFor(() => given.loaded, timeoutMs);
-      if (!loaded) throw new ClerkLoadError('The given Clerk instance did not finish loading');
+      if (!loaded) throw ownFailure('clerk_load_failed');
       return given;
     }
     const clerk = await loadClerkScript(this.#options);
     if (!clerk.loaded && clerk.load) {
       await clerk.load({ telemetry: false, experimental: { rethrowOfflineNetworkErrors: true } });
     }
-    if (!clerk.loaded) throw new ClerkLoadError('clerk-js did not finish loading');
+    if (!clerk.loaded) throw ownFailure('clerk_load_failed');
     return clerk;
   }
 
@@ -404,7 +381,7 @@ export class ClerkAdapter {
     const timeoutMs = this.requestTimeoutMs;
     const timedOut = new Promise<never>((_, reject) => {
       if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
-        timer = setTimeout(() => reject(new RequestTimeoutError(`No answer from Clerk within ${timeoutMs} ms`)), timeoutMs);
+        timer = setTimeout(() => reject(ownFailure('request_timeout')), timeoutMs);
       }
     });
     try {
@@ -412,7 +389,7 @@ export class ClerkAdapter {
       const value = await untilAborted(Promise.race([work, timedOut]), signal);
       return { ok: true, value };
     } catch (error) {
-      if (signal?.aborted) throw abortError();
+      if (signal?.aborted) throw signal.reason;
       return { ok: false, failure: normalizeError(error) };
     } finally {
       clearTimeout(timer);
@@ -434,7 +411,7 @@ export class ClerkAdapter {
   ): Promise<Outcome<SignInSnapshot>> {
     return this.#run(signal, async (clerk) => {
       const current = (fresh ? null : this.#signIn) ?? clerk.client?.signIn;
-      if (!current) throw new ClerkLoadError('Clerk has no client');
+      if (!current) throw ownFailure('clerk_load_failed');
       const verification = current.secondFactorVerification;
       const signIn = (this.#signIn = await call(current));
       // Already complete: `attempt` made no request (see there).
@@ -442,7 +419,7 @@ export class ClerkAdapter {
       const unanswered =
         signIn === current && typeof verification === 'object' && verification !== null && signIn.secondFactorVerification === verification;
       if (!signIn.status || (failuresMayBeSilent() && unanswered)) {
-        throw Object.assign(new Error('No answer from Clerk'), { code: 'network_error' });
+        throw ownFailure('network_error');
       }
       return snapshotSignIn(signIn);
     });

@@ -175,20 +175,12 @@ export class ClerkMfaSignInElement extends LitElement {
   #inflight: { id: number; controller: AbortController } | null = null;
   /** Kept in memory only until the sign-in ends, for the browser's password manager. */
   #credential: { id: string; password: string } | null = null;
-  #internals: ElementInternals | null = null;
+  /** Custom states (`:state(second-factor)`) live here. */
+  #internals = this.attachInternals();
   #ticker: ReturnType<typeof setInterval> | null = null;
   #focusPending = false;
   #started = false;
   #localeRequest = 0;
-
-  constructor() {
-    super();
-    try {
-      this.#internals = this.attachInternals();
-    } catch {
-      this.#internals = null;
-    }
-  }
 
   /** The current step. */
   get step(): StepName {
@@ -258,7 +250,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const request = ++this.#localeRequest;
     const tag = this.locale || this.langAttribute || (typeof document !== 'undefined' ? document.documentElement.lang : '');
     try {
-      const { strings } = await loadLocale(tag);
+      const strings = await loadLocale(tag);
       if (request === this.#localeRequest) this.localeStrings = strings;
     } catch {
       if (request === this.#localeRequest) this.localeStrings = {};
@@ -267,12 +259,9 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** The text shown for an error, countdowns included. */
   errorMessage(error: SignInError): string {
-    if (error.key === 'tooManyRequests' && error.retryAt != null) {
-      return this.#t('tooManyRequestsWait', { time: formatDuration(secondsLeft(error.retryAt, this.now)) });
-    }
-    if (error.key === 'userLocked' && error.lockedUntil != null) {
-      return this.#t('userLockedWait', { time: formatDuration(secondsLeft(error.lockedUntil, this.now)) });
-    }
+    // A rate limit or lockout with a known end says how long is left.
+    const until = error.retryAt ?? error.lockedUntil;
+    if (until != null) return this.#t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time: formatDuration(secondsLeft(until, this.now)) });
     if (error.key === 'unknown' && error.longMessage) return error.longMessage;
     return this.#t(error.key);
   }
@@ -523,20 +512,13 @@ export class ClerkMfaSignInElement extends LitElement {
   // ---- view state ------------------------------------------------------------------------
 
   #syncStates(): void {
-    const states = this.#internals?.states;
-    if (!states) return;
-    for (const name of ['credentials', 'second-factor', 'client-trust', 'new-password', 'signed-in', 'task-required', 'pending']) {
-      const on = name === this.signInState.step || (name === 'pending' && !!this.#pending);
-      // Older engines only accept the legacy `--name` form.
-      for (const state of [name, `--${name}`]) {
-        try {
-          if (on) states.add(state);
-          else states.delete(state);
-          break;
-        } catch {
-          /* try the legacy form, or no custom states */
-        }
-      }
+    const states = this.#internals.states;
+    try {
+      states.clear();
+      states.add(this.signInState.step);
+      if (this.#pending) states.add('pending');
+    } catch {
+      // No `ElementInternals.states` (Firefox before 126), or only the `--name` form (Chrome before 125).
     }
   }
 

@@ -10,7 +10,6 @@ export type UiKey =
   | 'title'
   | 'identifierLabel'
   | 'passwordLabel'
-  | 'passwordSubtitle'
   | 'continue'
   | 'verify'
   | 'back'
@@ -52,7 +51,6 @@ export const EN: Strings = {
   title: 'Sign in',
   identifierLabel: 'Email address',
   passwordLabel: 'Password',
-  passwordSubtitle: 'Enter the password associated with your account',
   continue: 'Continue',
   verify: 'Verify',
   back: 'Back',
@@ -126,36 +124,14 @@ export function formatDuration(totalSeconds: number): string {
 }
 
 /**
- * Picks the supported locale for a BCP 47 tag: exact match first, then the
- * first locale of the same language. `null` means English.
+ * The strings for a BCP 47 tag (`de-DE`, `de`, `fr_FR`), only those the language changes.
+ * US English, the built-in default, needs no download; the loader for the other languages is
+ * fetched the first time one is asked for.
  */
-export function resolveLocale(tag: string | null | undefined, available: readonly string[]): string | null {
-  if (!tag) return null;
-  const wanted = tag.trim().replace(/_/g, '-').toLowerCase();
-  if (!wanted || wanted === 'en' || wanted.startsWith('en-')) {
-    return available.find((l) => l.toLowerCase() === wanted) ?? null;
-  }
-  const exact = available.find((l) => l.toLowerCase() === wanted);
-  if (exact) return exact;
-  const language = wanted.split('-')[0];
-  return available.find((l) => l.toLowerCase().split('-')[0] === language) ?? null;
-}
-
-const cache = new Map<string, Promise<Partial<Strings>>>();
-
-/** Loads one language's strings (English needs nothing). Unknown languages give English. */
-export async function loadLocale(tag: string | null | undefined): Promise<{ locale: string; strings: Partial<Strings> }> {
-  if (!tag || /^en(-|$)/i.test(tag.trim())) return { locale: 'en-US', strings: {} };
-  const { LOCALES } = await import('./locales/index.js');
-  const locale = resolveLocale(tag, Object.keys(LOCALES));
-  if (!locale) return { locale: 'en-US', strings: {} };
-  let pending = cache.get(locale);
-  if (!pending) {
-    pending = LOCALES[locale]!().then((m) => m.default);
-    cache.set(locale, pending);
-    pending.catch(() => cache.delete(locale));
-  }
-  return { locale, strings: await pending };
+export async function loadLocale(tag: string | null | undefined): Promise<Partial<Strings>> {
+  if (!tag || /^en(-us)?$/i.test(tag.trim())) return {};
+  const { loadStrings } = await import('./locale-loader.js');
+  return loadStrings(tag);
 }
 
 /** English, then the language's strings, then the host's overrides. */

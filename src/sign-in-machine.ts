@@ -288,20 +288,49 @@ function retryActivation<S extends FormState>(state: S): S | null {
   return sessionId ? withPending(state, (id) => ({ id, kind: 'activate', sessionId })) : null;
 }
 
-function paramField(paramName: string | undefined, step: StepName): ErrorField | null {
-  switch (paramName) {
-    case 'identifier':
-    case 'email_address':
-    case 'username':
-      return 'identifier';
-    case 'password':
-      return step === 'new-password' ? 'new-password' : 'password';
-    case 'code':
-      return 'code';
-    default:
-      return null;
-  }
-}
+/** Clerk's `meta.paramName` → the field it belongs to. */
+const PARAM_FIELDS: Record<string, ErrorField> = {
+  identifier: 'identifier',
+  email_address: 'identifier',
+  username: 'identifier',
+  password: 'password',
+  code: 'code',
+};
+
+/**
+ * Clerk's error codes (and ours, from the adapter) → the message shown and where: a field when
+ * Clerk names none (Clerk's `paramName` wins), `null` for the field Clerk names or else the top
+ * of the form, `form` for the top of the form whatever Clerk names. Any other code is `unknown`.
+ */
+const FAILURES: Record<string, readonly [ErrorKey, ErrorField | null]> = {
+  form_password_incorrect: ['passwordIncorrect', 'password'],
+  form_password_or_identifier_incorrect: ['passwordIncorrect', 'password'],
+  form_identifier_not_found: ['identifierNotFound', 'identifier'],
+  invitation_account_not_exists: ['identifierNotFound', 'identifier'],
+  form_code_incorrect: ['codeIncorrect', 'code'],
+  verification_expired: ['codeExpired', 'code'],
+  verification_failed: ['verificationFailed', 'code'],
+  strategy_for_user_invalid: ['strategyInvalid', 'form'],
+  session_exists: ['sessionExists', 'form'],
+  identifier_already_signed_in: ['sessionExists', 'form'],
+  too_many_requests: ['tooManyRequests', 'form'],
+  rate_limit_exceeded: ['tooManyRequests', 'form'],
+  user_locked: ['userLocked', 'form'],
+  form_param_missing: ['fieldRequired', null],
+  form_param_nil: ['fieldRequired', null],
+  form_param_value_invalid: ['fieldRequired', null],
+  form_password_pwned: ['passwordPwned', 'password'],
+  form_password_pwned__sign_in: ['passwordPwned', 'password'],
+  form_password_length_too_short: ['passwordTooShort', 'password'],
+  form_password_not_strong_enough: ['passwordWeak', 'password'],
+  form_password_validation_failed: ['passwordWeak', 'password'],
+  form_new_password_matches_current: ['passwordSameAsCurrent', 'password'],
+  offline: ['offline', 'form'],
+  network_error: ['network', 'form'],
+  request_timeout: ['network', 'form'],
+  clerk_load_failed: ['loadFailed', 'form'],
+  unsupported_status: ['unsupportedStatus', 'form'],
+};
 
 /**
  * Maps a normalised failure to the message the user sees and the field it
@@ -314,89 +343,25 @@ export function mapFailure(
   now: number,
   strategy?: SecondFactorStrategy,
 ): SignInError {
-  const base = { code: failure.code, longMessage: failure.longMessage ?? failure.message };
-  const at = (key: ErrorKey, fallback: ErrorField): SignInError => ({
-    ...base,
-    key,
-    field: paramField(failure.paramName, step) ?? fallback,
-  });
-  const codeField: ErrorField = step === 'credentials' ? 'form' : 'code';
-  const passwordField: ErrorField = step === 'new-password' ? 'new-password' : 'password';
-  switch (failure.code) {
-    case 'form_password_incorrect':
-    case 'form_password_or_identifier_incorrect':
-      return at('passwordIncorrect', 'password');
-    case 'form_identifier_not_found':
-    case 'invitation_account_not_exists':
-      return at('identifierNotFound', 'identifier');
-    case 'form_param_format_invalid':
-      return paramField(failure.paramName, step) === 'identifier'
-        ? at('identifierInvalid', 'identifier')
-        : at('unknown', 'form');
-    case 'form_code_incorrect':
-      return at(strategy === 'backup_code' ? 'backupCodeIncorrect' : 'codeIncorrect', codeField);
-    case 'verification_expired':
-      return at('codeExpired', codeField);
-    case 'verification_failed':
-      return at('verificationFailed', codeField);
-    case 'strategy_for_user_invalid':
-      return { ...base, key: 'strategyInvalid', field: 'form' };
-    case 'session_exists':
-    case 'identifier_already_signed_in':
-      return { ...base, key: 'sessionExists', field: 'form' };
-    case 'too_many_requests':
-    case 'rate_limit_exceeded': {
-      const seconds = failure.retryAfterSeconds;
-      return {
-        ...base,
-        key: 'tooManyRequests',
-        field: 'form',
-        ...(seconds != null && seconds > 0 ? { retryAt: now + seconds * 1000 } : {}),
-      };
-    }
-    case 'user_locked': {
-      const seconds = failure.lockoutSeconds;
-      return {
-        ...base,
-        key: 'userLocked',
-        field: 'form',
-        ...(seconds != null && seconds > 0 ? { lockedUntil: now + seconds * 1000 } : {}),
-      };
-    }
-    case 'form_param_missing':
-    case 'form_param_nil':
-    case 'form_param_value_invalid':
-      return at('fieldRequired', 'form');
-    case 'form_password_pwned':
-    case 'form_password_pwned__sign_in':
-      return at('passwordPwned', passwordField);
-    case 'form_password_length_too_short':
-      return at('passwordTooShort', passwordField);
-    case 'form_password_not_strong_enough':
-    case 'form_password_validation_failed':
-      return at('passwordWeak', passwordField);
-    case 'form_new_password_matches_current':
-      return at('passwordSameAsCurrent', passwordField);
-    case 'offline':
-      return { ...base, key: 'offline', field: 'form' };
-    case 'network_error':
-    case 'request_timeout':
-      return { ...base, key: 'network', field: 'form' };
-    case 'server_error':
-      // A gateway that could not reach Clerk reads as a network problem; other 5xx as a failure.
-      return failure.status != null && failure.status >= 502 && failure.status <= 504
-        ? { code: failure.code, key: 'network', field: 'form' }
-        : { code: failure.code, key: 'unknown', field: 'form' };
-    case 'internal_clerk_error':
-      // Clerk's English text is not shown: the localised "something went wrong, try again" is.
-      return { code: failure.code, key: 'unknown', field: 'form' };
-    case 'clerk_load_failed':
-      return { ...base, key: 'loadFailed', field: 'form' };
-    case 'unsupported_status':
-      return { ...base, key: 'unsupportedStatus', field: 'form' };
-    default:
-      return at('unknown', 'form');
+  const { code, paramName, status } = failure;
+  let [key, where] = FAILURES[code] ?? ['unknown', null];
+  let field = where === 'form' ? where : (PARAM_FIELDS[paramName!] ?? where ?? 'form');
+  if (field === 'password' && step === 'new-password') field = 'new-password';
+  if (field === 'code' && step === 'credentials') field = 'form';
+  if (key === 'codeIncorrect' && strategy === 'backup_code') key = 'backupCodeIncorrect';
+  if (code === 'form_param_format_invalid' && field === 'identifier') key = 'identifierInvalid';
+  const error: SignInError = { code, key, field };
+  if (code === 'server_error') {
+    // A gateway that could not reach Clerk reads as a network problem; other 5xx as a failure.
+    if (status! >= 502 && status! <= 504) error.key = 'network';
+  } else if (code !== 'internal_clerk_error') {
+    // Clerk's English text is kept for errors with no message of their own; not for a server error.
+    const longMessage = failure.longMessage ?? failure.message;
+    if (longMessage) error.longMessage = longMessage;
   }
+  const wait = key === 'tooManyRequests' ? failure.retryAfterSeconds : key === 'userLocked' ? failure.lockoutSeconds : 0;
+  if (wait! > 0) error[key === 'userLocked' ? 'lockedUntil' : 'retryAt'] = now + wait! * 1000;
+  return error;
 }
 
 function toCredentials(state: FormState): CredentialsState {

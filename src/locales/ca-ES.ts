@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Continua",
   "verify": "Verifica",
   "back": "Enrere",
-  "passwordSubtitle": "Introdueix la contrasenya associada al teu compte",
   "totpTitle": "Verificació de dos passos",
   "totpSubtitle": "Per continuar, introdueix el codi de verificació generat per la teva aplicació d'autenticació",
   "codeLabel": "Codi de verificació",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Pokračovat",
   "verify": "Ověřit",
   "back": "Zpět",
-  "passwordSubtitle": "Zadejte heslo spojené s vaším účtem",
   "totpTitle": "Dvoufázové ověření",
   "totpSubtitle": "Pro pokračování zadejte ověřovací kód vygenerovaný vaší aplikací pro ověřování",
   "codeLabel": "Ověřovací kód",

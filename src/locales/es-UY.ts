@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Continuar",
   "verify": "Verificar",
   "back": "Atrás",
-  "passwordSubtitle": "Ingresá la contraseña asociada a tu cuenta",
   "totpTitle": "Verificación en dos pasos",
   "totpSubtitle": "Para continuar, ingresá el código generado por tu aplicación autenticadora",
   "codeLabel": "Código de verificación",

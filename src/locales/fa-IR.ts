@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "ادامه",
   "verify": "تأیید",
   "back": "بازگشت",
-  "passwordSubtitle": "رمز عبور مرتبط با حساب کاربری خود را وارد کنید",
   "totpTitle": "تأیید  دو مرحله‌ای",
   "totpSubtitle": "برای ادامه، لطفاً کد تأیید تولید شده توسط برنامه تأیید هویت خود را وارد کنید",
   "codeLabel": "کد تأیید",

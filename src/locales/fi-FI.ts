@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Jatka",
   "verify": "Vahvista",
   "back": "Takaisin",
-  "passwordSubtitle": "Syötä tilisi salasana",
   "totpTitle": "Kaksivaiheinen todennus",
   "totpSubtitle": "Syötä todennuskoodi autentikointisovelluksestasi",
   "codeLabel": "Todennuskoodi",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "जारी रखें",
   "verify": "सत्यापित करें",
   "back": "वापस",
-  "passwordSubtitle": "अपने खाते से जुड़ा पासवर्ड दर्ज करें",
   "totpTitle": "दो-चरण सत्यापन",
   "totpSubtitle": "जारी रखने के लिए, कृपया अपने प्रमाणकर्ता ऐप द्वारा जनरेट किए गए कोड को दर्ज करें",
   "codeLabel": "सत्यापन कोड",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Nastavi",
   "verify": "Potvrdi",
   "back": "Natrag",
-  "passwordSubtitle": "Unesite lozinku povezanu s vašim računom",
   "totpTitle": "Dvostupanjska verifikacija",
   "totpSubtitle": "Za nastavak, unesite verifikacijski kod generiran vašom aplikacijom za autentifikaciju",
   "codeLabel": "Verifikacijski kod",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Tovább",
   "verify": "Ellenőrzés",
   "back": "Vissza",
-  "passwordSubtitle": "Írd be a fiókhoz tartozó jelszavad",
   "totpTitle": "Két lépécsős azonosítás",
   "totpSubtitle": "A folytatáshoz, kérlek írd be a visszaigazoló kódot, amit a hitelesítő app készített.",
   "codeLabel": "Visszaigazoló kód",

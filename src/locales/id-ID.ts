@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Lanjutkan",
   "verify": "Verifikasi",
   "back": "Kembali",
-  "passwordSubtitle": "Masukkan kata sandi yang terkait dengan akun Anda",
   "totpTitle": "Verifikasi dua langkah",
   "totpSubtitle": "Untuk melanjutkan, masukkan kode verifikasi yang dihasilkan oleh aplikasi autentikator Anda",
   "codeLabel": "Kode verifikasi",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Halda áfram",
   "verify": "Staðfesta",
   "back": "Til baka",
-  "passwordSubtitle": "Sláðu inn lykilorðið sem tengist reikningnum þínum",
   "totpTitle": "Tveggja þrepa auðkenning",
   "totpSubtitle": "Til að halda áfram, vinsamlegast sláðu inn staðfestingarkóðann sem auðkennisforritið þitt bjó til",
   "codeLabel": "Staðfestingarkóði",

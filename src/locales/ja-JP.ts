@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "続ける",
   "verify": "確認する",
   "back": "戻る",
-  "passwordSubtitle": "アカウントに関連付けられたパスワードを入力してください",
   "totpTitle": "二段階認証",
   "totpSubtitle": "続行するには、認証アプリで生成された検証コードを入力してください",
   "codeLabel": "検証コード",

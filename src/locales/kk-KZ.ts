@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Жалғастыру",
   "verify": "Растау",
   "back": "Артқа",
-  "passwordSubtitle": "Есептік жазбаңыздың құпия сөзін енгізіңіз",
   "totpTitle": "Екі қадамды растау",
   "totpSubtitle": "Аутентификатор қолданбасындағы кодты енгізіңіз",
   "codeLabel": "Растау коды",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "계속",
   "verify": "확인하기",
   "back": "돌아가기",
-  "passwordSubtitle": "계정에 등록된 비밀번호를 입력해 주세요",
   "totpTitle": "2단계 인증",
   "totpSubtitle": "계속하려면 인증 앱에서 생성된 인증 코드를 입력하세요",
   "codeLabel": "인증 코드",

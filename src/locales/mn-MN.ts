@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Үргэлжлүүлэх",
   "verify": "Баталгаажуулах",
   "back": "Буцах",
-  "passwordSubtitle": "Бүртгэлтэй холбоотой нууц үгээ оруулна уу",
   "totpTitle": "Two-step баталгаажуулалт",
   "totpSubtitle": "Үргэлжлүүлэхийн тулд authenticator апп-аар үүсгэсэн баталгаажуулах кодыг оруулна уу",
   "codeLabel": "Баталгаажуулах код",

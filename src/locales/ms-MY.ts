@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Teruskan",
   "verify": "Sahkan",
   "back": "Kembali",
-  "passwordSubtitle": "Masukkan kata laluan yang berkaitan dengan akaun anda",
   "totpTitle": "Pengesahan dua langkah",
   "totpSubtitle": "Untuk meneruskan, sila masukkan kod pengesahan yang dijana oleh aplikasi pengesah anda",
   "codeLabel": "Kod pengesahan",

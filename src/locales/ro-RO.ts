@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Continuă",
   "verify": "Verifică",
   "back": "Înapoi",
-  "passwordSubtitle": "Introdu parola asociată contului tău",
   "totpTitle": "Verificare în doi pași",
   "totpSubtitle": "Pentru a continua, introdu codul generat de aplicația ta de autentificare",
   "codeLabel": "Cod de verificare",

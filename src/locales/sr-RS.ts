@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Nastavi",
   "verify": "Verifikuj",
   "back": "Nazad",
-  "passwordSubtitle": "Unesi lozinku koja je povezana sa tvojim nalogom",
   "totpTitle": "Dvostepena verifikacija",
   "totpSubtitle": "Da nastaviš, molimo unesi verifikacioni kod generisan tvojom aplikacijom za autentifikaciju",
   "codeLabel": "Verifikacioni kod",

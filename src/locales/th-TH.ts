@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "ดำเนินการต่อ",
   "verify": "ยืนยัน",
   "back": "ย้อนกลับ",
-  "passwordSubtitle": "ใส่รหัสผ่านที่เชื่อมโยงกับบัญชีของคุณ",
   "totpTitle": "การยืนยันตัวตนสองขั้นตอน",
   "totpSubtitle": "เพื่อดำเนินการต่อ โปรดใส่รหัสยืนยันที่สร้างโดยแอป Authenticator ของคุณ",
   "codeLabel": "รหัสยืนยัน",

@@ -7,7 +7,6 @@ const strings: Partial<Strings> = {
   "continue": "Tiếp tục",
   "verify": "Xác minh",
   "back": "Quay lại",
-  "passwordSubtitle": "Nhập mật khẩu được liên kết với tài khoản của bạn",
   "totpTitle": "Xác thực hai bước",
   "totpSubtitle": "Để tiếp tục, vui lòng nhập mã xác minh được tạo bởi ứng dụng xác thực của bạn",
   "codeLabel": "Mã xác minh",

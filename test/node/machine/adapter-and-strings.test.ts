@@ -11,7 +11,8 @@ import {
   type ClerkLike,
   type ClerkSignInLike,
 } from '../../../src/clerk-adapter.js';
-import { EN, formatDuration, interpolate, mergeStrings, resolveLocale } from '../../../src/localization.js';
+import { EN, formatDuration, interpolate, mergeStrings } from '../../../src/localization.js';
+import { resolveLocale } from '../../../src/locale-loader.js';
 import { LOCALES } from '../../../src/locales/index.js';
 import { FakeClerkAPIResponseError, fakeNetworkError } from '../../../src/testing/fake-clerk.js';
 
@@ -113,6 +114,8 @@ describe('strings', () => {
     assert.equal(resolveLocale('de', all), 'de-DE');
     assert.equal(resolveLocale('fr_FR', all), 'fr-FR');
     assert.equal(resolveLocale('en', all), null);
+    assert.equal(resolveLocale('en-GB', all), 'en-GB');
+    assert.equal(resolveLocale('en-AU', all), null);
     assert.equal(resolveLocale('xx', all), null);
   });
   it('interpolates Clerk placeholders and formats waits', () => {
