@@ -448,11 +448,9 @@ export class ClerkAdapter {
   }
 
   /** Sends the SMS or email code of `factor`. */
-  prepare(factor: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    const params =
-      factor.strategy === 'email_code'
-        ? { strategy: 'email_code' as const, ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) }
-        : { strategy: 'phone_code' as const, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) };
+  prepare({ strategy, emailAddressId, phoneNumberId }: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    // clerk-js leaves out parameters that are undefined.
+    const params = strategy === 'email_code' ? { strategy, emailAddressId } : { strategy: 'phone_code' as const, phoneNumberId };
     return this.#update(signal, (signIn) => signIn.prepareSecondFactor(params));
   }
 

@@ -330,24 +330,12 @@ export class ClerkMfaSignInElement extends LitElement {
     event.preventDefault();
     const s = this.signInState;
     if (!isFormState(s) || s.pending || blockedSecondsLeft(s, Date.now()) > 0) return;
-    const form = event.target as HTMLFormElement;
-    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
-    switch (s.step) {
-      case 'credentials': {
-        const identifier = field('identifier')?.value.trim() ?? '';
-        const password = field('password')?.value ?? '';
-        this.#credential = { id: identifier, password };
-        this.#send({ type: 'submit-credentials', identifier });
-        break;
-      }
-      case 'second-factor':
-      case 'client-trust':
-        this.#send({ type: 'submit-code' });
-        break;
-      case 'new-password':
-        this.#send({ type: 'submit-new-password' });
-        break;
+    let identifier: string | undefined;
+    if (s.step === 'credentials') {
+      identifier = this.#readField('identifier').trim();
+      this.#credential = { id: identifier, password: this.#readField('password') };
     }
+    this.#send({ type: 'submit', identifier });
   }
 
   protected handleCodeInput(event: InputEvent): void {

@@ -168,16 +168,15 @@ export type DoneState = SignedInState | TaskRequiredState;
 export type SignInState = FormState | DoneState;
 
 export type SignInEvent =
-  /** User submitted email + password (the password itself goes straight to the adapter). */
-  | { type: 'submit-credentials'; identifier: string }
-  /** User submitted a code for the current method. */
-  | { type: 'submit-code' }
+  /**
+   * User submitted the step's form: email and password, a code, or a new password. `identifier` is
+   * the email typed on the first step; secrets go straight to the adapter.
+   */
+  | { type: 'submit'; identifier?: string }
   /** User picked another method in the switcher. */
   | { type: 'choose-method'; factor: Factor }
   /** User asked for a new SMS/email code. */
   | { type: 'resend' }
-  /** User submitted a new password. */
-  | { type: 'submit-new-password' }
   /** User went back to the first step. Cancels anything pending. */
   | { type: 'back' }
   /** Clerk already had a signed-in (or pending) session when the element started. */
@@ -280,12 +279,6 @@ function withPending<S extends FormState>(
   const id = state.seq + 1;
   const { activateSessionId: _dropped, ...rest } = state;
   return { ...rest, seq: id, pending: make(id), error: null } as S;
-}
-
-/** Submitting again after a failed activation retries the activation. */
-function retryActivation<S extends FormState>(state: S): S | null {
-  const sessionId = state.activateSessionId;
-  return sessionId ? withPending(state, (id) => ({ id, kind: 'activate', sessionId })) : null;
 }
 
 /** Clerk's `meta.paramName` → the field it belongs to. */
@@ -423,17 +416,16 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
   if (isDone(state)) return state;
 
   switch (event.type) {
-    case 'submit-credentials':
-      if (state.step !== 'credentials' || state.pending) return state;
-      if (event.identifier === state.identifier) {
-        const retried = retryActivation(state);
-        if (retried) return retried;
-      }
-      return withPending({ ...state, identifier: event.identifier }, (id) => ({ id, kind: 'create' }));
-
-    case 'submit-code':
-      if (!isCodeState(state) || state.pending) return state;
-      return retryActivation(state) ?? withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
+    case 'submit': {
+      if (state.pending) return state;
+      const identifier = state.step === 'credentials' ? (event.identifier ?? state.identifier) : state.identifier;
+      // Clerk completed the sign-in but making its session active failed: submitting again (as the
+      // same user) retries that instead of the finished step.
+      const sessionId = identifier === state.identifier ? state.activateSessionId : undefined;
+      if (sessionId) return withPending(state, (id) => ({ id, kind: 'activate', sessionId }));
+      if (isCodeState(state)) return withPending(state, (id) => ({ id, kind: 'attempt', strategy: state.method.strategy }));
+      return withPending({ ...state, identifier }, (id) => ({ id, kind: state.step === 'credentials' ? 'create' : 'reset-password' }));
+    }
 
     case 'choose-method': {
       // Once Clerk completed the sign-in, only activating its session is left.
@@ -448,10 +440,6 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       if (!isCodeState(state) || state.pending) return state;
       if (!needsPrepare(state.method) || state.activateSessionId) return state;
       return withPending(state, (id) => ({ id, kind: 'prepare', factor: state.method }));
-
-    case 'submit-new-password':
-      if (state.step !== 'new-password' || state.pending) return state;
-      return retryActivation(state) ?? withPending(state, (id) => ({ id, kind: 'reset-password' }));
 
     case 'back':
       if (state.step === 'credentials') return state.pending ? { ...state, pending: null } : state;

@@ -52,7 +52,7 @@ describe('failures a flaky network produces', () => {
 
 describe('a failed activation is retried by the next submit', () => {
   const atSecondFactor = () => {
-    let s = run(initialState('ada@example.com'), { type: 'submit-credentials', identifier: 'ada@example.com' });
+    let s = run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
     s = transition(s, {
       type: 'sign-in-result',
       id: pending(s).id,
@@ -62,7 +62,7 @@ describe('a failed activation is retried by the next submit', () => {
     return s;
   };
   const activationFailed = () => {
-    let s = run(atSecondFactor(), { type: 'submit-code' });
+    let s = run(atSecondFactor(), { type: 'submit' });
     s = transition(s, {
       type: 'sign-in-result',
       id: pending(s).id,
@@ -77,7 +77,7 @@ describe('a failed activation is retried by the next submit', () => {
     const failed = activationFailed();
     assert.equal(failed.step, 'second-factor');
     assert.equal('error' in failed && failed.error?.key, 'network');
-    const retried = transition(failed, { type: 'submit-code' });
+    const retried = transition(failed, { type: 'submit' });
     assert.equal(pending(retried).kind, 'activate');
     assert.equal((pending(retried) as { sessionId: string }).sessionId, 'sess_1');
     const done = transition(retried, {
@@ -96,23 +96,23 @@ describe('a failed activation is retried by the next submit', () => {
 
   it('back forgets the completed sign-in: the next submit creates a new one', () => {
     const back = transition(activationFailed(), { type: 'back' });
-    const again = transition(back, { type: 'submit-credentials', identifier: 'ada@example.com' });
+    const again = transition(back, { type: 'submit', identifier: 'ada@example.com' });
     assert.equal(pending(again).kind, 'create');
   });
 
   it('at the first step, the same email retries the activation, another email signs in anew', () => {
-    let s = run(initialState('ada@example.com'), { type: 'submit-credentials', identifier: 'ada@example.com' });
+    let s = run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
     s = transition(s, { type: 'sign-in-result', id: pending(s).id, signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_2' }, now: NOW });
     s = transition(s, { type: 'failure', id: pending(s).id, failure: { code: 'request_timeout' }, now: NOW });
     assert.equal(s.step, 'credentials');
-    assert.equal(pending(transition(s, { type: 'submit-credentials', identifier: 'ada@example.com' })).kind, 'activate');
-    assert.equal(pending(transition(s, { type: 'submit-credentials', identifier: 'bob@example.com' })).kind, 'create');
+    assert.equal(pending(transition(s, { type: 'submit', identifier: 'ada@example.com' })).kind, 'activate');
+    assert.equal(pending(transition(s, { type: 'submit', identifier: 'bob@example.com' })).kind, 'create');
   });
 
   it('a late answer to the abandoned activation changes nothing', () => {
     const failed = activationFailed();
     const staleId = ('seq' in failed ? failed.seq : 0);
-    const retried = transition(failed, { type: 'submit-code' });
+    const retried = transition(failed, { type: 'submit' });
     const late = transition(retried, { type: 'session-result', id: staleId, session: { id: 'sess_1', userId: 'u', status: 'active' } });
     assert.equal(late, retried);
   });

@@ -46,7 +46,7 @@ function fail(state: SignInState, failure: ActionFailure): SignInState {
   return transition(state, { type: 'failure', id: pendingId(state), failure, now: NOW });
 }
 
-const submitted = () => run(initialState('ada@example.com'), { type: 'submit-credentials', identifier: 'ada@example.com' });
+const submitted = () => run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
 const atSecondFactor = (factors: Factor[] = [TOTP, BACKUP, PHONE]) =>
   answer(submitted(), { status: 'needs_second_factor', supportedSecondFactors: factors });
 
@@ -114,9 +114,9 @@ describe('activation', () => {
 describe('one action in flight per step', () => {
   it('a second submit while pending is refused (same state object)', () => {
     const s = submitted();
-    assert.equal(transition(s, { type: 'submit-credentials', identifier: 'x' }), s);
-    const sf = run(atSecondFactor(), { type: 'submit-code' });
-    assert.equal(transition(sf, { type: 'submit-code' }), sf);
+    assert.equal(transition(s, { type: 'submit', identifier: 'x' }), s);
+    const sf = run(atSecondFactor(), { type: 'submit' });
+    assert.equal(transition(sf, { type: 'submit' }), sf);
     assert.equal(transition(sf, { type: 'resend' }), sf);
     assert.equal(transition(sf, { type: 'choose-method', factor: BACKUP }), sf);
   });
@@ -127,7 +127,7 @@ describe('one action in flight per step', () => {
     assert.equal(transition(s, { type: 'failure', id: 999, failure: { code: 'x' }, now: NOW }), s);
   });
   it('back cancels what is pending; its late answer is dropped', () => {
-    const sf = run(atSecondFactor(), { type: 'submit-code' });
+    const sf = run(atSecondFactor(), { type: 'submit' });
     const id = pendingId(sf);
     const back = transition(sf, { type: 'back' });
     assert.deepEqual([back.step, 'pending' in back && back.pending, 'identifier' in back && back.identifier], ['credentials', null, 'ada@example.com']);
@@ -135,13 +135,13 @@ describe('one action in flight per step', () => {
   });
   it('action ids only grow, across steps', () => {
     const a = submitted();
-    const b = run(atSecondFactor(), { type: 'submit-code' });
-    const c = run(b, { type: 'back' }, { type: 'submit-credentials', identifier: 'ada@example.com' });
+    const b = run(atSecondFactor(), { type: 'submit' });
+    const c = run(b, { type: 'back' }, { type: 'submit', identifier: 'ada@example.com' });
     assert.ok(pendingId(b) > pendingId(a));
     assert.ok(pendingId(c) > pendingId(b));
   });
   it('cancel drops the pending action without changing step', () => {
-    const s = run(atSecondFactor(), { type: 'submit-code' }, { type: 'cancel' });
+    const s = run(atSecondFactor(), { type: 'submit' }, { type: 'cancel' });
     assert.equal(s.step, 'second-factor');
     assert.ok('pending' in s && s.pending === null);
   });
@@ -177,16 +177,16 @@ describe('second factor methods', () => {
     assert.equal(transition(s, { type: 'resend' }), s, 'totp has nothing to resend');
   });
   it('submitting a code attempts the current strategy', () => {
-    const s = run(atSecondFactor(), { type: 'choose-method', factor: BACKUP }, { type: 'submit-code' });
+    const s = run(atSecondFactor(), { type: 'choose-method', factor: BACKUP }, { type: 'submit' });
     assert.deepEqual('pending' in s && s.pending && { kind: s.pending.kind, strategy: 'strategy' in s.pending && s.pending.strategy }, { kind: 'attempt', strategy: 'backup_code' });
   });
   it('a correct code completes and activates', () => {
-    const s = answer(run(atSecondFactor(), { type: 'submit-code' }), { status: 'complete', createdSessionId: 'sess_9' });
+    const s = answer(run(atSecondFactor(), { type: 'submit' }), { status: 'complete', createdSessionId: 'sess_9' });
     assert.equal('pending' in s && s.pending?.kind === 'activate' && s.pending.sessionId, 'sess_9');
   });
   it('new password then second factor', () => {
     const np = answer(submitted(), { status: 'needs_new_password' });
-    const s = answer(transition(np, { type: 'submit-new-password' }), { status: 'needs_second_factor', supportedSecondFactors: [TOTP] });
+    const s = answer(transition(np, { type: 'submit' }), { status: 'needs_second_factor', supportedSecondFactors: [TOTP] });
     assert.equal(s.step, 'second-factor');
   });
 });
