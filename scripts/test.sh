@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: the browsers it needs (installed from Debian when missing), types, Node
-# tests (state machine, emulator, conformance, framework examples), then the browser tests in
-# Chromium, Firefox ESR and WebKit.
+# The whole test suite: the browsers it needs (installed from Debian when missing), types, the
+# build and its size budgets, Node tests (state machine, emulator, conformance, framework
+# examples), then the browser tests in Chromium, Firefox ESR and WebKit.
 # Ends with one line adding up every test run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,13 @@ node scripts/ensure-browsers.mjs || { browsers_ready=0; status=1; }
 
 step "type check"
 npx tsc --noEmit -p tsconfig.json || status=1
+
+step "size budgets (.size-limit.mjs)"
+if npm run --silent build >/dev/null; then
+  npx size-limit || status=1
+else
+  status=1
+fi
 
 step "node tests"
 node scripts/node-tests.mjs || status=1
