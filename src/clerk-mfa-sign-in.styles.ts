@@ -43,13 +43,7 @@ export const styles = css`
     color-scheme: light dark;
   }
 
-  [hidden] {
-    display: none !important;
-  }
-
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: inherit;
   }
 
@@ -99,10 +93,7 @@ export const styles = css`
     font: inherit;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
-    transition:
-      border-color 0.15s,
-      box-shadow 0.15s,
-      background-color 0.15s;
+    transition: 0.15s;
   }
 
   input {

@@ -30,12 +30,13 @@ import {
 } from './sign-in-machine.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
 
-const METHOD_LABEL = {
-  totp: 'methodTotp',
-  backup_code: 'methodBackupCode',
-  phone_code: 'methodPhoneCode',
-  email_code: 'methodEmailCode',
-} as const satisfies Record<Factor['strategy'], MessageKey>;
+/** Each second factor's texts: the step's title and subtitle, and its button in "Use another method". */
+const FACTOR_TEXT = {
+  totp: ['totpTitle', 'totpSubtitle', 'methodTotp'],
+  backup_code: ['backupTitle', 'backupSubtitle', 'methodBackupCode'],
+  phone_code: ['phoneTitle', 'phoneSubtitle', 'methodPhoneCode'],
+  email_code: ['emailTitle', 'emailSubtitle', 'methodEmailCode'],
+} as const satisfies Record<Factor['strategy'], readonly [MessageKey, MessageKey, MessageKey]>;
 
 /**
  * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
@@ -703,14 +704,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected renderSecondFactor(s: SecondFactorState): TemplateResult {
     const strategy = s.method.strategy;
-    const [title, subtitle] = (
-      {
-        totp: ['totpTitle', 'totpSubtitle'],
-        backup_code: ['backupTitle', 'backupSubtitle'],
-        phone_code: ['phoneTitle', 'phoneSubtitle'],
-        email_code: ['emailTitle', 'emailSubtitle'],
-      } as const
-    )[strategy];
+    const [title, subtitle] = FACTOR_TEXT[strategy];
     const others = s.methods.filter((m) => m !== s.method);
     // The code field, then "Verify" right under it; other ways to get a code come after.
     return this.#form(
@@ -732,7 +726,7 @@ export class ClerkMfaSignInElement extends LitElement {
                   aria-disabled=${s.pending ? 'true' : 'false'}
                   @click=${() => this.handleChooseMethod(m)}
                 >
-                  ${this.#t(METHOD_LABEL[m.strategy], { identifier: m.safeIdentifier ?? '' })}
+                  ${this.#t(FACTOR_TEXT[m.strategy][2], { identifier: m.safeIdentifier ?? '' })}
                 </button>`,
               )}
             </fieldset>`
