@@ -93,7 +93,10 @@ export const styles = css`
     font: inherit;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
-    transition: 0.15s;
+    transition:
+      border-color 0.15s,
+      box-shadow 0.15s,
+      background-color 0.15s;
   }
 
   input {
