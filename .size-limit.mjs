@@ -9,7 +9,7 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth. The element's is 10 KB against a target of 8 KB that the element does
-// not meet yet (9.82 KB): about 1.1 KB of it is CSS and 0.9 KB English strings, the other 7.9 KB
+// not meet yet (9.84 KB): about 1.1 KB of it is CSS and 0.9 KB English strings, the other 7.9 KB
 // JavaScript. Lower the limit as the code shrinks; never raise it.
 import { readFileSync } from 'node:fs';
 
