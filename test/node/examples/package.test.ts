@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, bin, closeBrowser, ensureBuilt, run, signInThrough } from './support.js';
+import { EN } from '../../../src/localization.js';
+import GERMAN from '../../../src/locales/de-DE.js';
 
 const PAGE_SCRIPT = `
   const signIn = document.querySelector('clerk-mfa-sign-in');
@@ -14,8 +16,8 @@ const PAGE_SCRIPT = `
     event.preventDefault();
     document.querySelector('#status').textContent = 'Signed in as ' + event.detail.userId;
   });`;
-const page = (head: string, body = '') => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8" /><title>clerk-mfa-sign-in from npm</title>${head}</head>
+const page = (head: string, body = '', lang = 'en') => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8" /><title>clerk-mfa-sign-in from npm</title>${head}</head>
 <body><p id="status"></p>
 <clerk-mfa-sign-in publishable-key="pk_test_Y2xlcmsuZW11bGF0b3IudGVzdCQ=" proxy-url="/__clerk" no-store-credentials></clerk-mfa-sign-in>
 ${body}</body></html>`;
@@ -77,14 +79,28 @@ signIn.addEventListener('signed-in', (event) => { const detail: SignedInDetail =
     assert.deepEqual(consoleErrors, []);
   });
 
-  test('the CDN file from the package signs in on a plain page', async () => {
+  const CDN_DIR = '/node_modules/clerk-mfa-sign-in/dist/cdn/';
+  const cdnPage = (lang: string) => page(`<script type="module" src="${CDN_DIR}clerk-mfa-sign-in.js"></script>`, `<script type="module">${PAGE_SCRIPT}</script>`, lang);
+
+  test('the CDN file from the package signs in on a plain page, in English without any other file of ours', async () => {
     mkdirSync(join(project, 'cdn'));
-    writeFileSync(
-      join(project, 'cdn/index.html'),
-      page('<script type="module" src="/node_modules/clerk-mfa-sign-in/dist/cdn/clerk-mfa-sign-in.js"></script>', `<script type="module">${PAGE_SCRIPT}</script>`),
-    );
-    const { text, userId, consoleErrors } = await signInThrough(project, { path: '/cdn/' });
+    writeFileSync(join(project, 'cdn/index.html'), cdnPage('en'));
+    const { text, userId, consoleErrors, codeHeading, scripts } = await signInThrough(project, { path: '/cdn/' });
     assert.equal(text, `Signed in as ${userId}`);
     assert.deepEqual(consoleErrors, []);
+    assert.equal(codeHeading, EN.totpTitle);
+    // What the size budget counts for the CDN file (.size-limit.mjs) is all an English sign-in loads.
+    assert.deepEqual(scripts.filter((path) => path.startsWith(CDN_DIR)), [`${CDN_DIR}clerk-mfa-sign-in.js`]);
+  });
+
+  test('a German page also loads the language loader and the German strings, one file each', async () => {
+    mkdirSync(join(project, 'cdn-de'));
+    writeFileSync(join(project, 'cdn-de/index.html'), cdnPage('de'));
+    const { text, userId, consoleErrors, codeHeading, scripts } = await signInThrough(project, { path: '/cdn-de/' });
+    assert.equal(text, `Signed in as ${userId}`);
+    assert.deepEqual(consoleErrors, []);
+    assert.equal(codeHeading, GERMAN.totpTitle);
+    const ours = scripts.filter((path) => path.startsWith(CDN_DIR)).map((path) => path.slice(CDN_DIR.length).replace(/-[A-Z0-9]+\.js$/, ''));
+    assert.deepEqual(ours.sort(), ['chunks/de-DE', 'chunks/locale-loader', 'clerk-mfa-sign-in.js']);
   });
 });

@@ -116,7 +116,10 @@ let userCount = 0;
  * with the text of `resultSelector` once it reads "Signed in as user_...", which only the app
  * writes, from its own state, in its `signed-in` handler.
  */
-export async function signInThrough(staticDir: string, options: { path?: string; resultSelector?: string } = {}): Promise<{ text: string; userId: string; consoleErrors: string[] }> {
+export async function signInThrough(
+  staticDir: string,
+  options: { path?: string; resultSelector?: string } = {},
+): Promise<{ text: string; userId: string; consoleErrors: string[]; codeHeading: string; scripts: string[] }> {
   const email = `example-${process.pid}-${++userCount}@example.com`;
   const emulator = createEmulator({ users: [{ email, password: PASSWORD, totp_secret: TOTP_SECRET }] });
   const server = await emulator.listen({ port: 0, staticDir });
@@ -127,6 +130,11 @@ export async function signInThrough(staticDir: string, options: { path?: string;
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  // Every script the page asked for, as paths: what signing in cost in files.
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
   // What the element itself reported, to compare with what the app rendered from it.
   await page.addInitScript(() => {
     document.addEventListener('signed-in', (event) => {
@@ -141,12 +149,13 @@ export async function signInThrough(staticDir: string, options: { path?: string;
     await element.locator('[part~="submit-button"]').click();
     const code = element.locator('input[name="code"]');
     await code.waitFor({ timeout: 20_000 });
+    const codeHeading = (await element.locator('h2').textContent())?.trim() ?? '';
     // A complete six-digit code submits by itself.
     await code.fill(new TOTP({ secret: Secret.fromBase32(TOTP_SECRET) }).generate());
     const result = page.locator(options.resultSelector ?? '#status');
     await result.filter({ hasText: /Signed in as user_/ }).waitFor({ timeout: 20_000 });
     const detail = await page.evaluate(() => (window as unknown as { signedInDetail: { userId: string } }).signedInDetail);
-    return { text: (await result.textContent())?.trim() ?? '', userId: detail.userId, consoleErrors };
+    return { text: (await result.textContent())?.trim() ?? '', userId: detail.userId, consoleErrors, codeHeading, scripts };
   } finally {
     await page.close();
     await server.close();
