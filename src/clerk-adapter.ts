@@ -333,7 +333,10 @@ export class ClerkAdapter {
   readonly #options: ClerkAdapterOptions;
   #ready: Promise<ClerkLike> | null = null;
   #signIn: ClerkSignInLike | null = null;
-  /** Milliseconds an action may take; the host may change it at any time (`request-timeout`). */
+  /**
+   * Milliseconds an action may take; the host may change it at any time (`request-timeout`).
+   * Not a positive number: `DEFAULT_REQUEST_TIMEOUT_MS`.
+   */
   requestTimeoutMs: number;
 
   constructor(options: ClerkAdapterOptions) {
@@ -378,11 +381,11 @@ export class ClerkAdapter {
    */
   async #run<T>(signal: AbortSignal | undefined, action: (clerk: ClerkLike) => Promise<T>): Promise<Outcome<T>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeoutMs = this.requestTimeoutMs;
+    // Anything but a positive number of milliseconds (e.g. `request-timeout="soon"`) means the default.
+    const ms = this.requestTimeoutMs;
+    const timeoutMs = ms > 0 && ms < Infinity ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
     const timedOut = new Promise<never>((_, reject) => {
-      if (Number.isFinite(timeoutMs) && timeoutMs > 0) {
-        timer = setTimeout(() => reject(ownFailure('request_timeout')), timeoutMs);
-      }
+      timer = setTimeout(() => reject(ownFailure('request_timeout')), timeoutMs);
     });
     try {
       const work = this.ready().then(action);

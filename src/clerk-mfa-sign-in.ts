@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ClerkAdapter, DEFAULT_REQUEST_TIMEOUT_MS, type ClerkLike, type Outcome } from './clerk-adapter.js';
+import { ClerkAdapter, type ClerkLike, type Outcome } from './clerk-adapter.js';
 import { dispatch } from './events.js';
 import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
 import {
@@ -208,7 +208,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.signInState = { ...this.signInState, identifier: this.email ?? '' };
     }
     if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
-    if (changed.has('requestTimeout') && this.#adapter) this.#adapter.requestTimeoutMs = this.#requestTimeoutMs;
+    if (changed.has('requestTimeout') && this.#adapter) this.#adapter.requestTimeoutMs = this.requestTimeout;
     if (!this.hasUpdated || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
       this.#adapter = null;
       // Start downloading clerk-js now, before the first render rather than after it: the script
@@ -291,15 +291,10 @@ export class ClerkMfaSignInElement extends LitElement {
         proxyUrl: this.proxyUrl,
         scriptUrl: this.clerkJsUrl,
         nonce: this.nonce || null,
-        requestTimeoutMs: this.#requestTimeoutMs,
+        requestTimeoutMs: this.requestTimeout,
       });
     }
     return this.#adapter;
-  }
-
-  get #requestTimeoutMs(): number {
-    const ms = Number(this.requestTimeout);
-    return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */

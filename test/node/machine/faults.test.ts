@@ -147,6 +147,21 @@ describe('the adapter gives up after the request timeout', () => {
     assert.equal(outcome.ok ? null : outcome.failure.code, 'request_timeout');
   });
 
+  it('a timeout that is not a positive number (request-timeout="soon", 0, removed) means the 30 s default', { timeout: 10_000 }, async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    for (const requestTimeoutMs of [Number.NaN, 0, -5, null as unknown as number]) {
+      const adapter = new ClerkAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs });
+      let settled = false;
+      const outcome = adapter.create('ada@example.com', 'pw').finally(() => (settled = true));
+      t.mock.timers.tick(29_999);
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(settled, false, `still waiting after 29.999 s (${requestTimeoutMs})`);
+      t.mock.timers.tick(1);
+      const result = await outcome;
+      assert.equal(result.ok ? null : result.failure.code, 'request_timeout');
+    }
+  });
+
   it('an answer in time is not affected, and an abort still wins', async () => {
     const signIn = { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }], createdSessionId: null };
     const adapter = new ClerkAdapter({
