@@ -344,10 +344,8 @@ export class ClerkMfaSignInElement extends LitElement {
     const code = normalizeCode(input.value, strategy);
     // Pasted "123 456" or "123-456" becomes "123456".
     if (code !== input.value && code.length <= 6) input.value = code;
-    if (isCompleteCode(code, strategy) && !s.pending && blockedSecondsLeft(s, Date.now()) === 0) {
-      input.value = code;
-      this.#formElement?.requestSubmit();
-    }
+    // A complete code submits itself; the submit handler refuses it while a request is pending or a wait runs.
+    if (isCompleteCode(code, strategy)) this.#formElement?.requestSubmit();
   }
 
   protected handleFieldInput(field: ErrorField): void {
@@ -512,10 +510,7 @@ export class ClerkMfaSignInElement extends LitElement {
     if (counting && !this.#ticker) {
       this.#ticker = setInterval(() => {
         this.now = Date.now();
-        const s = this.signInState;
-        if (isFormState(s) && s.error && (s.error.retryAt != null || s.error.lockedUntil != null) && blockedSecondsLeft(s, this.now) === 0) {
-          this.#send({ type: 'wait-over' });
-        }
+        this.#send({ type: 'tick', now: this.now });
       }, 1000);
     } else if (!counting) {
       this.#stopTicker();

@@ -187,8 +187,8 @@ export type SignInEvent =
   | { type: 'failure'; id: number; failure: ActionFailure; now: number }
   /** The user edited a field: an error attached to it is cleared. */
   | { type: 'edit'; field: ErrorField }
-  /** A rate-limit or lockout wait ran out: its message goes away. */
-  | { type: 'wait-over' }
+  /** A second of a countdown passed: a rate-limit or lockout wait that has run out goes away. */
+  | { type: 'tick'; now: number }
   /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
   | { type: 'cancel' };
 
@@ -451,9 +451,9 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       if (state.error.retryAt != null || state.error.lockedUntil != null) return state;
       return { ...state, error: null };
 
-    case 'wait-over':
+    case 'tick':
       if (state.error?.retryAt == null && state.error?.lockedUntil == null) return state;
-      return { ...state, error: null };
+      return blockedSecondsLeft(state, event.now) > 0 ? state : { ...state, error: null };
 
     case 'cancel':
       return state.pending ? { ...state, pending: null } : state;

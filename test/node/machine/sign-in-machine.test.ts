@@ -245,7 +245,8 @@ describe('errors map to a message and the field they belong to', () => {
     assert.equal(blockedSecondsLeft(s, NOW), 90);
     assert.equal(blockedSecondsLeft(s, NOW + 89_500), 1);
     assert.equal(transition(s, { type: 'edit', field: 'form' }), s);
-    const over = transition(s, { type: 'wait-over' });
+    assert.equal(transition(s, { type: 'tick', now: NOW + 89_500 }), s);
+    const over = transition(s, { type: 'tick', now: NOW + 90_000 });
     assert.ok(over.step === 'credentials' && over.error === null);
   });
 });
