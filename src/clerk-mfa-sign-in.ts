@@ -172,7 +172,8 @@ export class ClerkMfaSignInElement extends LitElement {
     return this.renderRoot.querySelector('form');
   }
 
-  #adapter: ClerkAdapter | null = null;
+  /** Made on the first update, and again whenever the Clerk settings change. */
+  #adapter!: ClerkAdapter;
   #inflight: { id: number; controller: AbortController } | null = null;
   /** Kept in memory only until the sign-in ends, for the browser's password manager. */
   #credential: { id: string; password: string } | null = null;
@@ -208,19 +209,27 @@ export class ClerkMfaSignInElement extends LitElement {
       this.signInState = { ...this.signInState, identifier: this.email ?? '' };
     }
     if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
-    if (changed.has('requestTimeout') && this.#adapter) this.#adapter.requestTimeoutMs = this.requestTimeout;
     if (!this.hasUpdated || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
-      this.#adapter = null;
+      this.#adapter = new ClerkAdapter({
+        clerk: this.clerk,
+        publishableKey: this.publishableKey,
+        proxyUrl: this.proxyUrl,
+        scriptUrl: this.clerkJsUrl,
+        nonce: this.nonce || null,
+        requestTimeoutMs: this.requestTimeout,
+      });
       // Start downloading clerk-js now, before the first render rather than after it: the script
       // is async, so the form still renders at once. Failures surface on the first action.
-      this.#adapterFor().ready().catch(() => {});
+      this.#adapter.ready().catch(() => {});
       if (this.#started) void this.#checkExistingSession();
+    } else if (changed.has('requestTimeout')) {
+      this.#adapter.requestTimeoutMs = this.requestTimeout;
     }
   }
 
   protected override firstUpdated(): void {
-    // The form is on screen; now start loading Clerk in the background. One task later, so a
-    // host that adds its listeners right after putting the element on the page still hears an
+    // The form is on screen; see whether Clerk already has a session. One task later, so a host
+    // that adds its listeners right after putting the element on the page still hears an
     // immediate `signed-in` (Clerk already signed in).
     this.#started = true;
     setTimeout(() => {
@@ -283,24 +292,10 @@ export class ClerkMfaSignInElement extends LitElement {
     return isFormState(this.signInState) ? this.signInState.pending : null;
   }
 
-  #adapterFor(): ClerkAdapter {
-    if (!this.#adapter) {
-      this.#adapter = new ClerkAdapter({
-        clerk: this.clerk,
-        publishableKey: this.publishableKey,
-        proxyUrl: this.proxyUrl,
-        scriptUrl: this.clerkJsUrl,
-        nonce: this.nonce || null,
-        requestTimeoutMs: this.requestTimeout,
-      });
-    }
-    return this.#adapter;
-  }
-
   /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */
   async #checkExistingSession(adopt = false): Promise<void> {
     if (isDone(this.signInState)) return;
-    const session = await this.#adapterFor().existingSession(undefined, { adopt });
+    const session = await this.#adapter.existingSession(undefined, { adopt });
     if (session && this.isConnected) this.#send({ type: 'existing-session', session });
   }
 
@@ -363,7 +358,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected handleBack(): void {
     this.#abortInflight();
-    this.#adapter?.reset();
+    this.#adapter.reset();
     this.#send({ type: 'back' });
   }
 
@@ -378,7 +373,7 @@ export class ClerkMfaSignInElement extends LitElement {
     this.#abortInflight();
     const controller = new AbortController();
     this.#inflight = { id: action.id, controller };
-    const adapter = this.#adapterFor();
+    const adapter = this.#adapter;
     const signal = controller.signal;
     let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
     try {
@@ -426,7 +421,7 @@ export class ClerkMfaSignInElement extends LitElement {
     const nextPending = isFormState(next) ? next.pending : null;
     const previousPending = isFormState(previous) ? previous.pending : null;
 
-    if (previousPending && previousPending !== nextPending && this.#inflight?.id === previousPending.id && !nextPending) {
+    if (previousPending && !nextPending && this.#inflight?.id === previousPending.id) {
       // Cancelled (back, removal) rather than answered: stop listening for the answer.
       this.#abortInflight();
     }
