@@ -9,6 +9,7 @@
 import type {
   ActionFailure,
   Factor,
+  Outcome,
   SecondFactorStrategy,
   SessionSnapshot,
   SignInSnapshot,
@@ -83,8 +84,6 @@ export interface ClerkAdapterOptions {
    */
   requestTimeoutMs?: number;
 }
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** How long an action may take before the user is told and may try again. */

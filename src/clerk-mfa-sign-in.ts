@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ClerkAdapter, type ClerkLike, type Outcome } from './clerk-adapter.js';
+import { ClerkAdapter, type ClerkLike } from './clerk-adapter.js';
 import { dispatch } from './events.js';
 import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
 import {
@@ -19,6 +19,7 @@ import {
   type ClientTrustState,
   type ErrorField,
   type Factor,
+  type Outcome,
   type PendingAction,
   type SecondFactorState,
   type SessionSnapshot,
@@ -406,15 +407,8 @@ export class ClerkMfaSignInElement extends LitElement {
     } finally {
       if (this.#inflight?.id === action.id) this.#inflight = null;
     }
-    const now = Date.now();
-    if (!outcome.ok) {
-      this.#send({ type: 'failure', id: action.id, failure: outcome.failure, now });
-      if (outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
-    } else if (action.kind === 'activate') {
-      this.#send({ type: 'session-result', id: action.id, session: outcome.value as SessionSnapshot });
-    } else {
-      this.#send({ type: 'sign-in-result', id: action.id, signIn: outcome.value as SignInSnapshot, now });
-    }
+    this.#send({ type: 'result', id: action.id, outcome, now: Date.now() });
+    if (!outcome.ok && outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
   }
 
   #afterTransition(previous: SignInState, next: SignInState): void {

@@ -49,6 +49,9 @@ export interface SessionSnapshot {
   taskKey?: string | null;
 }
 
+/** What an action comes back with: Clerk's answer, or why there is none. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
+
 /** A failure the adapter normalised from Clerk or from the network. */
 export interface ActionFailure {
   /**
@@ -181,10 +184,11 @@ export type SignInEvent =
   | { type: 'back' }
   /** Clerk already had a signed-in (or pending) session when the element started. */
   | { type: 'existing-session'; session: SessionSnapshot }
-  /** An action finished. `now` is the epoch ms the result arrived (for countdowns). */
-  | { type: 'sign-in-result'; id: number; signIn: SignInSnapshot; now: number }
-  | { type: 'session-result'; id: number; session: SessionSnapshot }
-  | { type: 'failure'; id: number; failure: ActionFailure; now: number }
+  /**
+   * The pending action `id` finished: the sign-in Clerk answered with, the session for `activate`,
+   * or a failure. `now` is the epoch ms the answer arrived (for countdowns).
+   */
+  | { type: 'result'; id: number; outcome: Outcome<SignInSnapshot | SessionSnapshot>; now: number }
   /** The user edited a field: an error attached to it is cleared. */
   | { type: 'edit'; field: ErrorField }
   /** A second of a countdown passed: a rate-limit or lockout wait that has run out goes away. */
@@ -458,24 +462,20 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
     case 'cancel':
       return state.pending ? { ...state, pending: null } : state;
 
-    case 'sign-in-result': {
-      if (state.pending?.id !== event.id) return state;
-      if (state.pending.kind === 'prepare') return afterPrepare(state, event.now);
-      return followStatus(state, event.signIn, event.now);
-    }
-
-    case 'session-result':
-      if (state.pending?.id !== event.id || state.pending.kind !== 'activate') return state;
-      return doneFromSession(event.session, false);
-
-    case 'failure': {
-      if (state.pending?.id !== event.id) return state;
-      const strategy = isCodeState(state) ? state.method.strategy : undefined;
-      const error = mapFailure(event.failure, state.step, event.now, strategy);
-      if (state.pending.kind === 'activate') {
-        return { ...state, pending: null, error, activateSessionId: state.pending.sessionId };
+    case 'result': {
+      const { pending } = state;
+      const { outcome, now } = event;
+      if (pending?.id !== event.id) return state;
+      if (!outcome.ok) {
+        const error = mapFailure(outcome.failure, state.step, now, isCodeState(state) ? state.method.strategy : undefined);
+        const failed = { ...state, pending: null, error };
+        // A failed activation is retried by the next submit.
+        return pending.kind === 'activate' ? { ...failed, activateSessionId: pending.sessionId } : failed;
       }
-      return { ...state, pending: null, error };
+      // `activate` answers with the session, every other action with the sign-in.
+      if (pending.kind === 'activate') return doneFromSession(outcome.value as SessionSnapshot, false);
+      if (pending.kind === 'prepare') return afterPrepare(state, now);
+      return followStatus(state, outcome.value as SignInSnapshot, now);
     }
   }
 }

@@ -54,9 +54,9 @@ describe('a failed activation is retried by the next submit', () => {
   const atSecondFactor = () => {
     let s = run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
     s = transition(s, {
-      type: 'sign-in-result',
+      type: 'result',
       id: pending(s).id,
-      signIn: { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }, { strategy: 'backup_code' }], createdSessionId: null },
+      outcome: { ok: true, value: { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }, { strategy: 'backup_code' }], createdSessionId: null } },
       now: NOW,
     });
     return s;
@@ -64,13 +64,13 @@ describe('a failed activation is retried by the next submit', () => {
   const activationFailed = () => {
     let s = run(atSecondFactor(), { type: 'submit' });
     s = transition(s, {
-      type: 'sign-in-result',
+      type: 'result',
       id: pending(s).id,
-      signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_1' },
+      outcome: { ok: true, value: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_1' } },
       now: NOW,
     });
     assert.equal(pending(s).kind, 'activate');
-    return transition(s, { type: 'failure', id: pending(s).id, failure: { code: 'network_error' }, now: NOW });
+    return transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, failure: { code: 'network_error' } }, now: NOW });
   };
 
   it('the code step keeps its error and submitting again activates, not a new attempt', () => {
@@ -81,9 +81,10 @@ describe('a failed activation is retried by the next submit', () => {
     assert.equal(pending(retried).kind, 'activate');
     assert.equal((pending(retried) as { sessionId: string }).sessionId, 'sess_1');
     const done = transition(retried, {
-      type: 'session-result',
+      type: 'result',
       id: pending(retried).id,
-      session: { id: 'sess_1', userId: 'user_1', status: 'active' },
+      outcome: { ok: true, value: { id: 'sess_1', userId: 'user_1', status: 'active' } },
+      now: NOW,
     });
     assert.equal(done.step, 'signed-in');
   });
@@ -102,8 +103,8 @@ describe('a failed activation is retried by the next submit', () => {
 
   it('at the first step, the same email retries the activation, another email signs in anew', () => {
     let s = run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
-    s = transition(s, { type: 'sign-in-result', id: pending(s).id, signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_2' }, now: NOW });
-    s = transition(s, { type: 'failure', id: pending(s).id, failure: { code: 'request_timeout' }, now: NOW });
+    s = transition(s, { type: 'result', id: pending(s).id, outcome: { ok: true, value: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_2' } }, now: NOW });
+    s = transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, failure: { code: 'request_timeout' } }, now: NOW });
     assert.equal(s.step, 'credentials');
     assert.equal(pending(transition(s, { type: 'submit', identifier: 'ada@example.com' })).kind, 'activate');
     assert.equal(pending(transition(s, { type: 'submit', identifier: 'bob@example.com' })).kind, 'create');
@@ -113,7 +114,7 @@ describe('a failed activation is retried by the next submit', () => {
     const failed = activationFailed();
     const staleId = ('seq' in failed ? failed.seq : 0);
     const retried = transition(failed, { type: 'submit' });
-    const late = transition(retried, { type: 'session-result', id: staleId, session: { id: 'sess_1', userId: 'u', status: 'active' } });
+    const late = transition(retried, { type: 'result', id: staleId, outcome: { ok: true, value: { id: 'sess_1', userId: 'u', status: 'active' } }, now: NOW });
     assert.equal(late, retried);
   });
 });

@@ -35,15 +35,15 @@ function pendingId(state: SignInState): number {
 
 function answer(state: SignInState, signIn: Partial<SignInSnapshot>): SignInState {
   return transition(state, {
-    type: 'sign-in-result',
+    type: 'result',
     id: pendingId(state),
-    signIn: { status: null, supportedSecondFactors: [], createdSessionId: null, ...signIn },
+    outcome: { ok: true, value: { status: null, supportedSecondFactors: [], createdSessionId: null, ...signIn } },
     now: NOW,
   });
 }
 
 function fail(state: SignInState, failure: ActionFailure): SignInState {
-  return transition(state, { type: 'failure', id: pendingId(state), failure, now: NOW });
+  return transition(state, { type: 'result', id: pendingId(state), outcome: { ok: false, failure }, now: NOW });
 }
 
 const submitted = () => run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
@@ -90,16 +90,17 @@ describe('activation', () => {
   const activating = () => answer(submitted(), { status: 'complete', createdSessionId: 'sess_1' });
   it('active session → signed-in', () => {
     const s = activating();
-    const next = transition(s, { type: 'session-result', id: pendingId(s), session: { id: 'sess_1', userId: 'u', status: 'active' } });
+    const next = transition(s, { type: 'result', id: pendingId(s), outcome: { ok: true, value: { id: 'sess_1', userId: 'u', status: 'active' } }, now: NOW });
     assert.deepEqual(next, { step: 'signed-in', sessionId: 'sess_1', userId: 'u', alreadySignedIn: false });
   });
   for (const task of ['choose-organization', 'reset-password', 'setup-mfa']) {
     it(`pending session with ${task} → task-required`, () => {
       const s = activating();
       const next = transition(s, {
-        type: 'session-result',
+        type: 'result',
         id: pendingId(s),
-        session: { id: 'sess_1', userId: 'u', status: 'pending', taskKey: task },
+        outcome: { ok: true, value: { id: 'sess_1', userId: 'u', status: 'pending', taskKey: task } },
+        now: NOW,
       });
       assert.deepEqual(next, { step: 'task-required', sessionId: 'sess_1', userId: 'u', taskKey: task, alreadySignedIn: false });
     });
@@ -122,16 +123,16 @@ describe('one action in flight per step', () => {
   });
   it('stale results (wrong id) are ignored', () => {
     const s = submitted();
-    const stale = transition(s, { type: 'sign-in-result', id: pendingId(s) + 1, signIn: { status: 'complete', supportedSecondFactors: [], createdSessionId: 's' }, now: NOW });
+    const stale = transition(s, { type: 'result', id: pendingId(s) + 1, outcome: { ok: true, value: { status: 'complete', supportedSecondFactors: [], createdSessionId: 's' } }, now: NOW });
     assert.equal(stale, s);
-    assert.equal(transition(s, { type: 'failure', id: 999, failure: { code: 'x' }, now: NOW }), s);
+    assert.equal(transition(s, { type: 'result', id: 999, outcome: { ok: false, failure: { code: 'x' } }, now: NOW }), s);
   });
   it('back cancels what is pending; its late answer is dropped', () => {
     const sf = run(atSecondFactor(), { type: 'submit' });
     const id = pendingId(sf);
     const back = transition(sf, { type: 'back' });
     assert.deepEqual([back.step, 'pending' in back && back.pending, 'identifier' in back && back.identifier], ['credentials', null, 'ada@example.com']);
-    assert.equal(transition(back, { type: 'failure', id, failure: { code: 'form_code_incorrect' }, now: NOW }), back);
+    assert.equal(transition(back, { type: 'result', id, outcome: { ok: false, failure: { code: 'form_code_incorrect' } }, now: NOW }), back);
   });
   it('action ids only grow, across steps', () => {
     const a = submitted();
