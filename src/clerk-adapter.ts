@@ -155,17 +155,13 @@ function isClerkLike(value: unknown): value is ClerkLike {
   return typeof value === 'object' && value !== null && typeof (value as ClerkLike).load === 'function';
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 async function waitFor<T>(probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value) return value;
     if (Date.now() >= until) return null;
-    await delay(50);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -221,17 +217,6 @@ const OWN_CODES = ['clerk_load_failed', 'request_timeout', 'network_error'];
 
 function ownFailure(code: 'clerk_load_failed' | 'request_timeout' | 'network_error'): { code: string } {
   return { code };
-}
-
-/** Resolves with `promise` unless `signal` aborts first (then rejects with the signal's `AbortError`). */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
@@ -383,13 +368,15 @@ export class ClerkAdapter {
     // Anything but a positive number of milliseconds (e.g. `request-timeout="soon"`) means the default.
     const ms = this.requestTimeoutMs;
     const timeoutMs = ms > 0 && ms < Infinity ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
-    const timedOut = new Promise<never>((_, reject) => {
+    // Gives up at the timeout, or as soon as the caller aborts (the action was abandoned).
+    const stop = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(ownFailure('request_timeout')), timeoutMs);
+      const onAbort = () => reject(signal!.reason);
+      if (signal?.aborted) onAbort();
+      signal?.addEventListener('abort', onAbort);
     });
     try {
-      const work = this.ready().then(action);
-      const value = await untilAborted(Promise.race([work, timedOut]), signal);
-      return { ok: true, value };
+      return { ok: true, value: await Promise.race([this.ready().then(action), stop]) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       return { ok: false, failure: normalizeError(error) };
