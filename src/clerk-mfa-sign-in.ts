@@ -12,6 +12,7 @@ import {
   isDone,
   isFormState,
   isNumericCode,
+  needsPrepare,
   normalizeCode,
   resendSecondsLeft,
   secondsLeft,
@@ -662,7 +663,7 @@ export class ClerkMfaSignInElement extends LitElement {
   }
 
   #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
-    if (s.method.strategy !== 'phone_code' && s.method.strategy !== 'email_code') return nothing;
+    if (!needsPrepare(s.method)) return nothing;
     const wait = resendSecondsLeft(s, this.now);
     // The message line is there (empty) before the code is sent, so its arrival moves nothing.
     return html`
