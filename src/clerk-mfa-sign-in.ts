@@ -512,18 +512,14 @@ export class ClerkMfaSignInElement extends LitElement {
     this.#ticker = null;
   }
 
+  /** The field with the error, else the field to fill next, else the heading. A field's id is its name. */
   #focusFirstField(): void {
-    const root = this.shadowRoot;
-    if (!root) return;
     const s = this.signInState;
-    let target: HTMLElement | null = null;
-    if (isFormState(s) && s.error && s.error.field !== 'form') {
-      target = root.querySelector(`[data-field="${s.error.field}"]`);
-    } else if (s.step === 'credentials') {
-      target = root.querySelector(s.identifier ? '#password' : '#identifier');
-    } else {
-      target = root.querySelector('form input:not([hidden])') ?? root.querySelector('#heading');
-    }
+    let field: string | undefined;
+    if (isFormState(s) && s.error && s.error.field !== 'form') field = s.error.field;
+    else if (s.step === 'credentials' && s.identifier) field = 'password';
+    const root = this.renderRoot;
+    const target = root.querySelector<HTMLElement>(field ? `#${field}` : 'form input:not([hidden])') ?? root.querySelector<HTMLElement>('#heading');
     target?.focus();
   }
 
@@ -612,7 +608,6 @@ export class ClerkMfaSignInElement extends LitElement {
         <input
           id=${field}
           name=${field}
-          data-field=${field}
           part="input ${input.part}"
           type=${input.type}
           inputmode=${input.inputmode ?? nothing}
