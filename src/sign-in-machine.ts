@@ -295,39 +295,31 @@ const PARAM_FIELDS: Record<string, ErrorField> = {
 };
 
 /**
- * Clerk's error codes (and ours, from the adapter) → the message shown and where: a field when
- * Clerk names none (Clerk's `paramName` wins), `null` for the field Clerk names or else the top
- * of the form, `form` for the top of the form whatever Clerk names. Any other code is `unknown`.
+ * Each message and the codes that show it (Clerk's, and ours from the adapter), with where it
+ * goes: a field when Clerk names none (Clerk's `paramName` wins), `null` for the field Clerk names
+ * or else the top of the form, `form` for the top of the form whatever Clerk names. Any other code
+ * is `unknown`.
  */
-const FAILURES: Record<string, readonly [ErrorKey, ErrorField | null]> = {
-  form_password_incorrect: ['passwordIncorrect', 'password'],
-  form_password_or_identifier_incorrect: ['passwordIncorrect', 'password'],
-  form_identifier_not_found: ['identifierNotFound', 'identifier'],
-  invitation_account_not_exists: ['identifierNotFound', 'identifier'],
-  form_code_incorrect: ['codeIncorrect', 'code'],
-  verification_expired: ['codeExpired', 'code'],
-  verification_failed: ['verificationFailed', 'code'],
-  strategy_for_user_invalid: ['strategyInvalid', 'form'],
-  session_exists: ['sessionExists', 'form'],
-  identifier_already_signed_in: ['sessionExists', 'form'],
-  too_many_requests: ['tooManyRequests', 'form'],
-  rate_limit_exceeded: ['tooManyRequests', 'form'],
-  user_locked: ['userLocked', 'form'],
-  form_param_missing: ['fieldRequired', null],
-  form_param_nil: ['fieldRequired', null],
-  form_param_value_invalid: ['fieldRequired', null],
-  form_password_pwned: ['passwordPwned', 'password'],
-  form_password_pwned__sign_in: ['passwordPwned', 'password'],
-  form_password_length_too_short: ['passwordTooShort', 'password'],
-  form_password_not_strong_enough: ['passwordWeak', 'password'],
-  form_password_validation_failed: ['passwordWeak', 'password'],
-  form_new_password_matches_current: ['passwordSameAsCurrent', 'password'],
-  offline: ['offline', 'form'],
-  network_error: ['network', 'form'],
-  request_timeout: ['network', 'form'],
-  clerk_load_failed: ['loadFailed', 'form'],
-  unsupported_status: ['unsupportedStatus', 'form'],
-};
+const FAILURES: readonly (readonly [ErrorKey, ErrorField | null, ...string[]])[] = [
+  ['passwordIncorrect', 'password', 'form_password_incorrect', 'form_password_or_identifier_incorrect'],
+  ['identifierNotFound', 'identifier', 'form_identifier_not_found', 'invitation_account_not_exists'],
+  ['codeIncorrect', 'code', 'form_code_incorrect'],
+  ['codeExpired', 'code', 'verification_expired'],
+  ['verificationFailed', 'code', 'verification_failed'],
+  ['strategyInvalid', 'form', 'strategy_for_user_invalid'],
+  ['sessionExists', 'form', 'session_exists', 'identifier_already_signed_in'],
+  ['tooManyRequests', 'form', 'too_many_requests', 'rate_limit_exceeded'],
+  ['userLocked', 'form', 'user_locked'],
+  ['fieldRequired', null, 'form_param_missing', 'form_param_nil', 'form_param_value_invalid'],
+  ['passwordPwned', 'password', 'form_password_pwned', 'form_password_pwned__sign_in'],
+  ['passwordTooShort', 'password', 'form_password_length_too_short'],
+  ['passwordWeak', 'password', 'form_password_not_strong_enough', 'form_password_validation_failed'],
+  ['passwordSameAsCurrent', 'password', 'form_new_password_matches_current'],
+  ['offline', 'form', 'offline'],
+  ['network', 'form', 'network_error', 'request_timeout'],
+  ['loadFailed', 'form', 'clerk_load_failed'],
+  ['unsupportedStatus', 'form', 'unsupported_status'],
+];
 
 /**
  * Maps a normalised failure to the message the user sees and the field it
@@ -341,7 +333,8 @@ export function mapFailure(
   strategy?: SecondFactorStrategy,
 ): SignInError {
   const { code, paramName, status } = failure;
-  let [key, where] = FAILURES[code] ?? ['unknown', null];
+  // The codes start at index 2 of each entry.
+  let [key, where] = FAILURES.find((entry) => entry.includes(code, 2)) ?? ['unknown', null];
   let field = where === 'form' ? where : (PARAM_FIELDS[paramName!] ?? where ?? 'form');
   if (field === 'password' && step === 'new-password') field = 'new-password';
   if (field === 'code' && step === 'credentials') field = 'form';
