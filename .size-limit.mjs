@@ -8,8 +8,8 @@
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
-// The budgets stop growth. The element's is 10 KB against a target of 8 KB that the element does
-// not meet yet (9.84 KB): about 1.1 KB of it is CSS and 0.9 KB English strings, the other 7.9 KB
+// The budgets stop growth. The element's is 9.7 KB against a target of 8 KB that the element does
+// not meet yet (9.61 KB): about 1.0 KB of it is CSS and 0.8 KB English strings, the other 7.7 KB
 // JavaScript. Lower the limit as the code shrinks; never raise it.
 import { readFileSync } from 'node:fs';
 
@@ -43,7 +43,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '10 KB',
+    limit: '9.7 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js'] }),
   },
   {
