@@ -8,9 +8,10 @@
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
-// The budgets stop growth. The element's is 9.7 KB against a target of 8 KB that the element does
-// not meet yet (9.61 KB): about 1.0 KB of it is CSS and 0.8 KB English strings, the other 7.7 KB
-// JavaScript. Lower the limit as the code shrinks; never raise it.
+// The budgets stop growth; lower them as the code shrinks, never raise them.
+//   - CDN file: 15 KB (measured 14.84 KB; the target is at most 16 KB).
+//   - Element code: 9.7 KB (measured 9.61 KB) against a target of 8 KB that it does not meet yet:
+//     about 1.0 KB of it is CSS and 0.8 KB English strings, the other 7.7 KB JavaScript.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -52,6 +53,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '16 KB',
+    limit: '15 KB',
   },
 ];
