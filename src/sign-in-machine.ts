@@ -264,12 +264,10 @@ export function isNumericCode(strategy: SecondFactorStrategy): boolean {
  * dashes, lose whitespace, and are lower-cased.
  */
 export function normalizeCode(raw: string, strategy: SecondFactorStrategy): string {
-  if (isNumericCode(strategy)) {
-    // Full-width digits from some IMEs become ASCII digits first.
-    return raw.normalize('NFKC').replace(/\D+/g, '');
-  }
+  // Full-width digits from some IMEs become ASCII digits.
+  const text = raw.normalize('NFKC');
   // Backup codes go to Clerk as written (dashes included), minus whitespace.
-  return raw.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return isNumericCode(strategy) ? text.replace(/\D+/g, '') : text.replace(/\s+/g, '').toLowerCase();
 }
 
 export function isCompleteCode(code: string, strategy: SecondFactorStrategy): boolean {
