@@ -548,15 +548,6 @@ export class ClerkMfaSignInElement extends LitElement {
     return html`<slot name="header"></slot>${keyed(s.step, body)}<slot name="footer"></slot>`;
   }
 
-  #fieldError(field: ErrorField): TemplateResult {
-    const error = errorFor(this.signInState, field);
-    return html`<p id="${field}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(error) : ''}</p>`;
-  }
-
-  #invalid(field: ErrorField): 'true' | 'false' {
-    return errorFor(this.signInState, field) ? 'true' : 'false';
-  }
-
   /** A step's form: heading, form error, fields, the primary button, then secondary actions. */
   #form(
     heading: string,
@@ -602,6 +593,7 @@ export class ClerkMfaSignInElement extends LitElement {
     input: { part: string; type: string; autocomplete: string; inputmode?: string; value?: string },
     onInput: (event: InputEvent) => void = () => this.handleFieldInput(field),
   ): TemplateResult {
+    const error = errorFor(this.signInState, field);
     return html`
       <div class="field" part="field">
         <label part="label" for=${field}>${label}</label>
@@ -616,11 +608,11 @@ export class ClerkMfaSignInElement extends LitElement {
           spellcheck="false"
           required
           .value=${input.value ?? ''}
-          aria-invalid=${this.#invalid(field)}
+          aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="${field}-error"
           @input=${onInput}
         />
-        ${this.#fieldError(field)}
+        <p id="${field}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(error) : ''}</p>
       </div>
     `;
   }
