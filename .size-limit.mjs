@@ -9,8 +9,8 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks, never raise them.
-//   - CDN file: 15 KB (measured 14.84 KB; the target is at most 16 KB).
-//   - Element code: 9.7 KB (measured 9.61 KB) against a target of 8 KB that it does not meet yet:
+//   - CDN file: 15 KB (measured 14.86 KB; the target is at most 16 KB).
+//   - Element code: 9.7 KB (measured 9.58 KB) against a target of 8 KB that it does not meet yet:
 //     about 1.0 KB of it is CSS and 0.8 KB English strings, the other 7.7 KB JavaScript.
 import { readFileSync } from 'node:fs';
 
