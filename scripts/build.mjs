@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import remapping from '@jridgewell/remapping';
 import { minifyHTMLLiterals } from '@literals/html-css-minifier';
+import { HAS_TEMPLATES, minifyTemplates } from './minify-templates.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -31,7 +32,7 @@ function* browserModules(dir) {
 let saved = 0;
 for (const file of browserModules('dist')) {
   const source = readFileSync(file, 'utf8');
-  if (!/\b(?:html|css)\s*`/.test(source)) continue;
+  if (!HAS_TEMPLATES.test(source)) continue;
   const result = await minifyHTMLLiterals(source, { fileName: file });
   if (!result) continue;
   writeFileSync(file, result.code);
@@ -47,20 +48,6 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-/** The same template minification for the CDN bundle, applied to the TypeScript sources. */
-const minifyTemplates = {
-  name: 'minify-templates',
-  setup(plugin) {
-    plugin.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const result = /\b(?:html|css)\s*`/.test(source)
-        ? await minifyHTMLLiterals(source, { fileName: path, generateSourceMap: false })
-        : null;
-      return { contents: result?.code ?? source, loader: 'ts' };
-    });
-  },
-};
-
 const result = await build({
   entryPoints: { 'clerk-mfa-sign-in': 'src/index.ts' },
   outdir: 'dist/cdn',
@@ -74,7 +61,8 @@ const result = await build({
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
-  plugins: [minifyTemplates],
+  // The same template minification, applied to the TypeScript sources.
+  plugins: [minifyTemplates()],
 });
 for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);

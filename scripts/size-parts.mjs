@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'esbuild';
-import { minifyHTMLLiterals } from '@literals/html-css-minifier';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const file = (name) => resolve('src', name);
 const EN_LITERAL = /export const EN: Strings = \{[\s\S]*?\n\};\n/;
@@ -52,19 +52,6 @@ export const ClerkMfaSignInElement = [a, e, l, m, styles];`,
 ];
 
 async function brotliSize(stub) {
-  const plugin = {
-    name: 'parts',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
-        let source = readFileSync(path, 'utf8');
-        if (stub?.path === path) source = stub.stub(source);
-        const minified = /\b(?:html|css)\s*`/.test(source)
-          ? await minifyHTMLLiterals(source, { fileName: path, generateSourceMap: false })
-          : null;
-        return { contents: minified?.code ?? source, loader: 'ts' };
-      });
-    },
-  };
   const result = await build({
     entryPoints: ['src/index.ts'],
     bundle: true,
@@ -75,7 +62,7 @@ async function brotliSize(stub) {
     write: false,
     logLevel: 'error',
     external: ['lit', 'lit/*', '@lit/*', '@clerk/*', './locale-loader.js'],
-    plugins: [plugin],
+    plugins: [minifyTemplates((path, source) => (stub?.path === path ? stub.stub(source) : source))],
   });
   const code = result.outputFiles[0].contents;
   return brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

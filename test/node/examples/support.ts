@@ -74,7 +74,8 @@ export async function ensureBuilt(): Promise<void> {
     const fresh =
       existsSync(stamp) &&
       existsSync(join(ROOT, 'dist/index.d.ts')) &&
-      statSync(stamp).mtimeMs > Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'scripts/build.mjs')));
+      statSync(stamp).mtimeMs >
+        Math.max(...['src', 'scripts/build.mjs', 'scripts/minify-templates.mjs'].map((path) => newestMtime(join(ROOT, path))));
     if (!fresh) {
       const result = await run(process.execPath, ['scripts/build.mjs']);
       if (result.code !== 0) throw new Error(`npm run build failed:\n${result.output}`);
