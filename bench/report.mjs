@@ -142,19 +142,14 @@ export function renderMarkdown(results) {
   lines.push('');
   lines.push(`| | ${LABEL[OURS]} | ${LABEL.prebuilt} | ratio | ${LABEL.guide} | ratio |`);
   lines.push('| --- | --- | --- | --- | --- | --- |');
-  lines.push('| **JavaScript before the form is usable** (field on screen and Clerk loaded) | | | | | |');
-  row('raw', (s) => s.bytes.formReady.raw, kb);
-  row('gzip', (s) => s.bytes.formReady.gzip, kb);
-  row('brotli', (s) => s.bytes.formReady.brotli, kb);
-  row('files', (s) => s.bytes.formReady.files, n);
-  lines.push('| **JavaScript before the first field is on screen** | | | | | |');
-  row('raw', (s) => s.bytes.firstInput.raw, kb);
-  row('brotli', (s) => s.bytes.firstInput.brotli, kb);
-  lines.push('| **JavaScript by the end of sign-in** (session active) | | | | | |');
-  row('raw', (s) => s.bytes.signedIn.raw, kb);
-  row('gzip', (s) => s.bytes.signedIn.gzip, kb);
-  row('brotli', (s) => s.bytes.signedIn.brotli, kb);
-  row('files', (s) => s.bytes.signedIn.files, n);
+  /** A heading row, then the JavaScript downloaded by `moment`, one row per measure. */
+  const byteRows = (title, moment, measures = ['raw', 'gzip', 'brotli', 'files']) => {
+    lines.push(`| ${title} | | | | | |`);
+    for (const measure of measures) row(measure, (s) => s.bytes[moment][measure], measure === 'files' ? n : kb);
+  };
+  byteRows('**JavaScript before the form is usable** (field on screen and Clerk loaded)', 'formReady');
+  byteRows('**JavaScript before the first field is on screen**', 'firstInput', ['raw', 'brotli']);
+  byteRows('**JavaScript by the end of sign-in** (session active)', 'signedIn');
   lines.push('| **Time from navigation start** | | | | | |');
   row('first field visible and typeable', (s) => s.ms.firstInput, ms, 'iqr');
   row('clerk.browser.js requested', (s) => s.ms.clerkJsRequested, ms, 'iqr');
