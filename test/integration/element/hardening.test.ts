@@ -34,6 +34,19 @@ async function slow(match: string, email: string, ms: number): Promise<string> {
 }
 const unslow = (id: string) => fetch(`/__clerk/_emulator/faults/${id}`, { method: 'DELETE' });
 
+/**
+ * A new user (with `user`'s fields) and the element on a production key with clerk-js loaded,
+ * `route` slowed by `ms` for that user. `since` is when it began, for counting requests.
+ */
+async function mountWithSlowRoute(route: string, ms: number, user?: Record<string, unknown>) {
+  const since = Date.now();
+  const email = await addUser(user);
+  const mounted = await mountElement('production');
+  await mounted.ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
+  const fault = await slow(route, email, ms);
+  return { ...mounted, since, email, fault };
+}
+
 describe('<clerk-mfa-sign-in> keeps secrets (real clerk-js)', () => {
   let consoleRecording: ConsoleRecording;
   beforeEach(() => {
@@ -137,11 +150,7 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('submitting while a request is pending sends nothing more', async () => {
-    const since = Date.now();
-    const email = await addUser();
-    const { ui, events } = await mountElement('production');
-    await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
-    const fault = await slow('POST /v1/client/sign_ins/*/attempt_second_factor', email, 600);
+    const { ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins/*/attempt_second_factor', 600);
     try {
       await signInWithPassword(ui, email);
       await ui.waitForStep('second-factor');
@@ -162,11 +171,7 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('back while the code is being checked: the late answer is not applied; signing in again ends in the session Clerk created, activated once', async () => {
-    const since = Date.now();
-    const email = await addUser();
-    const { ui, events } = await mountElement('production');
-    await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
-    const fault = await slow('POST /v1/client/sign_ins/*/attempt_second_factor', email, 500);
+    const { ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins/*/attempt_second_factor', 500);
     try {
       await signInWithPassword(ui, email);
       await ui.waitForStep('second-factor');
@@ -198,12 +203,11 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('back while the SMS is being sent: no "sent to" on the new first step, one SMS', async () => {
-    const since = Date.now();
-    const phone = randomPhone();
-    const email = await addUser({ phone_number: phone, totp_secret: undefined, backup_codes: [] });
-    const { ui, events } = await mountElement('production');
-    await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
-    const fault = await slow('POST /v1/client/sign_ins/*/prepare_second_factor', email, 500);
+    const { ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins/*/prepare_second_factor', 500, {
+      phone_number: randomPhone(),
+      totp_secret: undefined,
+      backup_codes: [],
+    });
     try {
       await ui.fillCredentials(email, PASSWORD);
       await ui.submit();
@@ -221,11 +225,7 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('removed and re-added while the code is checked: nothing applied while away, one attempt, one activation', async () => {
-    const since = Date.now();
-    const email = await addUser();
-    const { el, ui, events } = await mountElement('production');
-    await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
-    const fault = await slow('POST /v1/client/sign_ins/*/attempt_second_factor', email, 500);
+    const { el, ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins/*/attempt_second_factor', 500);
     const parent = el.parentElement!;
     try {
       await signInWithPassword(ui, email);
@@ -254,11 +254,7 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('removed and re-added while the password is checked: the retry is the only other sign-in', async () => {
-    const since = Date.now();
-    const email = await addUser();
-    const { el, ui, events } = await mountElement('production');
-    await ui.waitFor(() => pageClerk()?.loaded, 'clerk-js to load');
-    const fault = await slow('POST /v1/client/sign_ins', email, 500);
+    const { el, ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins', 500);
     const parent = el.parentElement!;
     try {
       await ui.fillCredentials(email, PASSWORD);
