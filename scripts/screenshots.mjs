@@ -10,7 +10,7 @@ import { browserPaths, chromiumArgs } from './browsers.mjs';
 const themes = ['default', 'brand', 'mono'];
 const schemes = ['light', 'dark'];
 
-const server = await createServer({ configFile: 'demo/vite.config.ts', server: { port: 0 }, logLevel: 'error' });
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0 }, logLevel: 'error' });
 await server.listen();
 const base = server.resolvedUrls.local[0];
 const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });

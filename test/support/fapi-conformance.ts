@@ -1,6 +1,6 @@
 /**
  * Conformance of the emulator's responses to Clerk's official Frontend API spec
- * (`../shared/clerk-fapi/2026-05-12.yml`, next to this repository).
+ * (`test/support/clerk-fapi/2026-05-12.yml`, the repository's own copy; see its README).
  *
  * Every JSON body the emulator sends is matched to the spec operation (method + path template)
  * and status code, and validated with Ajv against that response's schema. OpenAPI 3.0 is turned
@@ -24,7 +24,6 @@
  * and calls `recorder.assertAllConform()` (setting `process.exitCode = 1` on a mismatch).
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -33,8 +32,8 @@ import type { EmulatorResponse } from '../../src/emulator/index.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** The spec as CI lays it out: `shared/` is a sibling of the repository. */
-export const DEFAULT_SPEC_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/clerk-fapi/2026-05-12.yml');
+/** The repository's own copy of Clerk's spec. */
+export const DEFAULT_SPEC_PATH = fileURLToPath(new URL('./clerk-fapi/2026-05-12.yml', import.meta.url));
 
 /** Emulator paths served under another name in the spec. */
 const PATH_ALIASES: Record<string, string> = { '/v1/jwks': '/.well-known/jwks.json' };

@@ -2,10 +2,10 @@
 // /__clerk (same origin, so the page uses proxy-url="/__clerk" and the production cookie flow works).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { createEmulator } from '../src/emulator/index.js';
-import { describeMessage, describeUsers, readUsersFile, startLines } from '../src/emulator/printing.js';
+import { createEmulator } from './src/emulator/index.js';
+import { describeMessage, describeUsers, readUsersFile, startLines } from './src/emulator/printing.js';
 
-const usersFile = fileURLToPath(new URL('./users.json', import.meta.url));
+const usersFile = fileURLToPath(new URL('./demo/users.json', import.meta.url));
 
 function clerkEmulator(): Plugin {
   return {
@@ -29,7 +29,7 @@ function clerkEmulator(): Plugin {
 }
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./demo/', import.meta.url)),
   plugins: [clerkEmulator()],
   server: { port: 5173 },
 });
