@@ -1,0 +1,144 @@
+// The sign-in steps of <clerk-mfa-sign-in> beside the same steps of Clerk's prebuilt <SignIn />,
+// both on the emulator (the bench site: the CDN build and @clerk/ui), at the same sizes.
+// Used by `npm run screenshots`; each step is one picture: ours on the left, Clerk's on the right.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Secret, TOTP } from 'otpauth';
+
+export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
+export const SCHEMES = ['light', 'dark'];
+const WAIT = 15_000;
+
+function newUser(kind) {
+  const user = {
+    email: `${kind}-${randomBytes(3).toString('hex')}@example.com`,
+    password: 'correct horse battery staple',
+    first_name: 'Ada',
+  };
+  if (kind !== 'sms') user.totp_secret = new Secret({ size: 20 }).base32;
+  if (kind !== 'sms') user.backup_codes = ['k3n8-x2q9', 'p7d4-m6w2'];
+  if (kind === 'sms') user.phone_number = '+15555550100';
+  return user;
+}
+
+const totpCode = (user) => new TOTP({ secret: Secret.fromBase32(user.totp_secret), digits: 6, period: 30 }).generate();
+
+/** How each UI is driven to a step; `at(step)` is called when the step shows. */
+const DRIVERS = {
+  ours: {
+    page: '/element/',
+    card: 'clerk-mfa-sign-in',
+    async run(page, user, step, lang) {
+      if (lang) await page.evaluate((l) => document.querySelector('clerk-mfa-sign-in').setAttribute('locale', l), lang);
+      const root = page.locator('clerk-mfa-sign-in');
+      await root.locator('input[name="password"]').waitFor({ timeout: WAIT });
+      if (step === 'credentials') return;
+      await root.locator('input[name="identifier"]').fill(user.email);
+      await root.locator('input[name="password"]').fill(step === 'wrong-password' ? 'not the password' : user.password);
+      await root.locator('input[name="password"]').press('Enter');
+      if (step === 'wrong-password') return void (await root.locator('[part~="error"]:not(:empty)').first().waitFor({ timeout: WAIT }));
+      await root.locator('input[name="code"]').waitFor({ timeout: WAIT });
+      if (step === 'sms') return void (await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT }));
+      if (step === 'backup') {
+        await root.locator('[part~="method-button"][data-strategy="backup_code"]').click();
+        return void (await root.locator('input[name="code"][inputmode="text"]').waitFor({ timeout: WAIT }));
+      }
+      if (step === 'signed-in') {
+        // A complete code submits itself.
+        await root.locator('input[name="code"]').fill(totpCode(user));
+        await page.waitForFunction(() => document.querySelector('clerk-mfa-sign-in')?.step === 'signed-in', null, { timeout: WAIT });
+      }
+    },
+  },
+  clerk: {
+    page: '/prebuilt/',
+    card: '.cl-cardBox',
+    async run(page, user, step) {
+      const identifier = page.locator('.cl-signIn-start input[name="identifier"]');
+      await identifier.waitFor({ timeout: WAIT });
+      if (step === 'credentials') return;
+      await identifier.fill(user.email);
+      await identifier.press('Enter');
+      const password = page.locator('input[name="password"]:not([tabindex="-1"])');
+      await password.waitFor({ state: 'visible', timeout: WAIT });
+      await password.fill(step === 'wrong-password' ? 'not the password' : user.password);
+      await password.press('Enter');
+      if (step === 'wrong-password') return void (await page.locator('.cl-formFieldErrorText, [id$="-error-feedback"]').first().waitFor({ timeout: WAIT }));
+      const code = page.locator('input[autocomplete="one-time-code"]');
+      await code.first().waitFor({ state: 'visible', timeout: WAIT });
+      if (step === 'backup') {
+        await page.getByText(/use another method/i).click();
+        await page.getByText(/use a backup code/i).click();
+        return void (await page.locator('input[name="backup_code"], input[name="code"]').first().waitFor({ timeout: WAIT }));
+      }
+      if (step === 'signed-in') return 'skip';
+    },
+  },
+};
+
+export const STEPS = [
+  { name: 'credentials', user: 'totp' },
+  { name: 'wrong-password', user: 'totp' },
+  { name: 'totp', user: 'totp' },
+  { name: 'sms', user: 'sms' },
+  { name: 'backup', user: 'totp' },
+  { name: 'signed-in', user: 'totp' },
+];
+
+async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) {
+  const user = newUser(step.user);
+  await emulator.addUsers([user]);
+  const context = await browser.newContext({ viewport, colorScheme: scheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  try {
+    await page.goto(base + DRIVERS[ui].page);
+    if ((await DRIVERS[ui].run(page, user, step.name, lang)) === 'skip') return null;
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
+    const card = page.locator(DRIVERS[ui].card).first();
+    const box = await card.boundingBox();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+    const png = await card.screenshot({ animations: 'disabled', caret: 'hide' });
+    return { png, height: Math.round(box.height), width: Math.round(box.width), overflow };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One picture: the two cards side by side on the scheme's page background, captioned. */
+async function sideBySide(browser, shots, scheme) {
+  const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 400, height: 300 } });
+  const cell = ([label, shot]) =>
+    shot
+      ? `<figure><img src="data:image/png;base64,${shot.png.toString('base64')}"><figcaption>${label}: ${shot.height} px</figcaption></figure>`
+      : `<figure><figcaption>${label}: –</figcaption></figure>`;
+  await page.setContent(
+    `<!doctype html><style>:root{color-scheme:light dark;font:14px system-ui}body{margin:0;display:flex;gap:24px;padding:16px;width:max-content;align-items:flex-start}figure{margin:0}figcaption{margin-top:6px;color:GrayText}</style>` +
+      Object.entries(shots).map(cell).join(''),
+  );
+  const png = await page.locator('body').screenshot();
+  await page.close();
+  return png;
+}
+
+/** Shoots every step in every viewport and scheme; writes docs/steps/*.png and returns the heights. */
+export async function shootSteps({ browser, base, emulator, outDir = 'docs/steps' }) {
+  mkdirSync(outDir, { recursive: true });
+  const rows = [];
+  for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+    for (const scheme of SCHEMES) {
+      for (const step of STEPS) {
+        const ours = await shoot(browser, base, 'ours', step, viewport, scheme, emulator);
+        const clerk = await shoot(browser, base, 'clerk', step, viewport, scheme, emulator);
+        const shots = { ours, "Clerk's &lt;SignIn /&gt;": clerk };
+        if (viewportName === 'phone' && scheme === 'light') shots['ours, ar'] = await shoot(browser, base, 'ours', step, viewport, scheme, emulator, 'ar');
+        const file = `${outDir}/${step.name}-${viewportName}-${scheme}.png`;
+        writeFileSync(file, await sideBySide(browser, shots, scheme));
+        rows.push({ step: step.name, viewport: viewportName, scheme, ours: ours?.height ?? null, clerk: clerk?.height ?? null, oursOverflow: !!ours?.overflow });
+        console.log(file);
+      }
+    }
+  }
+  writeFileSync(`${outDir}/heights.json`, JSON.stringify(rows, null, 2) + '\n');
+  return rows;
+}
