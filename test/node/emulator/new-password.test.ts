@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { ADA, errorCode, FapiClient, PASSWORD, startEmulator } from './helpers.js';
+import { ADA, errorCode, FapiClient, PASSWORD, startEmulator, userFactory } from './helpers.js';
 
-let clock = Date.now();
+const clock = Date.now();
 const env = await startEmulator({ now: () => clock });
 after(() => env.close());
 
-let n = 0;
-async function freshUser(extra: Record<string, unknown> = {}) {
-  const email = `reset${++n}@example.com`;
-  await env.emulator.addUsers([{ ...ADA, email, password_reset_required: true, limits: { signInAttemptLimit: 100 }, ...extra }]);
-  return email;
-}
+const freshUser = userFactory(env.emulator, 'reset', { password_reset_required: true, limits: { signInAttemptLimit: 100 } });
 const totpCode = () => new TOTP({ secret: Secret.fromBase32(ADA.totp_secret!) }).generate({ timestamp: clock });
 const NEW_PASSWORD = 'a brand new passphrase';
 
@@ -99,8 +94,7 @@ describe('needs_new_password and reset_password', () => {
 describe('backup codes are compared as Clerk compares them', () => {
   const CODES = ['h2j6-b8n4', 'k3n8-x2q9', 'p7d4-m6w2', 'r9t5-c3v8', 'w5q7-z9x3', 'a1b2-c3d4', 'e5f6-g7h8', 'spar-e000'];
   test('with or without the dash, with any dash, any case and any spacing; each once', async () => {
-    const email = `codes${++n}@example.com`;
-    await env.emulator.addUsers([{ ...ADA, email, backup_codes: CODES, limits: { signInAttemptLimit: 100, signInCreateLimit: 100 } }]);
+    const email = await freshUser({ password_reset_required: false, backup_codes: CODES, limits: { signInAttemptLimit: 100, signInCreateLimit: 100 } });
     const c = env.client();
     const typed = ['h2j6-b8n4', 'K3N8X2Q9', 'P7D4\u2013M6W2', ' r9t5 c3v8 ', 'w5q7\u2212z9x3', '\uff41\uff11\uff42\uff12\uff0dc3d4', 'e5f6\ufe63g7h8'];
     for (const code of typed) {
