@@ -1,5 +1,6 @@
-// Component tests (fake Clerk) and integration tests (the real @clerk/clerk-js against the
-// emulator mounted at /__clerk) in Chromium, Firefox ESR and WebKit, using Debian's browsers.
+// Component tests (fake Clerk), the Clerk behaviour contract (the same facts against the fake and
+// against the real clerk-js) and integration tests (the real @clerk/clerk-js against the emulator
+// mounted at /__clerk) in Chromium, Firefox ESR and WebKit, using Debian's browsers.
 // Run with `node --import tsx` so this file can load the TypeScript emulator; pick engines with
 // BROWSERS=chromium,firefox,webkit (all three by default).
 import { spawn } from 'node:child_process';
@@ -93,7 +94,7 @@ const launchers = {
 };
 
 export default {
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/component/**/*.test.ts', 'test/integration/**/*.test.ts'],
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/component/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/integration/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser'] },
   browsers: await Promise.all(browsers.map((name) => launchers[name]())),
   concurrency: 1,

@@ -35,52 +35,64 @@ export class ApiError extends Error {
   }
 }
 
+/** A 422 about one form field, as Clerk answers a wrong or missing value. */
+function fieldError(code: string, param: string, message: string, longMessage = message): ApiError {
+  return new ApiError(422, code, message, longMessage, { param_name: param });
+}
+
+const PWNED = 'Password has been found in an online data breach. For account safety, please use a different password.';
+
+/** Every error the emulator answers with. */
 export const errors = {
-  notFound: (what = 'resource') =>
-    new ApiError(404, 'resource_not_found', 'not found', `No ${what} was found at this path.`),
-  methodNotAllowed: (method: string) =>
-    new ApiError(405, 'method_not_allowed', 'method not allowed', `${method} is not allowed on this path.`),
+  notFound: (what = 'resource') => new ApiError(404, 'resource_not_found', 'not found', `No ${what} was found at this path.`),
+  methodNotAllowed: (method: string) => new ApiError(405, 'method_not_allowed', 'method not allowed', `${method} is not allowed on this path.`),
   malformed: (detail: string) => new ApiError(400, 'malformed_request', 'malformed request', detail),
-  bodyTooLarge: (limit: number) =>
-    new ApiError(413, 'request_body_too_large', 'request body too large', `Request bodies are limited to ${limit} bytes.`),
-  paramMissing: (param: string) =>
-    new ApiError(422, 'form_param_missing', `${param} is missing`, `${param} must be included.`, { param_name: param }),
-  paramInvalid: (param: string, detail: string) =>
-    new ApiError(422, 'form_param_format_invalid', `${param} is invalid`, detail, { param_name: param }),
-  identifierNotFound: () =>
-    new ApiError(422, 'form_identifier_not_found', "Couldn't find your account.", "Couldn't find your account.", {
-      param_name: 'identifier',
-    }),
-  passwordIncorrect: () =>
-    new ApiError(422, 'form_password_incorrect', 'Password is incorrect. Try again, or use another method.', 'Password is incorrect. Try again, or use another method.', {
-      param_name: 'password',
-    }),
-  codeIncorrect: () =>
-    new ApiError(422, 'form_code_incorrect', 'Incorrect code', 'Incorrect code', { param_name: 'code' }),
-  verificationExpired: () =>
-    new ApiError(422, 'verification_expired', 'Verification has expired', 'This verification has expired. You need to send a new code.', {
-      param_name: 'code',
-    }),
+  bodyTooLarge: (limit: number) => new ApiError(413, 'request_body_too_large', 'request body too large', `Request bodies are limited to ${limit} bytes.`),
+  paramMissing: (param: string) => fieldError('form_param_missing', param, `${param} is missing`, `${param} must be included.`),
+  paramInvalid: (param: string, detail: string) => fieldError('form_param_format_invalid', param, `${param} is invalid`, detail),
+  identifierNotFound: () => fieldError('form_identifier_not_found', 'identifier', "Couldn't find your account."),
+  passwordIncorrect: () => fieldError('form_password_incorrect', 'password', 'Password is incorrect. Try again, or use another method.'),
+  codeIncorrect: () => fieldError('form_code_incorrect', 'code', 'Incorrect code'),
+  verificationExpired: () => fieldError('verification_expired', 'code', 'Verification has expired', 'This verification has expired. You need to send a new code.'),
   verificationFailed: () =>
-    new ApiError(422, 'verification_failed', 'Too many failed attempts', 'Too many failed attempts. You have to try again with the same or another method.', {
-      param_name: 'code',
-    }),
+    fieldError('verification_failed', 'code', 'Too many failed attempts', 'Too many failed attempts. You have to try again with the same or another method.'),
+  verificationMissing: () => fieldError('verification_missing', 'strategy', 'Code not sent', 'No code has been sent for this strategy yet; prepare it first.'),
   strategyInvalid: (param = 'strategy') =>
-    new ApiError(422, 'strategy_for_user_invalid', 'Invalid verification strategy', 'The verification strategy is not valid for this account.', {
-      param_name: param,
-    }),
-  sessionExists: () =>
-    new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
+    fieldError('strategy_for_user_invalid', param, 'Invalid verification strategy', 'The verification strategy is not valid for this account.'),
+  signInNotReady: () => new ApiError(400, 'sign_in_not_ready', 'Not allowed now', 'This sign-in does not need this step now.'),
+  passwordTooShort: (param: string, minLength: number) =>
+    fieldError('form_password_length_too_short', param, `Passwords must be ${minLength} characters or more.`, `Your password is too short. It must be at least ${minLength} characters long.`),
+  passwordTooLong: (param: string, maxBytes: number) =>
+    fieldError('form_password_size_in_bytes_exceeded', param, 'Password is too long', `Your password has exceeded the maximum of ${maxBytes} bytes allowed. Please shorten it.`),
+  passwordPwned: (param: string) => fieldError('form_password_pwned', param, PWNED),
+  passwordMatchesCurrent: (param: string) => fieldError('form_new_password_matches_current', param, 'New password cannot be the same as the current password.'),
+  totpAlreadyEnabled: () => new ApiError(400, 'totp_already_enabled', 'TOTP already enabled', 'An authenticator app is already set up for this account.'),
+  sessionExists: () => new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
   signedOut: () => new ApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   devBrowserUnauthenticated: () =>
     new ApiError(401, 'dev_browser_unauthenticated', 'Browser unauthenticated', 'Unable to authenticate this browser for your development instance. Check your proxy or sign in again.'),
   tooManyRequests: (retryAfterSeconds: number) =>
-    new ApiError(429, 'too_many_requests', 'Too many requests', 'Too many requests. Please try again in a bit.', {}, {
-      'Retry-After': String(retryAfterSeconds),
-    }),
+    new ApiError(429, 'too_many_requests', 'Too many requests', 'Too many requests. Please try again in a bit.', {}, { 'Retry-After': String(retryAfterSeconds) }),
   userLocked: (expiresInSeconds: number) =>
     new ApiError(403, 'user_locked', 'Account locked', `Your account is locked. You will be able to try again in ${Math.ceil(expiresInSeconds / 60)} minutes.`, {
       lockout_expires_in_seconds: expiresInSeconds,
     }),
   internal: () => new ApiError(500, 'internal_clerk_error', 'Oops, an unexpected error occurred', 'There was an internal error on our servers.'),
 };
+
+export interface ErrorResponse {
+  status: number;
+  body: { errors: ClerkErrorBody[] };
+  headers: Record<string, string>;
+}
+
+/**
+ * The one place an error becomes an answer: an `ApiError` in Clerk's shape, anything else as a
+ * 500 `internal_clerk_error` whose cause is reported (never sent: it may name files or secrets).
+ */
+export function errorResponse(error: unknown, report: (message: string) => void = () => {}): ErrorResponse {
+  if (error instanceof ApiError) return { status: error.status, body: error.toJSON(), headers: error.headers };
+  report(error instanceof Error ? error.message : String(error));
+  const internal = errors.internal();
+  return { status: internal.status, body: internal.toJSON(), headers: {} };
+}

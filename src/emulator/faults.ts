@@ -3,7 +3,7 @@
  * prove that a page survives a flaky network. Rules are matched by method and path pattern,
  * used up after `times` matches, and optionally scoped to one user or client so parallel tests
  * do not disturb each other. Programmatic (`faults` option, `emulator.setFaults()`) and over
- * HTTP (`/__clerk/_emulator/faults`).
+ * HTTP (the `faults` test control).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -92,7 +92,8 @@ function invalid(param: string, detail: string): never {
   throw errors.paramInvalid(param, detail);
 }
 
-function parseMatch(match: unknown): { method: string | null; pattern: RegExp } {
+/** The method (null: any) and the path of a rule's `match`, checked. */
+function parseMatch(match: unknown): { method: string | null; path: string } {
   if (typeof match !== 'string') invalid('match', 'match must be a string like "POST /v1/client/sign_ins".');
   const parts = match.trim().split(/\s+/);
   if (parts.length > 2 || parts.length === 0) invalid('match', 'match must be "METHOD /path" or "/path".');
@@ -100,7 +101,12 @@ function parseMatch(match: unknown): { method: string | null; pattern: RegExp } 
   const method = parts.length === 2 && parts[0] !== '*' ? parts[0]!.toUpperCase() : null;
   if (method !== null && !/^[A-Z]+$/.test(method)) invalid('match', `${method} is not an HTTP method.`);
   if (!path.startsWith('/')) invalid('match', 'The path of match must start with "/".');
-  const relative = path.startsWith('/__clerk/') ? path.slice('/__clerk'.length) : path;
+  return { method, path };
+}
+
+/** A rule's path as a pattern over paths below the mount (a rule may name the mount too). */
+function pathPattern(path: string, mount: string): RegExp {
+  const relative = path.startsWith(`${mount}/`) ? path.slice(mount.length) : path;
   const source = relative
     .split('/')
     .map((segment, index, all) => {
@@ -109,7 +115,7 @@ function parseMatch(match: unknown): { method: string | null; pattern: RegExp } 
       return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     })
     .join('/');
-  return { method, pattern: new RegExp(`^${source}$`) };
+  return new RegExp(`^${source}$`);
 }
 
 function optionalNumber(rule: Record<string, unknown>, name: string, min: number, max: number, integer: boolean): number | undefined {
@@ -172,15 +178,22 @@ function sendRaw(res: ServerResponse, status: number, contentType: string, body:
 
 export class FaultInjector {
   #faults: ActiveFault[] = [];
+  /** Where the emulator is mounted (`/__clerk`): rules may name it in their path. */
+  readonly #mount: string;
   #nextId = 1;
   /** Sockets of hung requests and their fault, released (destroyed) when that fault or every fault is cleared. */
   #hung = new Map<Socket, string>();
+
+  constructor(mount: string) {
+    this.#mount = mount;
+  }
 
   add(rules: readonly unknown[]): FaultStatus[] {
     if (!Array.isArray(rules)) invalid('faults', 'faults must be an array.');
     const added = rules.map((input) => {
       const rule = normalizeFault(input);
-      const { method, pattern } = parseMatch(rule.match);
+      const { method, path } = parseMatch(rule.match);
+      const pattern = pathPattern(path, this.#mount);
       const status: FaultStatus = { id: `flt_${this.#nextId++}`, ...rule, remaining: rule.times ?? null, hits: 0 };
       return { status, method, pattern };
     });
@@ -212,10 +225,6 @@ export class FaultInjector {
 
   list(): FaultStatus[] {
     return this.#faults.map((fault) => copy(fault.status));
-  }
-
-  get size(): number {
-    return this.#faults.length;
   }
 
   /** The first fault matching the request, with one of its uses taken; null when none matches. */
@@ -280,38 +289,4 @@ export class FaultInjector {
       }
     }
   }
-}
-
-/**
- * `GET|POST|DELETE /__clerk/_emulator/faults` and `DELETE /__clerk/_emulator/faults/<id>`:
- * list, add (`{"faults": [rule, ...]}`), clear all, clear one.
- */
-export function serveFaultControl(
-  injector: FaultInjector,
-  method: string,
-  path: string,
-  body: Record<string, unknown>,
-  send: (status: number, body: unknown) => void,
-): void {
-  let id: string | null = null;
-  if (path.startsWith('/_emulator/faults/')) {
-    try {
-      id = decodeURIComponent(path.slice('/_emulator/faults/'.length));
-    } catch {
-      throw errors.malformed('The fault id is not valid percent-encoding.');
-    }
-  }
-  if (id !== null) {
-    if (method !== 'DELETE') throw errors.methodNotAllowed(method);
-    if (injector.clear(id) === 0) throw errors.notFound('fault');
-    return send(200, { faults: injector.list() });
-  }
-  if (method === 'GET') return send(200, { faults: injector.list() });
-  if (method === 'DELETE') {
-    injector.clear();
-    return send(200, { faults: [] });
-  }
-  if (method !== 'POST') throw errors.methodNotAllowed(method);
-  if (!Array.isArray(body.faults)) throw errors.paramMissing('faults');
-  return send(200, { faults: injector.add(body.faults) });
 }

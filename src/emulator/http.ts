@@ -1,6 +1,6 @@
 /** HTTP plumbing: request bodies, JSON replies, cookies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors } from './errors.js';
+import { errorResponse, errors } from './errors.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,6 +69,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('Cache-Control', 'no-store');
   res.end(text);
+}
+
+/** Sends a JSON answer, or drops the connection when an answer has already begun (a fault, a stream). */
+export function reply(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, body, headers);
+}
+
+/** Answers with `errorResponse(error)`: Clerk's error shape. */
+export function sendError(res: ServerResponse, error: unknown, report?: (message: string) => void): void {
+  const { status, body, headers } = errorResponse(error, report);
+  reply(res, status, body, headers);
 }
 
 export function parseCookies(header: string | undefined): Map<string, string> {

@@ -21,6 +21,7 @@ export async function describeUsers(users: EmulatorUser[]): Promise<string> {
   if (first.phone_number) lines.push(`  SMS codes to: ${first.phone_number} (printed here, and at GET /__clerk/_emulator/messages)`);
   if (first.backup_codes?.length) lines.push(`  backup codes: ${first.backup_codes.join(' ')}`);
   if (first.tasks?.length) lines.push(`  tasks:        ${first.tasks.join(', ')}`);
+  if (first.password_reset_required) lines.push('  must choose a new password after signing in');
   if (first.totp_secret) {
     const uri = totpUri(first.totp_secret, first.email);
     lines.push(`  TOTP secret:  ${first.totp_secret}`, `  otpauth URI:  ${uri}`, '  Scan with an authenticator app:', await qrCode(uri));
@@ -32,7 +33,8 @@ export async function describeUsers(users: EmulatorUser[]): Promise<string> {
         .filter(Boolean)
         .join(', ');
       const tasks = user.tasks?.length ? `; tasks: ${user.tasks.join(', ')}` : '';
-      lines.push(`  ${user.email} / ${user.password} (${factors || 'no second factor'}${tasks})`);
+      const reset = user.password_reset_required ? '; must choose a new password' : '';
+      lines.push(`  ${user.email} / ${user.password} (${factors || 'no second factor'}${tasks}${reset})`);
     }
   }
   return lines.join('\n');

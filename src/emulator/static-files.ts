@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep, dirname } from 'node:path';
 import { errors } from './errors.js';
+import type { Endpoint } from './request.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -21,10 +22,25 @@ const TYPES: Record<string, string> = {
 };
 
 /** The installed @clerk/clerk-js `dist` folder. */
-export function clerkJsDistDir(): string {
+function clerkJsDistDir(): string {
   const require = createRequire(import.meta.url);
   // The package's `require` export is dist/clerk.js.
   return dirname(require.resolve('@clerk/clerk-js'));
+}
+
+/** Where Clerk's SDKs load clerk-js's script build from, below the Frontend API or proxy. */
+export const CLERK_JS_PATH = '/npm/@clerk/clerk-js@6/dist';
+
+/**
+ * Serves the installed clerk-js build at `CLERK_JS_PATH/*file`: versioned chunks are cached for
+ * good, the rest for five minutes.
+ */
+export function clerkJsFiles(): Endpoint {
+  let dir: string | null = null;
+  return (request, params) =>
+    serveFile(request.req, request.res, (dir ??= clerkJsDistDir()), params.file ?? '', (file) =>
+      /_\d+\.\d+\.\d+\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    );
 }
 
 /**

@@ -25,10 +25,11 @@ export interface StoredUser {
   lastTotpCounter: number;
   /** TOTP enrolment started through /v1/me/totp and not yet verified. */
   pendingTotp: { id: string; secret: string; createdAt: number } | null;
-  totpId: string;
   /** Keyed digests of the unused backup codes. */
   backupCodes: Buffer[];
   tasks: SessionTaskKey[];
+  /** A correct password leads to `needs_new_password` until the user sets a new one. */
+  passwordResetRequired: boolean;
   organizations: Organization[];
   limits: Partial<EmulatorLimits>;
   clientTrust: boolean | null;
@@ -42,8 +43,10 @@ export interface StoredUser {
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 
+export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
+
 export interface Verification {
-  strategy: 'password' | 'totp' | 'backup_code' | 'phone_code' | 'email_code';
+  strategy: 'password' | SecondFactorStrategy;
   status: VerificationStatus;
   attempts: number | null;
   expireAt: number | null;
@@ -51,7 +54,7 @@ export interface Verification {
   codeDigest?: Buffer;
 }
 
-export type SignInStatus = 'needs_first_factor' | 'needs_second_factor' | 'needs_client_trust' | 'complete' | 'abandoned';
+export type SignInStatus = 'needs_first_factor' | 'needs_new_password' | 'needs_second_factor' | 'needs_client_trust' | 'complete';
 
 export interface StoredSignIn {
   id: string;
@@ -67,7 +70,7 @@ export interface StoredSignIn {
   abandonAt: number;
 }
 
-export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed';
+export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'revoked';
 
 export interface StoredSession {
   id: string;
@@ -79,7 +82,6 @@ export interface StoredSession {
   firstFactorAt: number;
   secondFactorAt: number | null;
   lastActiveToken: string | null;
-  lastActiveTokenExp: number;
   createdAt: number;
   updatedAt: number;
   lastActiveAt: number;
@@ -109,6 +111,8 @@ export class Store {
   signIns = new Map<string, StoredSignIn>();
   sessions = new Map<string, StoredSession>();
   inbox: EmulatorMessage[] = [];
+  /** Users are hashed asynchronously: additions run one after the other, requests wait for them. */
+  #adding: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly now: () => number) {}
 
@@ -126,12 +130,23 @@ export class Store {
     }
   }
 
-  async addUser(input: EmulatorUser): Promise<StoredUser> {
-    return (await this.addUsers([input]))[0]!;
+  /**
+   * Adds (or replaces) users in order, after the additions still under way; their passwords are
+   * hashed in parallel. Adds none if one is invalid.
+   */
+  addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
+    if (!Array.isArray(inputs)) return Promise.reject(new TypeError('users must be an array'));
+    const adding = this.#adding.then(() => this.#insertUsers(inputs));
+    this.#adding = adding.catch(() => {});
+    return adding;
   }
 
-  /** Adds (or replaces) users in order; their passwords are hashed in parallel. Adds none if one is invalid. */
-  async addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
+  /** Resolves once every addition made so far is stored. */
+  usersSettled(): Promise<void> {
+    return this.#adding.then(() => {});
+  }
+
+  async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
     for (const input of inputs) {
       if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
       if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
@@ -144,10 +159,10 @@ export class Store {
         return stored;
       }),
     );
-    return inputs.map((input, index) => this.insertUser(input, hashes[index]!));
+    return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
   }
 
-  private insertUser(input: EmulatorUser, password: PasswordHash): StoredUser {
+  #insertUser(input: EmulatorUser, password: PasswordHash): StoredUser {
     const email = input.email.trim().toLowerCase();
     const now = this.now();
     const previous = this.usersByEmail.get(email);
@@ -164,9 +179,9 @@ export class Store {
       totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
       lastTotpCounter: -1,
       pendingTotp: null,
-      totpId: randomId('totp'),
       backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
       tasks: [...new Set(input.tasks ?? [])],
+      passwordResetRequired: input.password_reset_required === true,
       organizations: [],
       limits: { ...(input.limits ?? {}) },
       clientTrust: typeof input.client_trust === 'boolean' ? input.client_trust : null,
@@ -222,6 +237,21 @@ export class Store {
   }
 }
 
+/** The second factors a user has, in the order Clerk lists them: authenticator app, SMS, backup codes. */
+export function secondFactorStrategies(user: StoredUser): SecondFactorStrategy[] {
+  const strategies: SecondFactorStrategy[] = [];
+  if (user.totpSecret) strategies.push('totp');
+  if (user.phone && user.phoneId) strategies.push('phone_code');
+  if (user.backupCodes.length > 0) strategies.push('backup_code');
+  return strategies;
+}
+
+/**
+ * A backup code as Clerk compares it, applied alike to the stored codes and to what is typed:
+ * NFKC (full-width letters and digits become ASCII), no whitespace, no dash of any kind (hyphen,
+ * en and em dashes, minus sign, small and full-width hyphens), lower case. So `h2j6-b8n4`,
+ * `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
+ */
 export function normalizeBackupCode(code: string): string {
-  return code.trim().toLowerCase();
+  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
 }

@@ -22,6 +22,12 @@ export interface EmulatorUser {
   /** Tasks the session is left pending with after sign-in. */
   tasks?: SessionTaskKey[];
   /**
+   * The user must choose a new password, as after an administrator's reset: a correct password
+   * answers `needs_new_password`, and `POST /v1/client/sign_ins/{id}/reset_password` (Clerk's
+   * password rules apply) sets the new one and clears this flag.
+   */
+  password_reset_required?: boolean;
+  /**
    * Limits for this user only (rate limits, lockout, code expiry), on top of the emulator's.
    * Lets a test shorten or raise limits for its own fresh user without affecting other tests.
    */

@@ -94,7 +94,8 @@ class FakeSignIn implements ClerkSignInLike {
   supportedSecondFactors: ClerkFactorLike[] | null = null;
   createdSessionId: string | null = null;
   user: (FakeUser & { id: string }) | null = null;
-  prepared = new Set<string>();
+  /** Codes sent, by strategy, with the wrong tries made at each. */
+  prepared = new Map<string, { wrongTries: number }>();
 
   constructor(private readonly clerk: FakeClerk) {}
 
@@ -132,7 +133,7 @@ class FakeSignIn implements ClerkSignInLike {
     } else if (user.needsClientTrust) {
       this.status = 'needs_client_trust';
       this.supportedSecondFactors = [
-        { strategy: 'email_code', emailAddressId: `idn_email_${user.id}`, safeIdentifier: maskEmail(user.email), primary: true },
+        { strategy: 'email_code', emailAddressId: `idn_email_${user.id}`, safeIdentifier: maskEmail(user.email), primary: true, default: true },
       ];
     } else {
       this.#complete();
@@ -152,7 +153,7 @@ class FakeSignIn implements ClerkSignInLike {
       if (!this.supportedSecondFactors?.some((f) => f.strategy === params.strategy)) {
         throw fakeClerkError('strategy_for_user_invalid', { status: 422, paramName: 'strategy' });
       }
-      this.prepared.add(params.strategy);
+      this.prepared.set(params.strategy, { wrongTries: 0 });
       this.clerk.sentCodes.push({ strategy: params.strategy, code: this.clerk.sentCode });
       return this;
     });
@@ -172,20 +173,23 @@ class FakeSignIn implements ClerkSignInLike {
         case 'totp':
           ok = params.code === user.totp;
           break;
-        case 'backup_code':
-          {
-            // Clerk's backup codes are compared without separators or case.
-            const plain = (c: string) => c.replace(/[^0-9a-z]/gi, '').toLowerCase();
-            const code = plain(params.code);
-            ok = !!user.backupCodes?.some((c) => plain(c) === code) && !this.clerk.usedBackupCodes.has(code);
-            if (ok) this.clerk.usedBackupCodes.add(code);
-          }
+        case 'backup_code': {
+          const code = normalizeBackupCode(params.code);
+          ok = !!user.backupCodes?.some((c) => normalizeBackupCode(c) === code) && !this.clerk.usedBackupCodes.has(code);
+          if (ok) this.clerk.usedBackupCodes.add(code);
           break;
+        }
         case 'phone_code':
-        case 'email_code':
-          if (!this.prepared.has(params.strategy)) throw fakeClerkError('verification_missing', { status: 400 });
+        case 'email_code': {
+          const sent = this.prepared.get(params.strategy);
+          if (!sent) throw fakeClerkError('verification_missing', { paramName: 'strategy' });
+          if (sent.wrongTries >= MAX_WRONG_CODES) {
+            throw fakeClerkError('verification_failed', { paramName: 'code', message: 'Too many failed attempts' });
+          }
           ok = params.code === this.clerk.sentCode;
+          if (!ok) sent.wrongTries++;
           break;
+        }
       }
       if (!ok) throw fakeClerkError('form_code_incorrect', { paramName: 'code', message: 'Incorrect code' });
       this.#complete();
@@ -196,9 +200,10 @@ class FakeSignIn implements ClerkSignInLike {
   resetPassword(params: { password: string }): Promise<ClerkSignInLike> {
     return this.clerk.call('resetPassword', {}, () => {
       if (!this.user || this.status !== 'needs_new_password') throw fakeClerkError('sign_in_not_ready', { status: 400 });
-      if (params.password.length < 8) {
+      if ([...params.password].length < 8) {
         throw fakeClerkError('form_password_length_too_short', { paramName: 'password' });
       }
+      if (BREACHED_PASSWORDS.has(params.password)) throw fakeClerkError('form_password_pwned', { paramName: 'password' });
       if (params.password === this.user.password) {
         throw fakeClerkError('form_new_password_matches_current', { paramName: 'password' });
       }
@@ -210,14 +215,30 @@ class FakeSignIn implements ClerkSignInLike {
   }
 }
 
+/** The first letter, a star for each other letter, the domain: `ada@example.com` → `a**@example.com`. */
 function maskEmail(email: string): string {
   const [name = '', domain = ''] = email.split('@');
-  return `${name.slice(0, 1)}***@${domain}`;
+  return `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}@${domain}`;
 }
 
+/** The country prefix, stars, the last four digits: `+15555550100` → `+1*******0100`. */
 function maskPhone(phone: string): string {
-  return phone.slice(0, 2) + '*'.repeat(Math.max(0, phone.length - 6)) + phone.slice(-4);
+  return phone.length <= 6 ? phone : `${phone.slice(0, 2)}${'*'.repeat(phone.length - 5)}${phone.slice(-4)}`;
 }
+
+/**
+ * A backup code as Clerk compares it: NFKC, no whitespace, no dash of any kind, lower case, so
+ * `h2j6-b8n4`, `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
+ */
+function normalizeBackupCode(code: string): string {
+  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
+}
+
+/** Wrong tries Clerk allows per SMS or email code; the next try is `verification_failed`. */
+const MAX_WRONG_CODES = 3;
+
+/** Passwords Clerk refuses as found in a breach (`form_password_pwned`): a few of the commonest. */
+const BREACHED_PASSWORDS = new Set(['password', 'password1', 'password123', '12345678', '123456789', 'qwerty123', '11111111', 'iloveyou']);
 
 export class FakeClerk implements ClerkLike {
   loaded: boolean;
@@ -282,6 +303,13 @@ export class FakeClerk implements ClerkLike {
     });
   }
 
+  /** Ends every session, as clerk-js's `signOut()` does (without navigating). */
+  async signOut(): Promise<void> {
+    this.client.sessions.length = 0;
+    this.session = null;
+    this.user = null;
+  }
+
   /** The next call of `method` fails with `error` (a `fakeClerkError(...)`, `fakeNetworkError()`, ...). Queue several by calling again. */
   failNext(method: FakeMethod, error: unknown): this {
     const queue = this.#failures.get(method) ?? [];
@@ -306,15 +334,13 @@ export class FakeClerk implements ClerkLike {
     return this.users.find((u) => u.email.toLowerCase() === wanted);
   }
 
-  /** Second factors Clerk would list for `user`, in Clerk's order. */
+  /** Second factors Clerk would list for `user`, in Clerk's order (authenticator app, SMS, backup codes); the first is the default. */
   secondFactorsOf(user: FakeUser & { id: string }): ClerkFactorLike[] {
     const factors: ClerkFactorLike[] = [];
-    if (user.phone) {
-      factors.push({ strategy: 'phone_code', phoneNumberId: `idn_phone_${user.id}`, safeIdentifier: maskPhone(user.phone), default: !user.totp });
-    }
     if (user.totp) factors.push({ strategy: 'totp' });
+    if (user.phone) factors.push({ strategy: 'phone_code', phoneNumberId: `idn_phone_${user.id}`, safeIdentifier: maskPhone(user.phone) });
     if (user.backupCodes?.length) factors.push({ strategy: 'backup_code' });
-    return factors;
+    return factors.map((factor, index) => ({ ...factor, default: index === 0 }));
   }
 
   createSession(user: FakeUser & { id: string }): FakeSession {

@@ -87,6 +87,16 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   };
 }
 
+/** A function that adds a new user per call, with its own email, so lockouts and used codes never leak between tests. */
+export function userFactory(emulator: { addUsers(users: EmulatorUser[]): Promise<void> }, prefix: string, defaults: Partial<EmulatorUser> = {}) {
+  let n = 0;
+  return async (extra: Record<string, unknown> = {}): Promise<string> => {
+    const email = `${prefix}${++n}@example.com`;
+    await emulator.addUsers([{ ...ADA, email, ...defaults, ...extra }]);
+    return email;
+  };
+}
+
 export function errorCode(reply: Reply): string | undefined {
   return reply.body?.errors?.[0]?.code;
 }

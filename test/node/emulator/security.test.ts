@@ -117,7 +117,7 @@ describe('constant-time comparisons', () => {
     const secret = /password|passcode|code|secret|token|digest|jwt|hash/i;
     const literal = /^(['"`].*|null|undefined|true|false|\d+)$/;
     const offending: string[] = [];
-    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
       readFileSync(new URL(file, dir), 'utf8')
         .split('\n')
         .forEach((line, index) => {

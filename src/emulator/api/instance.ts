@@ -1,0 +1,31 @@
+/** The emulated Clerk instance every Frontend API handler works on: its state, settings and services. */
+import type { Limits } from '../limits.js';
+import type { RequestContext } from '../request-context.js';
+import type { RateLimiter } from '../security.js';
+import { clientJson } from '../serializers/session.js';
+import type { Store, StoredClient } from '../store.js';
+import type { TokenIssuer } from '../tokens.js';
+import type { EmulatorMessage } from '../types.js';
+
+export interface Instance {
+  store: Store;
+  tokens: TokenIssuer;
+  limiter: RateLimiter;
+  limits: Limits;
+  /** Clerk's Client Trust for every user without their own `client_trust`. */
+  clientTrust: boolean;
+  /** "Sends" an SMS or email code: into the inbox. */
+  send(message: EmulatorMessage): void;
+}
+
+/** A Frontend API handler: the answer it returns is sent as JSON with status 200. */
+export type ApiHandler = (instance: Instance, ctx: RequestContext) => unknown;
+
+export function clientBody(instance: Instance, ctx: RequestContext, client: StoredClient | null) {
+  return client ? clientJson(client, instance.store, ctx.now, instance.limits.current().lockoutAttempts) : null;
+}
+
+/** `{response, client}`: how Clerk answers a change, with the client as it is now (clerk-js finds new sessions there). */
+export function withClient(instance: Instance, ctx: RequestContext, response: unknown, client: StoredClient | null = ctx.client) {
+  return { response, client: clientBody(instance, ctx, client) };
+}

@@ -1,0 +1,152 @@
+/** Sessions: started by a completed sign-in, activated (`touch`), ended; their tokens and the JWKS that verifies them. */
+import { errors } from '../errors.js';
+import type { RequestContext } from '../request-context.js';
+import { randomId } from '../security.js';
+import { sessionJson } from '../serializers/session.js';
+import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../store.js';
+import { type Instance, withClient } from './instance.js';
+
+const SESSION_ABANDON_MS = 30 * 24 * 3600 * 1000;
+
+function sessionBody(instance: Instance, ctx: RequestContext, session: StoredSession) {
+  const user = instance.store.users.get(session.userId);
+  return sessionJson(session, instance.store, ctx.now, instance.limits.forUser(user).lockoutAttempts);
+}
+
+/** Signs a new token for the session (kept as its `last_active_token`). */
+export async function mintToken(instance: Instance, ctx: RequestContext, session: StoredSession): Promise<string> {
+  const user = instance.store.users.get(session.userId)!;
+  const org = user.organizations.find((o) => o.id === session.lastActiveOrganizationId) ?? null;
+  const minutes = (at: number | null) => (at === null ? -1 : Math.floor((ctx.now - at) / 60_000));
+  const jwt = await instance.tokens.sign(
+    {
+      sub: user.id,
+      sid: session.id,
+      azp: ctx.origin,
+      sts: session.status === 'pending' ? 'pending' : 'active',
+      fva: [minutes(session.firstFactorAt), minutes(session.secondFactorAt)],
+      org: org ? { id: org.id, slug: org.slug, role: org.role.replace(/^org:/, '') } : null,
+    },
+    ctx.issuer,
+    ctx.now,
+    instance.limits.forUser(user).tokenLifetimeSeconds,
+  );
+  session.lastActiveToken = jwt;
+  return jwt;
+}
+
+/** The session a completed sign-in creates: pending while the user has tasks, with a first token. */
+export async function startSession(instance: Instance, ctx: RequestContext, signIn: StoredSignIn, client: StoredClient, user: StoredUser): Promise<void> {
+  user.failedAttempts = 0;
+  user.lastSignInAt = ctx.now;
+  client.trustedUserIds.add(user.id);
+  const secondFactorUsed = signIn.secondFactor?.status === 'verified' && signIn.secondFactor.strategy !== 'email_code';
+  const session: StoredSession = {
+    id: randomId('sess'),
+    clientId: client.id,
+    userId: user.id,
+    status: user.tasks.length > 0 ? 'pending' : 'active',
+    tasks: [...user.tasks],
+    lastActiveOrganizationId: null,
+    firstFactorAt: ctx.now,
+    secondFactorAt: secondFactorUsed ? ctx.now : null,
+    lastActiveToken: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    lastActiveAt: ctx.now,
+    expireAt: ctx.now + instance.limits.forUser(user).sessionLifetimeSeconds * 1000,
+    abandonAt: ctx.now + SESSION_ABANDON_MS,
+  };
+  instance.store.sessions.set(session.id, session);
+  client.sessionIds.push(session.id);
+  client.lastActiveSessionId = session.id;
+  client.lastAuthenticationStrategy = 'password';
+  client.updatedAt = ctx.now;
+  signIn.createdSessionId = session.id;
+  await mintToken(instance, ctx, session);
+}
+
+/** Ends every live session of the user on any client but `keep` (`sign_out_of_other_sessions`). */
+export function revokeOtherSessions(instance: Instance, user: StoredUser, keep: StoredClient, now: number): void {
+  for (const session of instance.store.sessions.values()) {
+    if (session.userId !== user.id || session.clientId === keep.id) continue;
+    if (session.status !== 'active' && session.status !== 'pending') continue;
+    session.status = 'revoked';
+    session.updatedAt = now;
+  }
+}
+
+/** Leaves the task list and promotes a pending session whose tasks are all done. */
+export function resolveTask(session: StoredSession, key: string, now: number): void {
+  session.tasks = session.tasks.filter((task) => task !== key);
+  if (session.status === 'pending' && session.tasks.length === 0) session.status = 'active';
+  session.updatedAt = now;
+}
+
+function findSession(instance: Instance, ctx: RequestContext): { session: StoredSession; client: StoredClient; user: StoredUser } {
+  const client = ctx.client;
+  const session = client ? instance.store.sessions.get(ctx.params.session_id ?? '') : undefined;
+  if (!client || !session || session.clientId !== client.id) throw errors.notFound('session');
+  if (session.status !== 'active' && session.status !== 'pending') throw errors.notFound('session');
+  if (session.expireAt <= ctx.now) {
+    session.status = 'ended';
+    throw errors.signedOut();
+  }
+  return { session, client, user: instance.store.users.get(session.userId)! };
+}
+
+function selectOrganization(session: StoredSession, user: StoredUser, value: string | undefined, now: number): void {
+  if (value === undefined || value === 'null') return;
+  if (value === '') {
+    session.lastActiveOrganizationId = null;
+    return;
+  }
+  if (!user.organizations.some((org) => org.id === value)) throw errors.notFound('organization');
+  session.lastActiveOrganizationId = value;
+  resolveTask(session, 'choose-organization', now);
+}
+
+/** `POST /v1/client/sessions/{id}/touch`: makes the session the client's active one (`setActive`). */
+export async function touchSession(instance: Instance, ctx: RequestContext) {
+  const { session, client, user } = findSession(instance, ctx);
+  selectOrganization(session, user, ctx.form.get('active_organization_id'), ctx.now);
+  session.lastActiveAt = ctx.now;
+  session.updatedAt = ctx.now;
+  client.lastActiveSessionId = session.id;
+  client.updatedAt = ctx.now;
+  await mintToken(instance, ctx, session);
+  return withClient(instance, ctx, sessionBody(instance, ctx, session), client);
+}
+
+/** `POST /v1/client/sessions/{id}/tokens`: a fresh session token. */
+export async function createToken(instance: Instance, ctx: RequestContext) {
+  const { session, user } = findSession(instance, ctx);
+  const organizationId = ctx.form.get('organization_id');
+  if (organizationId !== undefined && organizationId !== '' && !user.organizations.some((org) => org.id === organizationId)) {
+    throw errors.notFound('organization');
+  }
+  if (organizationId !== undefined && !(organizationId === '' && session.tasks.includes('choose-organization'))) {
+    session.lastActiveOrganizationId = organizationId === '' ? null : organizationId;
+  }
+  return { object: 'token', jwt: await mintToken(instance, ctx, session) };
+}
+
+function endSessionAs(status: 'ended' | 'removed') {
+  return (instance: Instance, ctx: RequestContext) => {
+    const { session, client } = findSession(instance, ctx);
+    session.status = status;
+    session.updatedAt = ctx.now;
+    if (client.lastActiveSessionId === session.id) client.lastActiveSessionId = null;
+    client.updatedAt = ctx.now;
+    return withClient(instance, ctx, sessionBody(instance, ctx, session), client);
+  };
+}
+
+/** `POST /v1/client/sessions/{id}/end` and `.../remove`. */
+export const endSession = endSessionAs('ended');
+export const removeSession = endSessionAs('removed');
+
+/** `GET /v1/jwks`: the public key that verifies session tokens. */
+export function jwks(instance: Instance) {
+  return instance.tokens.jwks();
+}

@@ -1,0 +1,160 @@
+/**
+ * Sign-ins: created with an identifier and a password, then, as Clerk decides, a new password,
+ * a second factor or a new device's email code, until `complete` starts a session.
+ */
+import { errors } from '../errors.js';
+import { checkNewPassword } from '../password-rules.js';
+import type { RequestContext } from '../request-context.js';
+import { decoyPasswordHash, hashPassword, randomId, verifyPassword } from '../security.js';
+import { signInJson } from '../serializers/sign-in.js';
+import { secondFactorStrategies, type SignInStatus, type StoredClient, type StoredSignIn, type StoredUser, type Verification } from '../store.js';
+import { type Instance, withClient } from './instance.js';
+import { assertNotLocked, rateLimit, recordFailure } from './protection.js';
+import { offeredMethod, sendCode } from './second-factors.js';
+import { revokeOtherSessions, startSession } from './sessions.js';
+
+const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
+
+const passwordVerified = (): Verification => ({ strategy: 'password', status: 'verified', attempts: null, expireAt: null });
+
+function signInBody(instance: Instance, ctx: RequestContext, signIn: StoredSignIn, client: StoredClient) {
+  return withClient(instance, ctx, signInJson(signIn, instance.store), client);
+}
+
+function clientTrustApplies(instance: Instance, user: StoredUser): boolean {
+  return user.clientTrust ?? instance.clientTrust;
+}
+
+/** Where a sign-in goes once the first factor (or a new password) is done, in the order Clerk decides it. */
+function statusAfterFirstFactor(instance: Instance, user: StoredUser, client: StoredClient): SignInStatus {
+  if (secondFactorStrategies(user).length > 0) return 'needs_second_factor';
+  if (clientTrustApplies(instance, user) && !client.trustedUserIds.has(user.id)) return 'needs_client_trust';
+  return 'complete';
+}
+
+/** Checks the password (a failure counts towards the lockout) and answers the status the sign-in moves to. */
+async function checkPassword(instance: Instance, ctx: RequestContext, user: StoredUser, client: StoredClient, password: string): Promise<SignInStatus> {
+  if (!(await verifyPassword(password, user.password))) {
+    recordFailure(instance, user, ctx.now);
+    throw errors.passwordIncorrect();
+  }
+  return user.passwordResetRequired ? 'needs_new_password' : statusAfterFirstFactor(instance, user, client);
+}
+
+/** Records the status a step reached; a `complete` sign-in starts its session. */
+async function advance(instance: Instance, ctx: RequestContext, signIn: StoredSignIn, client: StoredClient, user: StoredUser, status: SignInStatus) {
+  signIn.status = status;
+  if (status === 'complete') await startSession(instance, ctx, signIn, client, user);
+  return signInBody(instance, ctx, signIn, client);
+}
+
+function findSignIn(instance: Instance, ctx: RequestContext): { signIn: StoredSignIn; client: StoredClient; user: StoredUser } {
+  const client = ctx.client;
+  const signIn = client ? instance.store.signIns.get(ctx.params.sign_in_id ?? '') : undefined;
+  if (!client || !signIn || signIn.clientId !== client.id || signIn.abandonAt <= ctx.now) throw errors.notFound('sign in');
+  const user = instance.store.users.get(signIn.userId);
+  if (!user) throw errors.notFound('sign in');
+  return { signIn, client, user };
+}
+
+/** The sign-in a step that checks a secret is for, once the client's rate limit and the user's lockout allow the try. */
+function signInForAttempt(instance: Instance, ctx: RequestContext) {
+  const found = findSignIn(instance, ctx);
+  rateLimit(instance, ctx, 'attempt', found.user.id, found.user);
+  assertNotLocked(found.user, ctx.now);
+  return found;
+}
+
+/** `POST /v1/client/sign_ins` with `identifier` and (usually) `password`. */
+export async function createSignIn(instance: Instance, ctx: RequestContext) {
+  const client = ctx.ensureClient();
+  if (instance.store.liveSessions(client).length > 0) throw errors.sessionExists();
+  const identifier = ctx.required('identifier').trim();
+  const password = ctx.form.get('password');
+  const strategy = ctx.form.get('strategy') || (password !== undefined ? 'password' : undefined);
+  if (strategy !== undefined && strategy !== 'password') throw errors.strategyInvalid('strategy');
+  const user = instance.store.findUserByIdentifier(identifier);
+  rateLimit(instance, ctx, 'create', user?.id ?? identifier.toLowerCase(), user);
+  if (!user) {
+    // As slow as a wrong password, so the answer's timing does not tell which emails exist.
+    if (password) await verifyPassword(password, await decoyPasswordHash);
+    throw errors.identifierNotFound();
+  }
+  assertNotLocked(user, ctx.now);
+  if (strategy === 'password' && (password === undefined || password === '')) throw errors.paramMissing('password');
+
+  const signIn: StoredSignIn = {
+    id: randomId('sia'),
+    clientId: client.id,
+    userId: user.id,
+    identifier: user.email,
+    status: 'needs_first_factor',
+    firstFactor: null,
+    secondFactor: null,
+    createdSessionId: null,
+    clientTrustState: clientTrustApplies(instance, user) ? (client.trustedUserIds.has(user.id) ? 'known' : 'new') : null,
+    createdAt: ctx.now,
+    abandonAt: ctx.now + SIGN_IN_ABANDON_MS,
+  };
+  let status: SignInStatus = 'needs_first_factor';
+  if (password !== undefined) {
+    status = await checkPassword(instance, ctx, user, client, password);
+    signIn.firstFactor = passwordVerified();
+  }
+  instance.store.signIns.set(signIn.id, signIn);
+  client.signInId = signIn.id;
+  client.updatedAt = ctx.now;
+  return advance(instance, ctx, signIn, client, user, status);
+}
+
+/** `GET /v1/client/sign_ins/{id}`. */
+export function getSignIn(instance: Instance, ctx: RequestContext) {
+  const { signIn, client } = findSignIn(instance, ctx);
+  return signInBody(instance, ctx, signIn, client);
+}
+
+/** `POST .../attempt_first_factor` with `strategy=password`. */
+export async function attemptFirstFactor(instance: Instance, ctx: RequestContext) {
+  const { signIn, client, user } = signInForAttempt(instance, ctx);
+  const strategy = ctx.required('strategy');
+  if (signIn.status !== 'needs_first_factor' || strategy !== 'password') throw errors.strategyInvalid();
+  const status = await checkPassword(instance, ctx, user, client, ctx.required('password'));
+  signIn.firstFactor = passwordVerified();
+  return advance(instance, ctx, signIn, client, user, status);
+}
+
+/** `POST .../reset_password` with `password` (and `sign_out_of_other_sessions`), when the sign-in `needs_new_password`. */
+export async function resetPassword(instance: Instance, ctx: RequestContext) {
+  const { signIn, client, user } = signInForAttempt(instance, ctx);
+  if (signIn.status !== 'needs_new_password') throw errors.signInNotReady();
+  const password = ctx.required('password');
+  await checkNewPassword(password, user, 'password');
+  user.password = await hashPassword(password);
+  user.passwordResetRequired = false;
+  user.updatedAt = ctx.now;
+  if (ctx.form.get('sign_out_of_other_sessions') === 'true') revokeOtherSessions(instance, user, client, ctx.now);
+  return advance(instance, ctx, signIn, client, user, statusAfterFirstFactor(instance, user, client));
+}
+
+/** `POST .../prepare_second_factor`: sends the SMS (or Client Trust email) code; nothing to send for TOTP and backup codes. */
+export function prepareSecondFactor(instance: Instance, ctx: RequestContext) {
+  const { signIn, client, user } = findSignIn(instance, ctx);
+  assertNotLocked(user, ctx.now);
+  const method = offeredMethod(signIn, user, ctx.required('strategy'));
+  const named = method.delivery ? ctx.form.get(method.delivery.idParam) : undefined;
+  sendCode(method, { user, signIn, now: ctx.now, limits: instance.limits.forUser(user) }, named, (message) => instance.send(message));
+  return signInBody(instance, ctx, signIn, client);
+}
+
+/** `POST .../attempt_second_factor` with `strategy` and `code`. */
+export async function attemptSecondFactor(instance: Instance, ctx: RequestContext) {
+  const { signIn, client, user } = signInForAttempt(instance, ctx);
+  const strategy = ctx.required('strategy');
+  const code = ctx.required('code').trim();
+  const method = offeredMethod(signIn, user, strategy);
+  if (!method.verify({ strategy: method.strategy, user, signIn, code, now: ctx.now, limits: instance.limits.forUser(user) })) {
+    recordFailure(instance, user, ctx.now);
+    throw errors.codeIncorrect();
+  }
+  return advance(instance, ctx, signIn, client, user, 'complete');
+}

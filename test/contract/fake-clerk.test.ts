@@ -1,0 +1,38 @@
+// The facts about Clerk, checked against the in-memory fake that component tests and users' tests use.
+import { FakeClerk } from '../../src/testing/index.js';
+import type { ClerkLike } from '../../src/clerk-adapter.js';
+import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
+
+const TOTP = '123456';
+let users = 0;
+
+const model: ClerkModel = {
+  async start(user) {
+    const identifier = `fact-${++users}@example.com`;
+    const clerk = new FakeClerk({
+      users: [
+        {
+          email: identifier,
+          password: PASSWORD,
+          ...(user.totp ? { totp: TOTP } : {}),
+          ...(user.phone ? { phone: user.phone } : {}),
+          ...(user.backupCodes ? { backupCodes: user.backupCodes } : {}),
+          ...(user.needsNewPassword ? { needsNewPassword: true } : {}),
+          ...(user.clientTrust ? { needsClientTrust: true } : {}),
+          ...(user.locked ? { lockedForSeconds: 3600 } : {}),
+        },
+      ],
+    });
+    return { clerk, identifier };
+  },
+  totpCode: () => TOTP,
+  wrongTotpCode: () => '000000',
+  async lastCodeSentTo(clerk: ClerkLike) {
+    const sent = (clerk as FakeClerk).sentCodes.at(-1);
+    if (!sent) throw new Error('no code sent');
+    return sent.code;
+  },
+  signOut: (clerk: ClerkLike) => (clerk as FakeClerk).signOut(),
+};
+
+describe('Clerk facts: the fake Clerk (clerk-mfa-sign-in/testing)', () => clerkFacts(model));
