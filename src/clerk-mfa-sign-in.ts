@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { keyed } from 'lit/directives/keyed.js';
 import { ClerkAdapter, type ClerkLike } from './clerk-adapter.js';
 import { dispatch } from './events.js';
-import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
+import { formatDuration, interpolate, loadLocale, mergeStrings } from './localization.js';
 import {
   blockedSecondsLeft,
   errorFor,
@@ -30,6 +30,7 @@ import {
   type SignInState,
   type StepName,
 } from './sign-in-machine.js';
+import type { MessageKey, Strings } from './strings.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
 
 /** Each second factor's texts: the step's title and subtitle, and its button in "Use another method". */

@@ -17,5 +17,5 @@ export type {
   TaskRequiredDetail,
 } from './events.js';
 export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } from './clerk-adapter.js';
-export type { MessageKey, Strings, UiKey } from './localization.js';
-export type { ErrorKey, SecondFactorStrategy, StepName } from './sign-in-machine.js';
+export type { ErrorKey, MessageKey, Strings, UiKey } from './strings.js';
+export type { SecondFactorStrategy, StepName } from './sign-in-machine.js';

@@ -8,6 +8,7 @@
  * id is not the current pending id are stale and ignored. Secrets (password,
  * codes) never enter the state.
  */
+import type { ErrorKey } from './strings.js';
 
 /** Names of the steps, also used as custom states and in `step-change` events. */
 export type StepName =
@@ -70,30 +71,6 @@ export interface ActionFailure {
 
 /** Where an error is shown. `form` = at the top of the form, not tied to one field. */
 export type ErrorField = 'identifier' | 'password' | 'code' | 'new-password' | 'form';
-
-/** Keys of the messages the element can show for an error. */
-export type ErrorKey =
-  | 'passwordIncorrect'
-  | 'identifierNotFound'
-  | 'identifierInvalid'
-  | 'codeIncorrect'
-  | 'backupCodeIncorrect'
-  | 'codeExpired'
-  | 'verificationFailed'
-  | 'strategyInvalid'
-  | 'sessionExists'
-  | 'tooManyRequests'
-  | 'userLocked'
-  | 'fieldRequired'
-  | 'passwordPwned'
-  | 'passwordTooShort'
-  | 'passwordWeak'
-  | 'passwordSameAsCurrent'
-  | 'offline'
-  | 'network'
-  | 'loadFailed'
-  | 'unsupportedStatus'
-  | 'unknown';
 
 export interface SignInError {
   code: string;

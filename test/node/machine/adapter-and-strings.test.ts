@@ -11,9 +11,10 @@ import {
   type ClerkLike,
   type ClerkSignInLike,
 } from '../../../src/clerk-adapter.js';
-import { EN, formatDuration, interpolate, mergeStrings } from '../../../src/localization.js';
+import { formatDuration, interpolate, mergeStrings } from '../../../src/localization.js';
 import { resolveLocale } from '../../../src/locale-loader.js';
 import { LOCALES } from '../../../src/locales/index.js';
+import { EN } from '../../../src/strings.js';
 import { FakeClerkAPIResponseError, fakeNetworkError } from '../../../src/testing/fake-clerk.js';
 
 // A real clerk-js instance must be usable as the element's `clerk` property.
