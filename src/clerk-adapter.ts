@@ -1,19 +1,13 @@
 /**
  * The only module that talks to Clerk. Everything Clerk-shaped is turned into
- * the plain types of `sign-in-machine.ts` here, so that moving to another
+ * the plain types of `sign-in-types.ts` here, so that moving to another
  * Clerk API (SignInFuture) stays a change to this one file.
  *
  * Only types come from `@clerk/*`: clerk-js itself is fetched at run time as
  * Clerk's script build, exactly like Clerk's own SDKs do.
  */
-import type {
-  ActionFailure,
-  Factor,
-  Outcome,
-  SecondFactorStrategy,
-  SessionSnapshot,
-  SignInSnapshot,
-} from './sign-in-machine.js';
+import type { ActionFailure, Factor, Outcome, SessionSnapshot, SignInSnapshot } from './sign-in-types.js';
+import { isSupportedStrategy, type SecondFactorStrategy } from './strategies.js';
 
 /** A second factor as clerk-js describes it (`SignInSecondFactor`). */
 export interface ClerkFactorLike {
@@ -285,8 +279,8 @@ export function normalizeError(error: unknown): ActionFailure {
 }
 
 function toFactor(raw: ClerkFactorLike): Factor | null {
-  if (!['totp', 'backup_code', 'phone_code', 'email_code'].includes(raw.strategy)) return null;
-  const factor: Factor = { strategy: raw.strategy as SecondFactorStrategy };
+  if (!isSupportedStrategy(raw.strategy)) return null;
+  const factor: Factor = { strategy: raw.strategy };
   if (raw.safeIdentifier) factor.safeIdentifier = raw.safeIdentifier;
   if (raw.phoneNumberId) factor.phoneNumberId = raw.phoneNumberId;
   if (raw.emailAddressId) factor.emailAddressId = raw.emailAddressId;

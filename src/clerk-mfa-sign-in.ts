@@ -8,38 +8,29 @@ import {
   errorFor,
   initialState,
   isCodeState,
-  isCompleteCode,
   isDone,
   isFormState,
-  isNumericCode,
-  needsPrepare,
-  normalizeCode,
   resendSecondsLeft,
   secondsLeft,
   transition,
-  type ClientTrustState,
-  type ErrorField,
-  type Factor,
-  type Outcome,
-  type PendingAction,
-  type SecondFactorState,
-  type SessionSnapshot,
-  type SignInError,
-  type SignInEvent,
-  type SignInSnapshot,
-  type SignInState,
-  type StepName,
 } from './sign-in-machine.js';
+import type {
+  ClientTrustState,
+  ErrorField,
+  Factor,
+  Outcome,
+  PendingAction,
+  SecondFactorState,
+  SessionSnapshot,
+  SignInError,
+  SignInEvent,
+  SignInSnapshot,
+  SignInState,
+  StepName,
+} from './sign-in-types.js';
+import { normalizeCode, STRATEGIES, type CodeFormat } from './strategies.js';
 import type { MessageKey, Strings } from './strings.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
-
-/** Each second factor's texts: the step's title and subtitle, and its button in "Use another method". */
-const FACTOR_TEXT = {
-  totp: ['totpTitle', 'totpSubtitle', 'methodTotp'],
-  backup_code: ['backupTitle', 'backupSubtitle', 'methodBackupCode'],
-  phone_code: ['phoneTitle', 'phoneSubtitle', 'methodPhoneCode'],
-  email_code: ['emailTitle', 'emailSubtitle', 'methodEmailCode'],
-} as const satisfies Record<Factor['strategy'], readonly [MessageKey, MessageKey, MessageKey]>;
 
 /**
  * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
@@ -336,14 +327,14 @@ export class ClerkMfaSignInElement extends LitElement {
     const s = this.signInState;
     if (!isCodeState(s)) return;
     const input = event.target as HTMLInputElement;
-    const strategy = s.method.strategy;
+    const format: CodeFormat = STRATEGIES[s.method.strategy].code;
     this.#send({ type: 'edit', field: 'code' });
-    if (!isNumericCode(strategy)) return;
-    const code = normalizeCode(input.value, strategy);
+    if (!format.length) return;
+    const code = format.normalize(input.value);
     // Pasted "123 456" or "123-456" becomes "123456".
-    if (code !== input.value && code.length <= 6) input.value = code;
+    if (code !== input.value && code.length <= format.length) input.value = code;
     // A complete code submits itself; the submit handler refuses it while a request is pending or a wait runs.
-    if (isCompleteCode(code, strategy)) this.#formElement?.requestSubmit();
+    if (code.length === format.length) this.#formElement?.requestSubmit();
   }
 
   protected handleFieldInput(field: ErrorField): void {
@@ -591,7 +582,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #field(
     field: Exclude<ErrorField, 'form'>,
     label: string,
-    input: { part: string; type: string; autocomplete: string; inputmode?: string; value?: string },
+    input: { part: string; type: string; autocomplete: string; inputmode?: string; maxlength?: number; value?: string },
     onInput: (event: InputEvent) => void = () => this.handleFieldInput(field),
   ): TemplateResult {
     const error = errorFor(this.signInState, field);
@@ -604,6 +595,7 @@ export class ClerkMfaSignInElement extends LitElement {
           part="input ${input.part}"
           type=${input.type}
           inputmode=${input.inputmode ?? nothing}
+          maxlength=${input.maxlength ?? nothing}
           autocomplete=${input.autocomplete}
           autocapitalize="none"
           spellcheck="false"
@@ -642,16 +634,17 @@ export class ClerkMfaSignInElement extends LitElement {
   }
 
   #codeField(strategy: Factor['strategy']): TemplateResult {
+    const { code, label } = STRATEGIES[strategy];
     return this.#field(
       'code',
-      this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel'),
-      { part: 'code-input', type: 'text', inputmode: isNumericCode(strategy) ? 'numeric' : 'text', autocomplete: 'one-time-code' },
+      this.#t(label),
+      { part: 'code-input', type: 'text', inputmode: code.inputmode, maxlength: code.maxlength, autocomplete: 'one-time-code' },
       this.handleCodeInput,
     );
   }
 
   #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
-    if (!needsPrepare(s.method)) return nothing;
+    if (!STRATEGIES[s.method.strategy].needsPrepare) return nothing;
     const wait = resendSecondsLeft(s, this.now);
     // The message line is there (empty) before the code is sent, so its arrival moves nothing.
     return html`
@@ -672,7 +665,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected renderSecondFactor(s: SecondFactorState): TemplateResult {
     const strategy = s.method.strategy;
-    const [title, subtitle] = FACTOR_TEXT[strategy];
+    const { title, subtitle } = STRATEGIES[strategy];
     const others = s.methods.filter((m) => m !== s.method);
     // The code field, then "Verify" right under it; other ways to get a code come after.
     return this.#form(
@@ -694,7 +687,7 @@ export class ClerkMfaSignInElement extends LitElement {
                   aria-disabled=${s.pending ? 'true' : 'false'}
                   @click=${() => this.handleChooseMethod(m)}
                 >
-                  ${this.#t(FACTOR_TEXT[m.strategy][2], { identifier: m.safeIdentifier ?? '' })}
+                  ${this.#t(STRATEGIES[m.strategy].method, { identifier: m.safeIdentifier ?? '' })}
                 </button>`,
               )}
             </fieldset>`
@@ -705,7 +698,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected renderClientTrust(s: ClientTrustState): TemplateResult {
     return this.#form(
-      this.#t(s.method.strategy === 'phone_code' ? 'phoneTitle' : 'emailTitle'),
+      this.#t(STRATEGIES[s.method.strategy].title),
       this.#t('newDeviceNotice'),
       this.#codeField(s.method.strategy),
       this.#t('verify'),

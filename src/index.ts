@@ -18,4 +18,5 @@ export type {
 } from './events.js';
 export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } from './clerk-adapter.js';
 export type { ErrorKey, MessageKey, Strings, UiKey } from './strings.js';
-export type { SecondFactorStrategy, StepName } from './sign-in-machine.js';
+export type { SecondFactorStrategy } from './strategies.js';
+export type { StepName } from './sign-in-types.js';

@@ -10,7 +10,7 @@
  * ```
  */
 import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-adapter.js';
-import type { SecondFactorStrategy } from '../sign-in-machine.js';
+import type { SecondFactorStrategy } from '../strategies.js';
 
 export interface FakeUser {
   email: string;

@@ -249,6 +249,19 @@ describe('second factor', () => {
     await ui.waitForStep('signed-in');
   });
 
+  it('each code field takes what its method needs: room for a pasted "123 456", a longer backup code written with an en dash', async () => {
+    const { ui, clerk } = await toSecondFactor();
+    expect(ui.input('code')!.maxLength).to.equal(12);
+    await ui.chooseMethod('backup_code');
+    const code = ui.input('code')!;
+    expect(code.maxLength).to.equal(24);
+    expect(code.getAttribute('inputmode')).to.equal('text');
+    await ui.enterCode(' ABCD\u2013EFGH ');
+    await ui.submit();
+    await ui.waitForStep('signed-in');
+    expect(clerk.usedBackupCodes.has('abcdefgh')).to.equal(true);
+  });
+
   it('used backup code: specific message', async () => {
     const { ui, clerk } = await toSecondFactor();
     clerk.usedBackupCodes.add('abcdefgh');

@@ -3,14 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ClerkAdapter, normalizeError, type ClerkLike, type ClerkSignInLike } from '../../../src/clerk-adapter.js';
-import {
-  initialState,
-  mapFailure,
-  transition,
-  type ActionFailure,
-  type SignInEvent,
-  type SignInState,
-} from '../../../src/sign-in-machine.js';
+import { mapFailure } from '../../../src/sign-in-failures.js';
+import { initialState, transition } from '../../../src/sign-in-machine.js';
+import type { ActionFailure, SignInEvent, SignInState } from '../../../src/sign-in-types.js';
 
 const NOW = 1_700_000_000_000;
 
