@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ClerkAdapter, type ClerkLike } from './clerk-adapter.js';
+import { ClerkAdapter } from './clerk-adapter.js';
+import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
 import { formatDuration, interpolate, loadLocale, mergeStrings } from './localization.js';
 import {
@@ -289,7 +290,7 @@ export class ClerkMfaSignInElement extends LitElement {
   /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */
   async #checkExistingSession(adopt = false): Promise<void> {
     if (isDone(this.signInState)) return;
-    const session = await this.#adapter.existingSession(undefined, { adopt });
+    const session = await this.#adapter.existingSession(adopt);
     if (session && this.isConnected) this.#send({ type: 'existing-session', session });
   }
 

@@ -9,7 +9,7 @@
  * clerk.failNext('attemptSecondFactor', fakeClerkError('form_code_incorrect', { paramName: 'code' }));
  * ```
  */
-import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-adapter.js';
+import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-types.js';
 import type { SecondFactorStrategy } from '../strategies.js';
 
 export interface FakeUser {
