@@ -3,6 +3,7 @@
  * languages come from `@clerk/localizations` (a per-language subset generated into
  * `src/locales/`, loaded on demand), and the `localization` property overrides any single string.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { EN, type MessageKey, type Strings } from './strings.js';
 
 /** Replaces `{{name}}` placeholders (Clerk's syntax, modifiers ignored). */
@@ -43,4 +44,54 @@ export function mergeStrings(...layers: (Partial<Strings> | null | undefined)[])
     }
   }
   return merged;
+}
+
+/** What `LocalizeController` reads from its element. */
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  /** The language asked for, before any `lang`. */
+  locale: string | null;
+  /** The host's overrides, by message key. */
+  localization: Partial<Strings> | null;
+}
+
+/**
+ * The element's language and its strings, as a reactive controller. The language is `locale`,
+ * else the element's `lang`, else the document's; a language's strings are downloaded only when
+ * the language itself changes.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: LocalizeHost;
+  /** The language whose strings are shown or on their way. */
+  #lang: string | undefined;
+  #langStrings: Partial<Strings> = {};
+
+  constructor(host: LocalizeHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const lang = this.#host.locale || this.#host.getAttribute('lang') || document.documentElement.lang;
+    if (lang !== this.#lang) {
+      this.#lang = lang;
+      void this.#load(lang);
+    }
+  }
+
+  async #load(lang: string): Promise<void> {
+    let strings: Partial<Strings> = {};
+    try {
+      strings = await loadLocale(lang);
+    } catch {
+      // Not downloaded (offline?): English until the language changes again.
+    }
+    if (lang !== this.#lang) return;
+    this.#langStrings = strings;
+    this.#host.requestUpdate();
+  }
+
+  /** The text for `key` in the element's language, `{{placeholders}}` filled in from `values`. */
+  t(key: MessageKey, values?: Record<string, string | number>): string {
+    return interpolate(mergeStrings(this.#langStrings, this.#host.localization)[key], values);
+  }
 }

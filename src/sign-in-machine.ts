@@ -1,9 +1,9 @@
 /**
  * The sign-in flow as a pure state machine: no DOM, no Clerk, no clock.
  *
- * The element feeds it user intents and server results; the machine answers with the next
+ * The controller feeds it user intents and server results; the machine answers with the next
  * state. Work to do (call Clerk) is described by `state.pending`: whenever a transition produces
- * a new `pending` object, the element runs that one action and reports back with its `id`.
+ * a new `pending` object, the controller runs that one action and reports back with its `id`.
  * Results whose id is not the current pending id are stale and ignored. Secrets (password,
  * codes) never enter the state.
  */
@@ -190,6 +190,10 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
 
     case 'cancel':
       return state.pending ? { ...state, pending: null } : state;
+
+    case 'prefill':
+      if (state.step !== 'credentials' || state.pending) return state;
+      return { ...state, identifier: event.identifier };
 
     case 'result': {
       const { pending } = state;

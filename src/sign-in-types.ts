@@ -77,7 +77,7 @@ export interface SignInError {
   lockedUntil?: number;
 }
 
-/** The action the element must run for the current state, exactly once. */
+/** The action the controller must run for the current state, exactly once. */
 export type PendingAction =
   | { id: number; kind: 'create' }
   | { id: number; kind: 'prepare'; factor: Factor }
@@ -143,7 +143,8 @@ export type SignInState = FormState | DoneState;
 export type SignInEvent =
   /**
    * User submitted the step's form: email and password, a code, or a new password. `identifier` is
-   * the email typed on the first step; secrets go straight to the adapter.
+   * the email typed on the first step; secrets stay with the controller, which hands them to the
+   * adapter.
    */
   | { type: 'submit'; identifier?: string }
   /** User picked another method in the switcher. */
@@ -164,4 +165,6 @@ export type SignInEvent =
   /** A second of a countdown passed: a rate-limit or lockout wait that has run out goes away. */
   | { type: 'tick'; now: number }
   /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** The host pre-filled the email (`email`): shown on the first step while nothing is under way there. */
+  | { type: 'prefill'; identifier: string };
