@@ -113,7 +113,10 @@ export class ClerkMfaSignInElement extends LitElement {
   /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
   afterSignInUrl: string | null = null;
 
-  /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
+  /**
+   * Language of the element (BCP 47, e.g. `de-DE`). Without it, the nearest `lang` decides (the
+   * element's own, an ancestor's, the page's), and a change of it is followed. English by default.
+   */
   locale: string | null = null;
 
   /** Do not offer the credentials to the browser's password manager after signing in. */

@@ -56,22 +56,38 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
 
 /**
  * The element's language and its strings, as a reactive controller. The language is `locale`,
- * else the element's `lang`, else the document's; a language's strings are downloaded only when
- * the language itself changes.
+ * else the nearest `lang`: the element's own, an ancestor's (leaving shadow roots for their
+ * hosts), the document's. Like GitHub's `relative-time-element`, it follows a change of any of
+ * these; a language's strings are downloaded only when the language itself changes.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: LocalizeHost;
   /** The language whose strings are shown or on their way. */
   #lang: string | undefined;
   #langStrings: Partial<Strings> = {};
+  #observer: MutationObserver | undefined;
 
   constructor(host: LocalizeHost) {
     this.#host = host;
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.#observer ??= new MutationObserver(() => this.#host.requestUpdate());
+    // Every root from the element's up to the document: a `lang` changed anywhere on the way is seen.
+    for (let node: Node | undefined = this.#host; node; ) {
+      const root = node.getRootNode();
+      this.#observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+      node = root instanceof ShadowRoot ? root.host : undefined;
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+  }
+
   hostUpdate(): void {
-    const lang = this.#host.locale || this.#host.getAttribute('lang') || document.documentElement.lang;
+    const lang = this.#host.locale || nearestLang(this.#host);
     if (lang !== this.#lang) {
       this.#lang = lang;
       void this.#load(lang);
@@ -94,4 +110,15 @@ export class LocalizeController implements ReactiveController {
   t(key: MessageKey, values?: Record<string, string | number>): string {
     return interpolate(mergeStrings(this.#langStrings, this.#host.localization)[key], values);
   }
+}
+
+/** The `lang` closest to `element`, crossing out of shadow roots to their hosts; else the document's. */
+function nearestLang(element: Element): string {
+  for (let node: Element | undefined = element; node; ) {
+    const lang = node.closest('[lang]:not([lang=""])')?.getAttribute('lang');
+    if (lang) return lang;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  return document.documentElement.lang;
 }
