@@ -191,12 +191,14 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** The text shown for an error, countdowns included. */
   errorMessage(error: SignInError): string {
-    const t = this.#context.t;
     // A rate limit or lockout with a known end says how long is left.
     const until = error.retryAt ?? error.lockedUntil;
-    if (until != null) return t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time: formatDuration(secondsLeft(until, this.#signIn.now)) });
+    if (until != null) {
+      const time = formatDuration(secondsLeft(until, this.#signIn.now));
+      return this.#l10n.t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time });
+    }
     if (error.key === 'unknown' && error.longMessage) return error.longMessage;
-    return t(error.key);
+    return this.#l10n.t(error.key);
   }
 
   /** Navigation after sign-in; a separate method so tests and subclasses can replace it. */
