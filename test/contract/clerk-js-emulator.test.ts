@@ -1,5 +1,5 @@
 // The facts about Clerk, checked with the real clerk-js against the emulator mounted at /__clerk.
-import type { ClerkLike } from '../../src/clerk-adapter.js';
+import type { ClerkLike } from '../../src/clerk-types.js';
 import { addUser, lastMessage, loadClerk, signOutAll, totpCode, TOTP_SECRET } from '../integration/clerk-js/support.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
 

@@ -9,7 +9,7 @@ import { fixture, html } from '@open-wc/testing';
 import { Secret, TOTP } from 'otpauth';
 import '../../../src/index.js';
 import type { ClerkMfaSignInElement } from '../../../src/clerk-mfa-sign-in.js';
-import type { ClerkLike } from '../../../src/clerk-adapter.js';
+import type { ClerkLike } from '../../../src/clerk-types.js';
 import type { SignedInDetail, SignInErrorDetail, StepChangeDetail, TaskRequiredDetail } from '../../../src/events.js';
 import { SignInHarness } from '../../../src/testing/index.js';
 import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
