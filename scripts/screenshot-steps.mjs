@@ -9,15 +9,21 @@ export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width
 export const SCHEMES = ['light', 'dark'];
 const WAIT = 15_000;
 
+/** A fresh user of one kind: `totp` (authenticator app and backup codes), `sms`, `reset` (must choose a new password), `device` (new-device check), `task` (a pending session task). */
 function newUser(kind) {
   const user = {
     email: `${kind}-${randomBytes(3).toString('hex')}@example.com`,
     password: 'correct horse battery staple',
     first_name: 'Ada',
   };
-  if (kind !== 'sms') user.totp_secret = new Secret({ size: 20 }).base32;
-  if (kind !== 'sms') user.backup_codes = ['k3n8-x2q9', 'p7d4-m6w2'];
+  if (kind === 'totp' || kind === 'reset' || kind === 'task') {
+    user.totp_secret = new Secret({ size: 20 }).base32;
+    user.backup_codes = ['k3n8-x2q9', 'p7d4-m6w2'];
+  }
   if (kind === 'sms') user.phone_number = '+15555550100';
+  if (kind === 'reset') user.password_reset_required = true;
+  if (kind === 'device') user.client_trust = true;
+  if (kind === 'task') user.tasks = ['choose-organization'];
   return user;
 }
 
@@ -29,25 +35,36 @@ const DRIVERS = {
     page: '/element/',
     card: 'clerk-mfa-sign-in',
     async run(page, user, step, lang) {
-      if (lang) await page.evaluate((l) => document.querySelector('clerk-mfa-sign-in').setAttribute('locale', l), lang);
+      await page.evaluate((l) => {
+        const element = document.querySelector('clerk-mfa-sign-in');
+        if (l) element.setAttribute('locale', l);
+        // The signed-in screen with its "Continue", staying on the page.
+        element.setAttribute('after-sign-in-url', '/');
+        element.addEventListener('signed-in', (event) => event.preventDefault());
+      }, lang);
       const root = page.locator('clerk-mfa-sign-in');
+      const stepIs = (name) => page.waitForFunction((n) => document.querySelector('clerk-mfa-sign-in')?.step === n, name, { timeout: WAIT });
+      const errorShows = () => root.locator('[part~="error"]:not(:empty)').first().waitFor({ timeout: WAIT });
       await root.locator('input[name="password"]').waitFor({ timeout: WAIT });
       if (step === 'credentials') return;
+      if (step === 'empty-fields') return void (await root.locator('[part~="submit-button"]').click(), await errorShows());
       await root.locator('input[name="identifier"]').fill(user.email);
       await root.locator('input[name="password"]').fill(step === 'wrong-password' ? 'not the password' : user.password);
       await root.locator('input[name="password"]').press('Enter');
-      if (step === 'wrong-password') return void (await root.locator('[part~="error"]:not(:empty)').first().waitFor({ timeout: WAIT }));
+      if (step === 'wrong-password') return void (await errorShows());
+      if (step === 'new-password') return void (await root.locator('input[name="new-password"]').waitFor({ timeout: WAIT }));
       await root.locator('input[name="code"]').waitFor({ timeout: WAIT });
-      if (step === 'sms') return void (await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT }));
+      if (step === 'totp') return;
+      if (step === 'sms' || step === 'new-device') return void (await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT }));
       if (step === 'backup') {
         await root.locator('[part~="method-button"][data-strategy="backup_code"]').click();
         return void (await root.locator('input[name="code"][inputmode="text"]').waitFor({ timeout: WAIT }));
       }
-      if (step === 'signed-in') {
-        // A complete code submits itself.
-        await root.locator('input[name="code"]').fill(totpCode(user));
-        await page.waitForFunction(() => document.querySelector('clerk-mfa-sign-in')?.step === 'signed-in', null, { timeout: WAIT });
-      }
+      if (step === 'wrong-code') return void (await root.locator('input[name="code"]').fill('000000'), await errorShows());
+      // A complete code submits itself.
+      await root.locator('input[name="code"]').fill(totpCode(user));
+      await stepIs(step === 'task' ? 'task-required' : 'signed-in');
+      if (step === 'task') await root.locator('[part~="sign-out-button"]').waitFor({ timeout: WAIT });
     },
   },
   clerk: {
@@ -57,6 +74,8 @@ const DRIVERS = {
       const identifier = page.locator('.cl-signIn-start input[name="identifier"]');
       await identifier.waitFor({ timeout: WAIT });
       if (step === 'credentials') return;
+      if (step === 'empty-fields') return void (await identifier.press('Enter'), await page.waitForTimeout(500));
+      if (step === 'signed-in' || step === 'task' || step === 'new-password' || step === 'new-device') return 'skip';
       await identifier.fill(user.email);
       await identifier.press('Enter');
       const password = page.locator('input[name="password"]:not([tabindex="-1"])');
@@ -71,18 +90,27 @@ const DRIVERS = {
         await page.getByText(/use a backup code/i).click();
         return void (await page.locator('input[name="backup_code"], input[name="code"]').first().waitFor({ timeout: WAIT }));
       }
-      if (step === 'signed-in') return 'skip';
+      if (step === 'wrong-code') {
+        await code.first().pressSequentially('000000');
+        return void (await page.locator('.cl-formFieldErrorText, [id$="-error-feedback"]').first().waitFor({ timeout: WAIT }));
+      }
     },
   },
 };
 
+/** Each step shot, and the kind of user who reaches it (Clerk's card is shot where it has the same step). */
 export const STEPS = [
   { name: 'credentials', user: 'totp' },
+  { name: 'empty-fields', user: 'totp' },
   { name: 'wrong-password', user: 'totp' },
   { name: 'totp', user: 'totp' },
+  { name: 'wrong-code', user: 'totp' },
   { name: 'sms', user: 'sms' },
   { name: 'backup', user: 'totp' },
+  { name: 'new-device', user: 'device' },
+  { name: 'new-password', user: 'reset' },
   { name: 'signed-in', user: 'totp' },
+  { name: 'task', user: 'task' },
 ];
 
 async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) {
@@ -92,7 +120,16 @@ async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) 
   const page = await context.newPage();
   try {
     await page.goto(base + DRIVERS[ui].page);
-    if ((await DRIVERS[ui].run(page, user, step.name, lang)) === 'skip') return null;
+    let outcome;
+    try {
+      outcome = await DRIVERS[ui].run(page, user, step.name, lang);
+    } catch (error) {
+      // Ours must reach every step; Clerk's card may not have one the same way.
+      if (ui === 'ours') throw error;
+      console.warn(`  Clerk's card: ${step.name} not reached (${error.message.split('\n')[0]})`);
+      return null;
+    }
+    if (outcome === 'skip') return null;
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(300);
     const card = page.locator(DRIVERS[ui].card).first();
@@ -121,13 +158,16 @@ async function sideBySide(browser, shots, scheme) {
   return png;
 }
 
-/** Shoots every step in every viewport and scheme; writes docs/steps/*.png and returns the heights. */
-export async function shootSteps({ browser, base, emulator, outDir = 'docs/steps' }) {
+/**
+ * Shoots every step (or those named in `only`) in every viewport and scheme; writes
+ * docs/steps/*.png and returns the heights (docs/steps/heights.json only for a full run).
+ */
+export async function shootSteps({ browser, base, emulator, outDir = 'docs/steps', only = null }) {
   mkdirSync(outDir, { recursive: true });
   const rows = [];
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const scheme of SCHEMES) {
-      for (const step of STEPS) {
+      for (const step of STEPS.filter((s) => !only || only.includes(s.name))) {
         const ours = await shoot(browser, base, 'ours', step, viewport, scheme, emulator);
         const clerk = await shoot(browser, base, 'clerk', step, viewport, scheme, emulator);
         const shots = { ours, "Clerk's &lt;SignIn /&gt;": clerk };
@@ -139,6 +179,6 @@ export async function shootSteps({ browser, base, emulator, outDir = 'docs/steps
       }
     }
   }
-  writeFileSync(`${outDir}/heights.json`, JSON.stringify(rows, null, 2) + '\n');
+  if (!only) writeFileSync(`${outDir}/heights.json`, JSON.stringify(rows, null, 2) + '\n');
   return rows;
 }

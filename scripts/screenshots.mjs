@@ -5,7 +5,8 @@
 // - every sign-in step of ours beside Clerk's prebuilt <SignIn /> on the same emulator, desktop and
 //   phone, light and dark (plus ours in Arabic on the phone), as docs/steps/<step>-<viewport>-<scheme>.png,
 //   with the card heights in docs/steps/heights.json and printed as a table.
-// `npm run screenshots -- steps` (or `themes`) shoots only that set. Debian's Chromium.
+// `npm run screenshots -- steps` (or `themes`) shoots only that set, `-- steps totp,sms` only those
+// steps. Debian's Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'vite';
@@ -15,6 +16,7 @@ import { shootSteps } from './screenshot-steps.mjs';
 import { startServer } from '../bench/site.mjs';
 
 const only = process.argv[2];
+const onlySteps = process.argv[3]?.split(',') ?? null;
 const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
 
 async function themes() {
@@ -46,7 +48,7 @@ async function steps() {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const { emulator, server, url } = await startServer();
   try {
-    const rows = await shootSteps({ browser, base: url, emulator });
+    const rows = await shootSteps({ browser, base: url, emulator, only: onlySteps });
     console.log('\ncard height in px (ours / Clerk\'s), light scheme:');
     for (const row of rows.filter((r) => r.scheme === 'light')) {
       console.log(`  ${row.step.padEnd(15)} ${row.viewport.padEnd(8)} ${String(row.ours).padStart(4)} / ${row.clerk ?? '–'}${row.oursOverflow ? '  (ours overflows horizontally)' : ''}`);

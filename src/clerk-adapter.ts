@@ -41,9 +41,17 @@ export function snapshotSignIn(signIn: ClerkSignInLike): SignInSnapshot {
   };
 }
 
-function snapshotSession(session: ClerkSessionLike, fallbackUserId: string | null): SessionSnapshot {
+function snapshotSession(session: ClerkSessionLike, clerk: ClerkLike): SessionSnapshot {
   const taskKey = session.currentTask?.key ?? session.tasks?.[0]?.key ?? null;
-  return { id: session.id, userId: session.user?.id ?? fallbackUserId, status: session.status, taskKey };
+  const user = session.user ?? clerk.user;
+  return {
+    id: session.id,
+    userId: user?.id ?? null,
+    status: session.status,
+    taskKey,
+    firstName: user?.firstName ?? null,
+    email: user?.primaryEmailAddress?.emailAddress ?? null,
+  };
 }
 
 /**
@@ -160,11 +168,11 @@ export class ClerkAdapter {
   async existingSession(adopt = false): Promise<SessionSnapshot | null> {
     const live = (s: ClerkSessionLike | null | undefined): s is ClerkSessionLike => !!s && (s.status === 'active' || s.status === 'pending');
     const outcome = await this.#run(undefined, async (clerk) => {
-      if (live(clerk.session)) return snapshotSession(clerk.session, clerk.user?.id ?? null);
+      if (live(clerk.session)) return snapshotSession(clerk.session, clerk);
       const held = adopt ? clerk.client?.sessions?.find(live) : undefined;
       if (!held) return null;
       const chosen = await setActive(clerk, held.id);
-      return snapshotSession(chosen ?? (live(clerk.session) ? clerk.session : held), clerk.user?.id ?? null);
+      return snapshotSession(chosen ?? (live(clerk.session) ? clerk.session : held), clerk);
     });
     return outcome.ok ? outcome.value : null;
   }
@@ -201,10 +209,14 @@ export class ClerkAdapter {
       const session =
         (await setActive(clerk, sessionId)) ?? clerk.client?.sessions?.find((s) => s.id === sessionId) ?? clerk.session;
       this.#signIn = null;
-      return session
-        ? snapshotSession(session, clerk.user?.id ?? null)
-        : { id: sessionId, userId: clerk.user?.id ?? null, status: 'active', taskKey: null };
+      return snapshotSession(session ?? { id: sessionId, status: 'active' }, clerk);
     });
+  }
+
+  /** Ends the session (the task screen's "Sign out"), without letting clerk-js navigate. */
+  signOut(sessionId: string): Promise<Outcome<unknown>> {
+    this.#signIn = null;
+    return this.#run(undefined, (clerk) => clerk.signOut?.(() => {}, { sessionId }) ?? Promise.resolve());
   }
 
   /** Forgets the in-progress sign-in (the user went back to step 1). */

@@ -22,13 +22,19 @@ const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 36
 /**
  * clerk-js drops `meta.lockout_expires_in_seconds` when it parses errors, so
  * when it is not there the wait is read from Clerk's English long message
- * ("... try again in 29 minutes ...").
+ * ("... try again in 29 minutes ..."), which Clerk rounds up to its unit: the `precision`.
  */
-export function lockoutSecondsFrom(meta: Record<string, unknown> | undefined, longMessage: string | undefined): number | undefined {
+export function lockoutSecondsFrom(
+  meta: Record<string, unknown> | undefined,
+  longMessage: string | undefined,
+): { seconds: number; precision?: number } | undefined {
   const fromMeta = meta?.['lockoutExpiresInSeconds'];
-  if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return fromMeta;
+  if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return { seconds: fromMeta };
   const match = longMessage ? /(\d+)\s*(second|minute|hour|day)s?/i.exec(longMessage) : null;
-  return match ? Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]! : undefined;
+  if (!match) return undefined;
+  const unit = DURATION_UNITS[match[2]!.toLowerCase()]!;
+  const seconds = Number(match[1]) * unit;
+  return unit > 1 ? { seconds, precision: unit } : { seconds };
 }
 
 /** One entry of a `ClerkAPIResponseError`'s `errors`, as clerk-js parses it (camelCase). */
@@ -67,8 +73,9 @@ export function normalizeError(error: unknown): ActionFailure {
     if (typeof e.status === 'number') failure.status = e.status;
     if (retryAfterSeconds != null) failure.retryAfterSeconds = retryAfterSeconds;
     if (failure.code === 'user_locked') {
-      const seconds = lockoutSecondsFrom(first.meta, first.longMessage);
-      if (seconds != null) failure.lockoutSeconds = seconds;
+      const lockout = lockoutSecondsFrom(first.meta, first.longMessage);
+      if (lockout) failure.lockoutSeconds = lockout.seconds;
+      if (lockout?.precision) failure.lockoutPrecision = lockout.precision;
     }
     return failure;
   }

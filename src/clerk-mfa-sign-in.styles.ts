@@ -7,10 +7,14 @@ import { css } from 'lit';
  * Light and dark: every colour default is a `light-dark()` pair, picked by the element's
  * `color-scheme`. It is `light dark` by default (follows `prefers-color-scheme`); a page sets
  * `color-scheme: light` or `dark` on the element to force one, or `inherit` to follow its own.
+ * Field borders and the focus ring keep at least 3:1 against the background in both.
  *
- * No layout shift: error and message lines keep their room while empty, and the form keeps a
- * minimum height (`--clerk-mfa-sign-in-min-height`) that holds the usual steps, so what comes
- * after the element does not move when a step or an error appears.
+ * Compact: the card is as tall as its step. An error or a warning takes room only while it shows,
+ * under its field; while empty, a message line cancels the gap before it and stays in the page for
+ * screen readers. A host that wants a fixed height sets `--clerk-mfa-sign-in-min-height`.
+ *
+ * Rhythm: 16px (`--clerk-mfa-sign-in-spacing`) between the parts of a step, 24px around the
+ * fields, 8px and 4px inside a part.
  */
 export const styles = css`
   :host {
@@ -20,14 +24,15 @@ export const styles = css`
     --_muted: var(--clerk-mfa-sign-in-muted-text-color, light-dark(#4b5563, #d1d5db));
     --_background: var(--clerk-mfa-sign-in-background, light-dark(#fff, #111827));
     --_input-background: var(--clerk-mfa-sign-in-input-background, light-dark(#fff, #1f2937));
-    --_border: var(--clerk-mfa-sign-in-border-color, light-dark(#9ca3af, #6b7280));
+    --_border: var(--clerk-mfa-sign-in-border-color, light-dark(#868c98, #7d8594));
     --_error: var(--clerk-mfa-sign-in-error-color, light-dark(#b91c1c, #fca5a5));
     --_radius: var(--clerk-mfa-sign-in-radius, 0.5rem);
     --_font-family: var(--clerk-mfa-sign-in-font-family, system-ui, sans-serif);
     --_font-size: var(--clerk-mfa-sign-in-font-size, 1rem);
     --_spacing: var(--clerk-mfa-sign-in-spacing, 1rem);
-    --_focus-ring: var(--clerk-mfa-sign-in-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
-    --_min-height: var(--clerk-mfa-sign-in-min-height, 31.5em);
+    --_focus-ring: var(--clerk-mfa-sign-in-focus-ring, 0 0 0 2px var(--_background), 0 0 0 4px var(--_accent));
+    --_min-height: var(--clerk-mfa-sign-in-min-height, auto);
+    --_subtle: color-mix(in srgb, var(--_text) 5%, var(--_background));
 
     display: block;
     box-sizing: border-box;
@@ -40,6 +45,7 @@ export const styles = css`
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     line-height: 1.5;
+    overflow-wrap: anywhere;
     color-scheme: light dark;
   }
 
@@ -47,52 +53,117 @@ export const styles = css`
     box-sizing: inherit;
   }
 
+  [hidden] {
+    display: none !important;
+  }
+
+  ::slotted([slot='header']) {
+    display: block;
+    margin-block-end: var(--_spacing);
+  }
+
+  ::slotted([slot='footer']) {
+    display: block;
+    margin-block-start: var(--_spacing);
+  }
+
   form,
   .done {
-    display: grid;
-    align-content: start;
-    gap: calc(var(--_spacing) * 0.75);
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
     min-height: var(--_min-height);
     margin: 0;
+  }
+
+  form > :empty {
+    margin-block-start: calc(var(--_spacing) * -1);
+  }
+
+  .head {
+    display: grid;
+    justify-items: start;
+    gap: 0.25rem;
+    margin-block-end: 0.5rem;
   }
 
   h2 {
     margin: 0;
     font-size: 1.25em;
     line-height: 1.3;
+    font-weight: 600;
   }
 
-  h2:focus {
-    outline: none;
-  }
 
   p {
     margin: 0;
   }
 
   .subtitle,
-  legend {
-    color: var(--_muted);
-    font-size: 0.9em;
+  .note,
+  .error,
+  label,
+  .link,
+  .identity,
+  .methods {
+    font-size: 0.875em;
+    line-height: 1.43;
   }
 
-  .field,
-  fieldset {
-    display: grid;
+  .subtitle,
+  .note,
+  #methods-label {
+    color: var(--_muted);
+  }
+
+  .identity {
+    display: flex;
+    align-items: center;
     gap: 0.25rem;
+    max-width: 100%;
+    margin-block-start: 0.5rem;
+    padding-inline-start: 0.75rem;
+    border: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
+    border-radius: 1rem;
+  }
+
+  .identity span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .identity .link {
+    flex: none;
+    padding-inline: 0.5rem;
+    font-size: 1em;
+    border-radius: 1rem;
+  }
+
+  .field {
+    display: grid;
   }
 
   label {
+    margin-block-end: 0.375rem;
     font-weight: 600;
-    font-size: 0.9em;
+  }
+
+  .field > p:not(:empty) {
+    margin-block-start: 0.375rem;
+  }
+
+  .control {
+    position: relative;
   }
 
   input,
   button {
-    min-height: 2.75rem;
     font: inherit;
-    border: 1px solid var(--_border);
+    color: inherit;
+    border: 1px solid transparent;
     border-radius: calc(var(--_radius) * 0.75);
+    background: none;
     transition:
       border-color 0.15s,
       box-shadow 0.15s,
@@ -101,12 +172,23 @@ export const styles = css`
 
   input {
     width: 100%;
-    padding: 0.5rem 0.75rem;
-    color: inherit;
+    min-height: 2.5rem;
+    padding: 0.4375rem 0.75rem;
     background: var(--_input-background);
+    border-color: var(--_border);
   }
 
-  :focus-visible {
+  #password,
+  #new-password {
+    padding-inline-end: 2.75rem;
+  }
+
+  /* Focus goes to the heading when a step shows no field; that focus is not drawn. */
+  h2 {
+    outline: none;
+  }
+
+  :focus-visible:not(h2) {
     outline: 2px solid transparent;
     box-shadow: var(--_focus-ring);
   }
@@ -120,24 +202,43 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  /* Messages keep two lines of room even when empty, so nothing moves when one appears. */
-  .error,
-  .note {
-    min-height: 2.7em;
-    font-size: 0.875em;
-    line-height: 1.35;
-  }
-
   .error {
+    display: flex;
+    gap: 0.375rem;
     color: var(--_error);
   }
 
+  .icon {
+    flex: none;
+    width: 1rem;
+    height: 1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .error .icon {
+    margin-block-start: 0.125rem;
+  }
+
   button {
-    padding: 0.5rem 1rem;
-    color: var(--_text);
-    background: transparent;
-    text-align: start;
     cursor: pointer;
+  }
+
+  .reveal {
+    position: absolute;
+    inset-block: 0.25rem;
+    inset-inline-end: 0.25rem;
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    color: var(--_muted);
+  }
+
+  .reveal[aria-pressed='false'] .slash {
+    display: none;
   }
 
   .primary {
@@ -146,24 +247,95 @@ export const styles = css`
     align-items: center;
     justify-content: center;
     gap: 0.5rem;
+    min-height: 2.5rem;
+    margin-block-start: 0.5rem;
+    padding: 0.4375rem 1rem;
     color: var(--_accent-text);
     background: var(--_accent);
     border-color: var(--_accent);
     font-weight: 600;
   }
 
+  .primary:hover {
+    background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
+  }
+
   .link {
-    justify-self: start;
-    padding-inline: 0;
+    align-self: start;
+    min-height: 1.5rem;
+    padding: 0;
     color: var(--_accent);
-    border-color: transparent;
+    font-weight: 600;
+    text-underline-offset: 0.2em;
+  }
+
+  .link:hover,
+  [part~='method-button']:hover span {
     text-decoration: underline;
+  }
+
+  .methods {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+
+  ul {
+    display: grid;
+    gap: 2px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  [part~='method-button'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    width: 100%;
+    min-height: 2.5rem;
+    padding: 0.5rem 0.75rem;
+    text-align: start;
+    background: var(--_subtle);
+  }
+
+  [part~='method-button'] span {
+    flex: 1;
+  }
+
+  .chevron {
+    color: var(--_muted);
+  }
+
+  .chevron:dir(rtl) {
+    transform: scaleX(-1);
+  }
+
+  .done-icon {
+    width: 2rem;
+    height: 2rem;
+    margin-block-end: 0.5rem;
+    color: var(--_accent);
   }
 
   [aria-disabled='true'],
   :disabled {
     cursor: not-allowed;
     opacity: 0.65;
+  }
+
+  /* Where a step that is still loading will be. */
+  .loading {
+    align-items: center;
+    justify-content: center;
+    min-height: 12rem;
+  }
+
+  .loading .spinner {
+    position: static;
+    width: 1.5rem;
+    height: 1.5rem;
+    color: var(--_accent);
   }
 
   /* Beside the label, out of the flow: the label does not move when it appears. */
@@ -191,17 +363,6 @@ export const styles = css`
     .spinner {
       animation-duration: 3s;
     }
-  }
-
-  fieldset {
-    min-width: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
-  }
-
-  legend {
-    padding: 0 0 0.25rem;
   }
 
   .visually-hidden {

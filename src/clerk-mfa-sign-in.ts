@@ -2,7 +2,7 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { keyed } from 'lit/directives/keyed.js';
 import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
-import { formatDuration, LocalizeController } from './localization.js';
+import { formatDuration, formatMinutes, LocalizeController } from './localization.js';
 import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
@@ -145,6 +145,12 @@ export class ClerkMfaSignInElement extends LitElement {
     signIn: this.#signIn,
     t: (key, values) => this.#l10n.t(key, values),
     errorMessage: (error) => this.errorMessage(error),
+    view: { passwordShown: false, capsLock: false },
+    refresh: () => this.requestUpdate(),
+    arrived: () => {
+      this.#focusPending = true;
+      this.requestUpdate();
+    },
   };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
@@ -191,10 +197,15 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** The text shown for an error, countdowns included. */
   errorMessage(error: SignInError): string {
-    // A rate limit or lockout with a known end says how long is left.
     const until = error.retryAt ?? error.lockedUntil;
+    const left = secondsLeft(until, this.#signIn.now);
+    // A lockout whose end Clerk gave only to the minute: about how many minutes, at most.
+    if (error.lockedAbout) {
+      return this.#l10n.t('userLockedAbout', { time: formatMinutes(Math.max(1, Math.round((left + error.lockedAbout) / 60)), this.#l10n.lang) });
+    }
+    // A rate limit or lockout with a known end says how long is left.
     if (until != null) {
-      const time = formatDuration(secondsLeft(until, this.#signIn.now));
+      const time = formatDuration(left);
       return this.#l10n.t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time });
     }
     if (error.key === 'unknown' && error.longMessage) return error.longMessage;
@@ -212,6 +223,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #announce(previous: SignInState, next: SignInState): boolean {
     if (next.step !== previous.step) {
       this.#clearSecretFields();
+      Object.assign(this.#context.view, { passwordShown: false, capsLock: false });
       this.#focusPending = true;
       dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
     }
@@ -219,20 +231,27 @@ export class ClerkMfaSignInElement extends LitElement {
     if (error && (!isFormState(previous) || previous.error !== error)) {
       dispatch(this, 'sign-in-error', { code: error.code, message: this.errorMessage(error), step: next.step, key: error.key });
       if (error.field !== 'form') this.#focusPending = true;
+      // A rejected code leaves the field, so the next one can be typed or pasted at once.
+      if (error.field === 'code') this.#clearSecretFields('code');
     }
-    // Another method chosen: focus its code field.
-    if (isCodeState(previous) && isCodeState(next) && previous.method !== next.method) this.#focusPending = true;
+    // Another method chosen: its code field, empty and focused.
+    if (isCodeState(previous) && isCodeState(next) && previous.method !== next.method) {
+      this.#clearSecretFields('code');
+      this.#focusPending = true;
+    }
     if (!isDone(next) || isDone(previous)) return true;
     const { sessionId, userId } = next;
     if (next.step === 'task-required') return dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
     return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn: next.alreadySignedIn }, { cancelable: true });
   }
 
-  /** Passwords and codes leave the fields when the step changes and when the element leaves the page. */
-  #clearSecretFields(): void {
-    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
-      input.value = '';
-    }
+  /**
+   * Passwords and codes leave the fields when the step changes and when the element leaves the
+   * page (by name: a password shown as text is still one); `code`: only the code.
+   */
+  #clearSecretFields(only?: 'code'): void {
+    const selector = only ? '#code' : '#password, #new-password, #code';
+    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>(selector) ?? []) input.value = '';
   }
 
   #syncStates(): void {
@@ -261,7 +280,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected override render(): TemplateResult {
     const s = this.#signIn.state;
-    // A fresh form per step: nothing from the last step moves into place (no layout shift).
+    // A fresh form per step: nothing typed on the last step stays in a field of the next.
     return html`<slot name="header"></slot>${keyed(s.step, renderStep(this.#context))}<slot name="footer"></slot>`;
   }
 }

@@ -31,11 +31,18 @@ export interface ClerkSignInLike {
   secondFactorVerification?: unknown;
 }
 
+/** The part of clerk-js's `UserResource` the element reads: who to greet on the signed-in screen. */
+export interface ClerkUserLike {
+  id: string;
+  firstName?: string | null;
+  primaryEmailAddress?: { emailAddress: string } | null;
+}
+
 /** The part of clerk-js's `SessionResource` the element reads. */
 export interface ClerkSessionLike {
   id: string;
   status: string;
-  user?: { id: string } | null;
+  user?: ClerkUserLike | null;
   currentTask?: { key: string } | null;
   tasks?: readonly { key: string }[] | null;
 }
@@ -50,9 +57,11 @@ export interface ClerkLike {
   load?(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
   client: { signIn: ClerkSignInLike; sessions?: readonly ClerkSessionLike[] } | null | undefined;
   session: ClerkSessionLike | null | undefined;
-  user?: { id: string } | null | undefined;
+  user?: ClerkUserLike | null | undefined;
   setActive(params: {
     session: string;
     navigate?: (params: { session: ClerkSessionLike }) => void | Promise<unknown>;
   }): Promise<void>;
+  /** Ends `sessionId` (the only one: the client's), then calls `callback` instead of navigating. */
+  signOut?(callback: () => void, options: { sessionId: string }): Promise<unknown>;
 }

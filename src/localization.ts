@@ -1,10 +1,20 @@
 /**
- * The strings the element shows, in its language. English is built in (`strings.ts`); other
+ * The strings the element shows, in its language. English is built in (`english.ts`, and
+ * `lazy-english.ts` with the steps that load later); other
  * languages come from `@clerk/localizations` (a per-language subset generated into
  * `src/locales/`, loaded on demand), and the `localization` property overrides any single string.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { EN, type MessageKey, type Strings } from './strings.js';
+import { BUILT_IN_EN } from './english.js';
+import type { MessageKey, Strings } from './strings.js';
+
+/** English: built in for what an authenticator-app sign-in shows; the other steps bring theirs (`addEnglish`). */
+const english: Partial<Strings> = { ...BUILT_IN_EN };
+
+/** Adds the English of steps that load later (`lazy-steps.ts`). */
+export function addEnglish(strings: Partial<Strings>): void {
+  Object.assign(english, strings);
+}
 
 /** Replaces `{{name}}` placeholders (Clerk's syntax, modifiers ignored). */
 export function interpolate(template: string, values: Record<string, string | number> = {}): string {
@@ -23,6 +33,16 @@ export function formatDuration(totalSeconds: number): string {
   return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** `29 minutes` in the language of `lang` (English where `Intl` does not know the tag). */
+export function formatMinutes(minutes: number, lang: string): string {
+  const options = { style: 'unit', unit: 'minute', unitDisplay: 'long' } as const;
+  try {
+    return new Intl.NumberFormat(lang.replace(/_/g, '-') || 'en', options).format(minutes);
+  } catch {
+    return new Intl.NumberFormat('en', options).format(minutes);
+  }
+}
+
 /**
  * The strings for a BCP 47 tag (`de-DE`, `de`, `fr_FR`), only those the language changes.
  * US English, the built-in default, needs no download; the loader for the other languages is
@@ -34,13 +54,16 @@ export async function loadLocale(tag: string | null | undefined): Promise<Partia
   return loadStrings(tag);
 }
 
-/** English, then the language's strings, then the host's overrides. */
-export function mergeStrings(...layers: (Partial<Strings> | null | undefined)[]): Strings {
-  const merged: Strings = { ...EN };
+/**
+ * English, then the language's strings, then the host's overrides; only the keys whose English is
+ * here (a step that has not loaded has none yet).
+ */
+export function mergeStrings(...layers: (Partial<Strings> | null | undefined)[]): Partial<Strings> {
+  const merged = { ...english };
   for (const layer of layers) {
     if (!layer) continue;
     for (const [key, value] of Object.entries(layer)) {
-      if (typeof value === 'string' && key in EN) merged[key as MessageKey] = value;
+      if (typeof value === 'string' && key in english) merged[key as MessageKey] = value;
     }
   }
   return merged;
@@ -106,9 +129,14 @@ export class LocalizeController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The element's language, as a BCP 47 tag (`''`: none was given, English). */
+  get lang(): string {
+    return this.#lang ?? '';
+  }
+
   /** The text for `key` in the element's language, `{{placeholders}}` filled in from `values`. */
   t(key: MessageKey, values?: Record<string, string | number>): string {
-    return interpolate(mergeStrings(this.#langStrings, this.#host.localization)[key], values);
+    return interpolate(mergeStrings(this.#langStrings, this.#host.localization)[key] ?? '', values);
   }
 }
 

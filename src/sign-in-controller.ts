@@ -12,6 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import { checkFields, type FieldValues } from './field-rules.js';
 import { blockedSecondsLeft, initialState, isDone, pendingOf, resendSecondsLeft, transition } from './sign-in-machine.js';
 import type {
   DoneState,
@@ -26,8 +27,7 @@ import type {
 } from './sign-in-types.js';
 import { normalizeCode } from './strategies.js';
 
-/** What a submit hands over: the step's field values, by field name. Other names are ignored. */
-export type FieldValues = Partial<Record<Exclude<ErrorField, 'form'>, string>>;
+export type { FieldValues };
 
 /** What the controller reads from its element after a sign-in. */
 export interface SignInHost extends ReactiveControllerHost {
@@ -114,10 +114,15 @@ export class SignInController implements ReactiveController {
 
   // ---- intents ---------------------------------------------------------------------------
 
-  /** The user submitted the step's form. Refused while a wait runs (and by the machine while an action is under way). */
+  /**
+   * The user submitted the step's form. Refused while a wait runs (and by the machine while an
+   * action is under way); an empty field or a malformed email gets its message instead.
+   */
   submit(values: FieldValues = {}): void {
     if (blockedSecondsLeft(this.state, this.now) > 0) return;
-    this.#send({ type: 'submit', identifier: values.identifier?.trim() }, values);
+    const error = checkFields(this.state, values);
+    if (error) this.#send({ type: 'invalid', error });
+    else this.#send({ type: 'submit', identifier: values.identifier?.trim() }, values);
   }
 
   chooseMethod(factor: Factor): void {
@@ -139,6 +144,24 @@ export class SignInController implements ReactiveController {
   /** The user edited `field`: its error goes. */
   edit(field: ErrorField): void {
     this.#send({ type: 'edit', field });
+  }
+
+  /** Ends the session of the task screen, then back to the first step (it stays when Clerk could not). */
+  async signOut(): Promise<void> {
+    const s = this.state;
+    if (!isDone(s) || !(await this.#adapter.signOut(s.sessionId)).ok) return;
+    this.#send({ type: 'signed-out' });
+  }
+
+  /** Where "Continue" on the signed-in screen goes: `after-sign-in-url`, when it may be followed. */
+  get continueUrl(): string | null {
+    return this.#host.afterSignInUrl ? safeUrl(this.#host.afterSignInUrl) : null;
+  }
+
+  /** "Continue" on the signed-in screen. */
+  continue(): void {
+    const url = this.continueUrl;
+    if (url) this.#options.navigate(url);
   }
 
   /** The email the host fills in, shown while nothing is under way on the first step. */
@@ -225,9 +248,8 @@ export class SignInController implements ReactiveController {
     const credential = this.#credential;
     this.#credential = null;
     if (done.step !== 'signed-in') return;
-    const { afterSignInUrl, noStoreCredentials } = this.#host;
-    const stored = credential && !done.alreadySignedIn && !noStoreCredentials ? storeCredential(credential) : null;
-    const url = proceed && afterSignInUrl ? safeUrl(afterSignInUrl) : null;
+    const stored = credential && !done.alreadySignedIn && !this.#host.noStoreCredentials ? storeCredential(credential) : null;
+    const url = proceed ? this.continueUrl : null;
     if (!url) return;
     // Give the password manager its moment before the page goes away.
     if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);

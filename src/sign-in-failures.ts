@@ -79,7 +79,13 @@ export function mapFailure(
     const longMessage = failure.longMessage ?? failure.message;
     if (longMessage) error.longMessage = longMessage;
   }
-  const wait = key === 'tooManyRequests' ? failure.retryAfterSeconds : key === 'userLocked' ? failure.lockoutSeconds : 0;
-  if (wait! > 0) error[key === 'userLocked' ? 'lockedUntil' : 'retryAt'] = now + wait! * 1000;
+  let wait = (key === 'tooManyRequests' ? failure.retryAfterSeconds : key === 'userLocked' ? failure.lockoutSeconds : 0) ?? 0;
+  // "Try again in 29 minutes" may mean 28 minutes and a second: wait only for what is certain.
+  const precision = key === 'userLocked' ? failure.lockoutPrecision : 0;
+  if (precision && wait > 0) {
+    error.lockedAbout = precision;
+    wait -= precision;
+  }
+  if (wait > 0) error[key === 'userLocked' ? 'lockedUntil' : 'retryAt'] = now + wait * 1000;
   return error;
 }

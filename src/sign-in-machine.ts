@@ -144,11 +144,14 @@ function afterPrepare(state: FormState, now: number): FormState {
 export function transition(state: SignInState, event: SignInEvent): SignInState {
   if (event.type === 'existing-session') {
     if (isDone(state)) return state;
-    return doneFromSession(event.session, true);
+    return doneFromSession(event.session, true, state.identifier);
   }
-  if (isDone(state)) return state;
+  if (isDone(state)) return event.type === 'signed-out' ? initialState(state.email ?? '') : state;
 
   switch (event.type) {
+    case 'invalid':
+      return state.pending ? state : { ...state, error: event.error };
+
     case 'submit': {
       if (state.pending) return state;
       const identifier = state.step === 'credentials' ? (event.identifier ?? state.identifier) : state.identifier;
@@ -191,6 +194,9 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
     case 'cancel':
       return state.pending ? { ...state, pending: null } : state;
 
+    case 'signed-out':
+      return state;
+
     case 'prefill':
       if (state.step !== 'credentials' || state.pending) return state;
       return { ...state, identifier: event.identifier };
@@ -206,24 +212,25 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
         return pending.kind === 'activate' ? { ...failed, activateSessionId: pending.sessionId } : failed;
       }
       // `activate` answers with the session, every other action with the sign-in.
-      if (pending.kind === 'activate') return doneFromSession(outcome.value as SessionSnapshot, false);
+      if (pending.kind === 'activate') return doneFromSession(outcome.value as SessionSnapshot, false, state.identifier);
       if (pending.kind === 'prepare') return afterPrepare(state, now);
       return followStatus(state, outcome.value as SignInSnapshot, now);
     }
   }
 }
 
-function doneFromSession(session: SessionSnapshot, alreadySignedIn: boolean): DoneState {
-  if (session.status === 'pending' && session.taskKey) {
-    return {
-      step: 'task-required',
-      sessionId: session.id,
-      userId: session.userId,
-      taskKey: session.taskKey,
-      alreadySignedIn,
-    };
-  }
-  return { step: 'signed-in', sessionId: session.id, userId: session.userId, alreadySignedIn };
+/** `identifier`: the email typed, for a user whose email Clerk did not say. */
+function doneFromSession(session: SessionSnapshot, alreadySignedIn: boolean, identifier: string): DoneState {
+  const done = {
+    sessionId: session.id,
+    userId: session.userId,
+    alreadySignedIn,
+    firstName: session.firstName || null,
+    email: session.email || identifier || null,
+  };
+  return session.status === 'pending' && session.taskKey
+    ? { step: 'task-required', taskKey: session.taskKey, ...done }
+    : { step: 'signed-in', ...done };
 }
 
 /** The error to show next to `field`, if any. */

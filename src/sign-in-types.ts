@@ -41,6 +41,9 @@ export interface SessionSnapshot {
   /** `active` = signed in; `pending` = signed in but a task must be completed first. */
   status: string;
   taskKey?: string | null;
+  /** The user's first name and primary email, for the signed-in and task screens. */
+  firstName?: string | null;
+  email?: string | null;
 }
 
 /** What an action comes back with: Clerk's answer, or why there is none. */
@@ -60,6 +63,8 @@ export interface ActionFailure {
   status?: number;
   retryAfterSeconds?: number;
   lockoutSeconds?: number;
+  /** `lockoutSeconds` was read from Clerk's message, rounded up to a whole number of these seconds (60: minutes). */
+  lockoutPrecision?: number;
 }
 
 /** Where an error is shown. `form` = at the top of the form, not tied to one field. */
@@ -75,6 +80,12 @@ export interface SignInError {
   retryAt?: number;
   /** Epoch ms when the account unlocks (`user_locked`). */
   lockedUntil?: number;
+  /**
+   * Clerk said only "try again in N minutes" (rounded up): `lockedUntil` is the earliest the lock
+   * can end (N-1 minutes on), and it may end up to this many seconds later. The message then says
+   * "about N minutes".
+   */
+  lockedAbout?: number;
 }
 
 /** The action the controller must run for the current state, exactly once. */
@@ -121,19 +132,22 @@ export interface NewPasswordState extends FormStateBase {
   step: 'new-password';
 }
 
-export interface SignedInState {
-  step: 'signed-in';
+interface DoneStateBase {
   sessionId: string;
   userId: string | null;
   alreadySignedIn: boolean;
+  /** Who is signed in, as Clerk knows them (the email typed when Clerk did not say). */
+  firstName: string | null;
+  email: string | null;
 }
 
-export interface TaskRequiredState {
+export interface SignedInState extends DoneStateBase {
+  step: 'signed-in';
+}
+
+export interface TaskRequiredState extends DoneStateBase {
   step: 'task-required';
-  sessionId: string;
-  userId: string | null;
   taskKey: string;
-  alreadySignedIn: boolean;
 }
 
 export type FormState = CredentialsState | SecondFactorState | ClientTrustState | NewPasswordState;
@@ -141,6 +155,8 @@ export type DoneState = SignedInState | TaskRequiredState;
 export type SignInState = FormState | DoneState;
 
 export type SignInEvent =
+  /** The step's fields cannot be sent as they are (`field-rules.ts`): the error goes to the field. */
+  | { type: 'invalid'; error: SignInError }
   /**
    * User submitted the step's form: email and password, a code, or a new password. `identifier` is
    * the email typed on the first step; secrets stay with the controller, which hands them to the
@@ -166,5 +182,7 @@ export type SignInEvent =
   | { type: 'tick'; now: number }
   /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
   | { type: 'cancel' }
+  /** Clerk signed the user out (the task screen's "Sign out"): back to the first step. */
+  | { type: 'signed-out' }
   /** The host pre-filled the email (`email`): shown on the first step while nothing is under way there. */
   | { type: 'prefill'; identifier: string };

@@ -1,34 +1,20 @@
 /**
- * The markup of each step of `<clerk-mfa-sign-in>`, and what its fields and buttons hand to the
- * sign-in controller. The element picks the step; these templates draw it.
+ * The markup of each step of `<clerk-mfa-sign-in>`, and what its buttons hand to the sign-in
+ * controller. The element picks the step; these templates draw it. The fields are in
+ * `field-templates.ts`; the steps an authenticator-app sign-in never shows in `rare-steps.ts`,
+ * loaded the first time one is shown.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldValues, SignInController } from './sign-in-controller.js';
-import { blockedSecondsLeft, errorFor, isCodeState, pendingOf, resendSecondsLeft } from './sign-in-machine.js';
-import type { ClientTrustState, CredentialsState, DoneState, ErrorField, NewPasswordState, SecondFactorState, SignInError } from './sign-in-types.js';
-import { STRATEGIES, type CodeFormat, type SecondFactorStrategy } from './strategies.js';
+import { codeField, errorText, field, type StepContext } from './field-templates.js';
+import { chevronIcon, doneIcon, errorIcon, METHOD_ICONS } from './icons.js';
+import { addEnglish, formatDuration } from './localization.js';
+import type { FieldValues } from './sign-in-controller.js';
+import { blockedSecondsLeft, errorFor, pendingOf, resendSecondsLeft } from './sign-in-machine.js';
+import type { CredentialsState, SecondFactorState, SignedInState, SignInState } from './sign-in-types.js';
+import { STRATEGIES } from './strategies.js';
 import type { MessageKey } from './strings.js';
 
-/** What the templates read and call; the element makes one. */
-export interface StepContext {
-  /** The state to draw, the clock its countdowns read, and the intents the form hands on. */
-  readonly signIn: SignInController;
-  /** The text for `key` in the element's language. */
-  t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** The text shown for an error, countdowns included. */
-  errorMessage(error: SignInError): string;
-}
-
-type FieldName = Exclude<ErrorField, 'form'>;
-
-interface InputOptions {
-  part: string;
-  type: string;
-  autocomplete: string;
-  inputmode?: string;
-  maxlength?: number;
-  value?: string;
-}
+export type { StepContext } from './field-templates.js';
 
 /**
  * Hands the step's field values to the sign-in, read from the form once. The fields' own values,
@@ -40,119 +26,47 @@ function handleSubmit({ signIn }: StepContext, event: SubmitEvent): void {
   signIn.submit(Object.fromEntries([...inputs].map((input) => [input.name, input.value])) as FieldValues);
 }
 
-/** A pasted `123 456` or `123-456` becomes `123456`, and a complete code submits itself. */
-function handleCodeInput({ signIn }: StepContext, event: InputEvent): void {
-  const s = signIn.state;
-  if (!isCodeState(s)) return;
-  signIn.edit('code');
-  const input = event.target as HTMLInputElement;
-  const format: CodeFormat = STRATEGIES[s.method.strategy].code;
-  if (!format.length) return;
-  const code = format.normalize(input.value);
-  if (code !== input.value && code.length <= format.length) input.value = code;
-  // The sign-in refuses the submit while a request is pending or a wait runs.
-  if (code.length === format.length) input.form?.requestSubmit();
+/** Who is signing in, on every step after the first, and "Change" to go back and sign in as someone else. */
+function identity({ signIn, t }: StepContext, email: string): TemplateResult {
+  return html`<p class="identity" part="identity">
+    <span id="identity">${email}</span>
+    <button class="link" part="back-button" type="button" aria-describedby="identity" @click=${() => signIn.back()}>${t('changeIdentifier')}</button>
+  </p>`;
 }
 
-/** A step's form (texts by message key): heading, form error, fields, the primary button, then secondary actions and "Back" (after the first step). */
-function form(
+/**
+ * A step's form (texts by message key): heading, who is signing in, the form error, the fields,
+ * the primary button, then the secondary actions. The form has `novalidate`: the element checks
+ * the fields itself (`field-rules.ts`) and says what is wrong in its own language.
+ */
+export function form(
   ctx: StepContext,
   heading: MessageKey,
   subtitle: MessageKey | null,
   content: TemplateResult,
   submitLabel: MessageKey,
-  after: TemplateResult | typeof nothing = nothing,
+  after: unknown = nothing,
 ): TemplateResult {
   const { signIn, t } = ctx;
   const s = signIn.state;
   const pending = pendingOf(s);
   const blocked = blockedSecondsLeft(s, signIn.now) > 0;
-  const formError = errorFor(s, 'form');
   return html`
-    <form part="form" aria-labelledby="heading" aria-busy=${!!pending} @submit=${(e: SubmitEvent) => handleSubmit(ctx, e)}>
-      <h2 id="heading" part="heading" tabindex="-1">${t(heading)}</h2>
-      ${subtitle ? html`<p class="subtitle" part="subtitle">${t(subtitle)}</p>` : nothing}
-      <p class="error form-error" part="error form-error" role="alert">${formError ? ctx.errorMessage(formError) : ''}</p>
+    <form part="form" novalidate aria-labelledby="heading" aria-busy=${!!pending} @submit=${(e: SubmitEvent) => handleSubmit(ctx, e)}>
+      <div class="head">
+        <h2 id="heading" part="heading" tabindex="-1">${t(heading)}</h2>
+        ${subtitle ? html`<p class="subtitle" part="subtitle">${t(subtitle)}</p>` : nothing}
+        ${s.step !== 'credentials' && 'identifier' in s ? identity(ctx, s.identifier) : nothing}
+      </div>
+      <p class="error form-error" part="error form-error" role="alert">${errorText(ctx, errorFor(s, 'form'))}</p>
       ${content}
-      <button
-        class="primary"
-        part="submit-button"
-        type="submit"
-        aria-disabled=${!!pending || blocked}
-        ?disabled=${blocked}
-      >
+      <button class="primary" part="submit-button" type="submit" aria-disabled=${!!pending || blocked} ?disabled=${blocked}>
         ${pending ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
         <span>${t(submitLabel)}</span>
         ${pending ? html`<span class="visually-hidden">${t('working')}</span>` : nothing}
       </button>
       ${after}
-      ${s.step !== 'credentials' ? html`<button class="link" part="back-button" type="button" @click=${() => signIn.back()}>${t('back')}</button>` : nothing}
     </form>
-  `;
-}
-
-/** A labelled input (`label`: a message key) with its error line; the field's name is also its id and its error's key. */
-function field(
-  ctx: StepContext,
-  name: FieldName,
-  label: MessageKey,
-  input: InputOptions,
-  onInput: (event: InputEvent) => void = () => ctx.signIn.edit(name),
-): TemplateResult {
-  const error = errorFor(ctx.signIn.state, name);
-  return html`
-    <div class="field" part="field">
-      <label part="label" for=${name}>${ctx.t(label)}</label>
-      <input
-        id=${name}
-        name=${name}
-        part="input ${input.part}"
-        type=${input.type}
-        inputmode=${input.inputmode ?? nothing}
-        maxlength=${input.maxlength ?? nothing}
-        autocomplete=${input.autocomplete}
-        autocapitalize="none"
-        spellcheck="false"
-        required
-        .value=${input.value ?? ''}
-        aria-invalid=${!!error}
-        aria-describedby="${name}-error"
-        @input=${onInput}
-      />
-      <p id="${name}-error" class="error" part="error" aria-live="polite">${error ? ctx.errorMessage(error) : ''}</p>
-    </div>
-  `;
-}
-
-function codeField(ctx: StepContext, strategy: SecondFactorStrategy): TemplateResult {
-  const { code, label } = STRATEGIES[strategy];
-  return field(
-    ctx,
-    'code',
-    label,
-    { part: 'code-input', type: 'text', inputmode: code.inputmode, maxlength: code.maxlength, autocomplete: 'one-time-code' },
-    (e) => handleCodeInput(ctx, e),
-  );
-}
-
-/** Where the code went, and "Resend", for the methods whose code Clerk sends. */
-function sentTo({ signIn, t }: StepContext, s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
-  if (!STRATEGIES[s.method.strategy].needsPrepare) return nothing;
-  const wait = resendSecondsLeft(s, signIn.now);
-  // The message line is there (empty) before the code is sent, so its arrival moves nothing.
-  return html`
-    <p class="note" part="message" aria-live="polite">
-      ${s.sentAt != null && s.method.safeIdentifier ? t('sentTo', { identifier: s.method.safeIdentifier }) : ''}
-    </p>
-    <button
-      class="link"
-      part="resend-button"
-      type="button"
-      aria-disabled=${wait > 0 || !!s.pending}
-      @click=${() => signIn.resend()}
-    >
-      ${wait > 0 ? t('resendIn', { seconds: wait }) : t('resend')}
-    </button>
   `;
 }
 
@@ -162,86 +76,116 @@ function renderCredentials(ctx: StepContext, s: CredentialsState): TemplateResul
     'title',
     null,
     html`
-      ${field(ctx, 'identifier', 'identifierLabel', {
-        part: 'identifier-input',
-        type: 'email',
-        autocomplete: 'username',
-        value: s.identifier,
-      })}
+      ${field(ctx, 'identifier', 'identifierLabel', { part: 'identifier-input', type: 'email', autocomplete: 'username', maxlength: 320, value: s.identifier })}
       ${field(ctx, 'password', 'passwordLabel', { part: 'password-input', type: 'password', autocomplete: 'current-password' })}
     `,
     'continue',
   );
 }
 
-function renderSecondFactor(ctx: StepContext, s: SecondFactorState): TemplateResult {
-  const { signIn, t } = ctx;
-  const { title, subtitle } = STRATEGIES[s.method.strategy];
+/** The other methods, as a list of choices: visibly not fields, and secondary to the primary button. */
+function otherMethods({ signIn, t }: StepContext, s: SecondFactorState): TemplateResult | typeof nothing {
   const others = s.methods.filter((m) => m !== s.method);
+  if (!others.length) return nothing;
+  return html`<div class="methods" part="methods" role="group" aria-labelledby="methods-label">
+    <p id="methods-label" part="methods-label">${t('otherMethods')}</p>
+    <ul role="list">
+      ${others.map(
+        (m) => html`<li>
+          <button part="method-button" type="button" data-strategy=${m.strategy} aria-disabled=${!!s.pending} @click=${() => signIn.chooseMethod(m)}>
+            ${METHOD_ICONS[m.strategy]}<span>${t(STRATEGIES[m.strategy].method, { identifier: m.safeIdentifier ?? '' })}</span>${chevronIcon}
+          </button>
+        </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+function renderSecondFactor(ctx: StepContext, s: SecondFactorState, lazy: LazySteps | undefined): TemplateResult {
+  const { title, subtitle } = STRATEGIES[s.method.strategy];
   // The code field, then "Verify" right under it; other ways to get a code come after.
-  return form(
-    ctx,
-    title,
-    subtitle,
-    codeField(ctx, s.method.strategy),
-    'verify',
-    html`
-      ${sentTo(ctx, s)}
-      ${others.length
-        ? html`<fieldset part="methods">
-            <legend part="methods-label">${t('otherMethods')}</legend>
-            ${others.map(
-              (m) => html`<button
-                part="method-button"
-                type="button"
-                data-strategy=${m.strategy}
-                aria-disabled=${!!s.pending}
-                @click=${() => signIn.chooseMethod(m)}
-              >
-                ${t(STRATEGIES[m.strategy].method, { identifier: m.safeIdentifier ?? '' })}
-              </button>`,
-            )}
-          </fieldset>`
-        : nothing}
-    `,
-  );
+  return form(ctx, title, subtitle, codeField(ctx, s.method.strategy), 'verify', html`${lazy?.sentTo(KIT, ctx, s)}${otherMethods(ctx, s)}`);
 }
 
-function renderClientTrust(ctx: StepContext, s: ClientTrustState): TemplateResult {
-  return form(ctx, STRATEGIES[s.method.strategy].title, 'newDeviceNotice', codeField(ctx, s.method.strategy), 'verify', sentTo(ctx, s));
+/** Signed in: who, and "Continue" when the host gave somewhere to go. */
+function renderSignedIn({ signIn, t }: StepContext, s: SignedInState): TemplateResult {
+  const heading = s.alreadySignedIn ? t('alreadySignedIn') : s.firstName ? t('welcomeName', { name: s.firstName }) : t('signedIn');
+  return html`<div class="done">
+    <div class="head" role="status">
+      ${doneIcon}
+      <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
+      ${s.email ? html`<p class="subtitle" part="message">${t('signedInAs', { identifier: s.email })}</p>` : nothing}
+    </div>
+    ${signIn.continueUrl
+      ? html`<button class="primary" part="submit-button continue-button" type="button" @click=${() => signIn.continue()}>${t('continue')}</button>`
+      : nothing}
+  </div>`;
 }
 
-function renderNewPassword(ctx: StepContext, s: NewPasswordState): TemplateResult {
-  return form(
-    ctx,
-    'newPasswordTitle',
-    'newPasswordSubtitle',
-    html`
-      <input type="text" name="username" autocomplete="username" hidden .value=${s.identifier} />
-      ${field(ctx, 'new-password', 'newPasswordLabel', { part: 'password-input', type: 'password', autocomplete: 'new-password' })}
-    `,
-    'newPasswordSubmit',
-  );
+/**
+ * What `lazy-steps.ts` draws with, handed over rather than imported (see there): Lit and the parts
+ * of the view it shares with the built-in steps.
+ */
+const KIT = { html, nothing, form, field, codeField, STRATEGIES, resendSecondsLeft, formatDuration };
+export type StepKit = typeof KIT;
+
+type LazySteps = typeof import('./lazy-steps.js');
+
+/** The steps an authenticator-app sign-in never shows: loaded once, on first use, for every element. */
+const lazy: { steps?: LazySteps; loading?: Promise<void>; failed?: boolean; waiting: Set<() => void> } = { waiting: new Set() };
+
+function loadLazySteps(): void {
+  lazy.failed = false;
+  lazy.loading = import('./lazy-steps.js')
+    .then(
+      (steps) => {
+        addEnglish(steps.strings);
+        lazy.steps = steps;
+      },
+      () => void (lazy.failed = true),
+    )
+    .finally(() => {
+      lazy.loading = undefined;
+      for (const arrived of lazy.waiting) arrived();
+      lazy.waiting.clear();
+    });
 }
 
-function renderDone({ t }: StepContext, s: DoneState): TemplateResult {
-  const text = s.step === 'task-required' ? t('taskRequired') : t(s.alreadySignedIn ? 'alreadySignedIn' : 'signedIn');
-  return html`<div class="done" role="status" part="message"><h2 id="heading" part="heading" tabindex="-1">${text}</h2></div>`;
+/** Whether the step on screen is one of those, or shows their texts. */
+function isLazy(s: SignInState): boolean {
+  return s.step === 'second-factor' ? s.method.strategy !== 'totp' : s.step !== 'credentials' && s.step !== 'signed-in';
 }
 
-/** The current step's form (or the signed-in message). */
+/**
+ * While the step loads: a spinner where it will be; if it cannot be downloaded, the message and a
+ * button that tries again ("Change" still goes back to the first step).
+ */
+function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
+  if (!lazy.failed) {
+    return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${ctx.t('working')}</span></div>`;
+  }
+  return html`<div class="done">
+    ${'identifier' in s ? identity(ctx, s.identifier) : nothing}
+    <p class="error form-error" part="error form-error" role="alert">${errorIcon}<span>${ctx.t('loadFailed')}</span></p>
+    <button class="primary" part="submit-button" type="button" @click=${() => (loadLazySteps(), ctx.refresh())}>${ctx.t('continue')}</button>
+  </div>`;
+}
+
+/** The current step's form (or the signed-in screen). */
 export function renderStep(ctx: StepContext): TemplateResult {
   const s = ctx.signIn.state;
+  if (isLazy(s) && !lazy.steps) {
+    lazy.waiting.add(ctx.arrived);
+    if (!lazy.loading && !lazy.failed) loadLazySteps();
+    return renderLoading(ctx, s);
+  }
   switch (s.step) {
     case 'credentials':
       return renderCredentials(ctx, s);
     case 'second-factor':
-      return renderSecondFactor(ctx, s);
-    case 'client-trust':
-      return renderClientTrust(ctx, s);
-    case 'new-password':
-      return renderNewPassword(ctx, s);
-    default:
-      return renderDone(ctx, s);
+      return renderSecondFactor(ctx, s, lazy.steps);
+    case 'signed-in':
+      return renderSignedIn(ctx, s);
   }
+  return lazy.steps!.renderStep(KIT, ctx) as TemplateResult;
 }

@@ -9,13 +9,15 @@
  * clerk.failNext('attemptSecondFactor', fakeClerkError('form_code_incorrect', { paramName: 'code' }));
  * ```
  */
-import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-types.js';
+import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike, ClerkUserLike } from '../clerk-types.js';
 import type { SecondFactorStrategy } from '../strategies.js';
 
 export interface FakeUser {
   email: string;
   password: string;
   id?: string;
+  /** Shown on the signed-in screen ("Welcome back, Ada!"). */
+  firstName?: string;
   /** The authenticator-app code the fake accepts (e.g. `'123456'`). */
   totp?: string;
   /** Backup codes; each works once. */
@@ -32,7 +34,7 @@ export interface FakeUser {
   lockedForSeconds?: number;
 }
 
-export type FakeMethod = 'load' | 'create' | 'prepareSecondFactor' | 'attemptSecondFactor' | 'resetPassword' | 'setActive';
+export type FakeMethod = 'load' | 'create' | 'prepareSecondFactor' | 'attemptSecondFactor' | 'resetPassword' | 'setActive' | 'signOut';
 
 export interface FakeClerkOptions {
   users?: FakeUser[];
@@ -84,7 +86,7 @@ export function fakeNetworkError(): TypeError {
 }
 
 interface FakeSession extends ClerkSessionLike {
-  user: { id: string };
+  user: ClerkUserLike;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -244,7 +246,7 @@ export class FakeClerk implements ClerkLike {
   loaded: boolean;
   client: { signIn: ClerkSignInLike; sessions: FakeSession[] };
   session: FakeSession | null = null;
-  user: { id: string } | null = null;
+  user: ClerkUserLike | null = null;
 
   readonly users: (FakeUser & { id: string })[];
   readonly sentCode: string;
@@ -259,6 +261,7 @@ export class FakeClerk implements ClerkLike {
     attemptSecondFactor: 0,
     resetPassword: 0,
     setActive: 0,
+    signOut: 0,
   };
   /** Every call in order, with its parameters (passwords and codes left out). */
   readonly log: { method: FakeMethod; params: Record<string, unknown> }[] = [];
@@ -303,11 +306,14 @@ export class FakeClerk implements ClerkLike {
     });
   }
 
-  /** Ends every session, as clerk-js's `signOut()` does (without navigating). */
-  async signOut(): Promise<void> {
-    this.client.sessions.length = 0;
-    this.session = null;
-    this.user = null;
+  /** Ends every session, as clerk-js's `signOut()` does; then calls `callback` (clerk-js would navigate without one). */
+  signOut(callback?: () => void): Promise<void> {
+    return this.call('signOut', {}, () => {
+      this.client.sessions.length = 0;
+      this.session = null;
+      this.user = null;
+      callback?.();
+    });
   }
 
   /** The next call of `method` fails with `error` (a `fakeClerkError(...)`, `fakeNetworkError()`, ...). Queue several by calling again. */
@@ -348,7 +354,7 @@ export class FakeClerk implements ClerkLike {
     const session: FakeSession = {
       id,
       status: user.task ? 'pending' : 'active',
-      user: { id: user.id },
+      user: { id: user.id, firstName: user.firstName ?? null, primaryEmailAddress: { emailAddress: user.email } },
       currentTask: user.task ? { key: user.task } : null,
       tasks: user.task ? [{ key: user.task }] : null,
     };

@@ -124,7 +124,7 @@ describe('credentials step', () => {
     await ui.fillCredentials('nobody@example.com', 'x');
     await ui.submit();
     await ui.waitForIdle();
-    expect(ui.errorText('identifier')).to.contain("Couldn't find your account");
+    expect(ui.errorText('identifier')).to.contain("Couldn't find an account with this email");
     expect(ui.input('identifier')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -269,7 +269,7 @@ describe('second factor', () => {
     await ui.enterCode('abcdefgh');
     await ui.submit();
     await ui.waitForIdle();
-    expect(ui.errorText('code')).to.contain('already been used');
+    expect(ui.errorText('code')).to.contain('was already used');
   });
 
   it('back returns to the first step with the email kept and the password empty', async () => {
@@ -290,7 +290,7 @@ describe('second factor', () => {
     clerk.failNext('attemptSecondFactor', fakeClerkError('verification_failed', { status: 400 }));
     await ui.enterCode('123456');
     await ui.waitForIdle();
-    expect(ui.errorText('code')).to.contain('Too many failed attempts');
+    expect(ui.errorText('code')).to.contain('Too many wrong codes');
   });
 });
 

@@ -150,7 +150,7 @@ describe('styling from outside', () => {
     expect(matches('pending')).to.equal(false);
   });
 
-  it('second factor: Verify comes right after the code field, other methods below it', async () => {
+  it('second factor: "Change" beside the email above the code field, Verify right after it, other methods below', async () => {
     const { el, ui } = await setup();
     await ui.fillCredentials(ADA.email, PASSWORD);
     await ui.submit();
@@ -159,7 +159,7 @@ describe('styling from outside', () => {
     const order = [...el.shadowRoot!.querySelectorAll('[part~="field"], [part~="submit-button"], [part~="methods"], [part~="back-button"]')].map(
       (n) => n.getAttribute('part')!.split(' ')[0],
     );
-    expect(order).to.deep.equal(['field', 'submit-button', 'methods', 'back-button']);
+    expect(order).to.deep.equal(['back-button', 'field', 'submit-button', 'methods']);
   });
 });
 

@@ -1,0 +1,82 @@
+/**
+ * The steps an authenticator-app sign-in never shows, and their English: the SMS, email and backup
+ * code methods ("Code sent to…", "Resend"), the new-device check, the new password and a pending
+ * session task. Loaded the first time one of them is shown (`step-templates.ts`).
+ *
+ * Lit and the shared parts of the view come in the `kit` rather than by import: a module this one
+ * shared with the built-in steps would become a chunk the CDN file imports before it can render.
+ */
+import type { StepContext, StepKit } from './step-templates.js';
+import type { ClientTrustState, NewPasswordState, SecondFactorState, TaskRequiredState } from './sign-in-types.js';
+import type { MessageKey } from './strings.js';
+import { LAZY_EN } from './lazy-english.js';
+
+export const strings = LAZY_EN;
+
+/** Clerk's session tasks, in plain words; any other task is "One more step to finish signing in". */
+const TASK_TITLES: Record<string, MessageKey> = {
+  'choose-organization': 'taskChooseOrganization',
+  'reset-password': 'taskResetPassword',
+  'setup-mfa': 'taskSetupMfa',
+};
+
+/** Where the code went, and "Resend", for the methods whose code Clerk sends. */
+export function sentTo(kit: StepKit, { signIn, t }: StepContext, s: SecondFactorState | ClientTrustState): unknown {
+  const { html, nothing } = kit;
+  if (!kit.STRATEGIES[s.method.strategy].needsPrepare) return nothing;
+  const wait = kit.resendSecondsLeft(s, signIn.now);
+  return html`
+    <p class="note" part="message" aria-live="polite">${s.sentAt != null && s.method.safeIdentifier ? t('sentTo', { identifier: s.method.safeIdentifier }) : ''}</p>
+    <button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => signIn.resend()}>
+      ${wait > 0 ? t('resendIn', { time: kit.formatDuration(wait) }) : t('resend')}
+    </button>
+  `;
+}
+
+function renderClientTrust(kit: StepKit, ctx: StepContext, s: ClientTrustState) {
+  const { strategy } = s.method;
+  return kit.form(ctx, kit.STRATEGIES[strategy].title, 'newDeviceNotice', kit.codeField(ctx, strategy), 'verify', sentTo(kit, ctx, s));
+}
+
+function renderNewPassword(kit: StepKit, ctx: StepContext, s: NewPasswordState) {
+  return kit.form(
+    ctx,
+    'newPasswordTitle',
+    'newPasswordSubtitle',
+    kit.html`
+      <input type="text" name="username" autocomplete="username" hidden .value=${s.identifier} />
+      ${kit.field(ctx, 'new-password', 'newPasswordLabel', { part: 'password-input', type: 'password', autocomplete: 'new-password' })}
+    `,
+    'newPasswordSubmit',
+  );
+}
+
+/** Signed in, but Clerk waits for a task: what it is, room for the host's own UI, and "Sign out". */
+function renderTask({ html, nothing }: StepKit, { signIn, t }: StepContext, s: TaskRequiredState) {
+  const title = Object.hasOwn(TASK_TITLES, s.taskKey) ? TASK_TITLES[s.taskKey]! : 'taskRequired';
+  return html`<div class="done">
+    <div class="head">
+      <h2 id="heading" part="heading" tabindex="-1">${t(title)}</h2>
+      <p class="subtitle" part="subtitle">${t('taskSubtitle')}</p>
+    </div>
+    <slot name="task"></slot>
+    <p class="identity" part="identity">
+      ${s.email ? html`<span>${t('signedInAs', { identifier: s.email })}</span>` : nothing}
+      <button class="link" part="sign-out-button" type="button" @click=${() => signIn.signOut()}>${t('signOut')}</button>
+    </p>
+  </div>`;
+}
+
+/** The step on screen, when it is one of these; a second-factor step draws only `sentTo` from here. */
+export function renderStep(kit: StepKit, ctx: StepContext): unknown {
+  const s = ctx.signIn.state;
+  switch (s.step) {
+    case 'client-trust':
+      return renderClientTrust(kit, ctx, s);
+    case 'new-password':
+      return renderNewPassword(kit, ctx, s);
+    case 'task-required':
+      return renderTask(kit, ctx, s);
+  }
+  return kit.nothing;
+}
