@@ -36,7 +36,7 @@ function cdnFiles() {
     return [CDN_ENTRY]; // not built: size-limit reports the missing file
   }
   const chunks = new Set([...source.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^chunks\/(?:locale-loader|lazy-steps|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+  const notDownloaded = /^chunks\/(?:locale-loader|on-demand|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
   return [CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
 }
 
@@ -49,7 +49,7 @@ export default [
     ignore: external,
     brotli: true,
     limit: '9.95 KB',
-    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './lazy-steps.js'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js'] }),
   },
   {
     // The files as served, summed (chunks stay external: nothing is bundled twice).

@@ -52,7 +52,7 @@ async function brotliSize(part) {
     tsconfig: 'tsconfig.json',
     write: false,
     logLevel: 'error',
-    external: ['lit', 'lit/*', '@lit/*', '@clerk/*', './locale-loader.js', './lazy-steps.js'],
+    external: ['lit', 'lit/*', '@lit/*', '@clerk/*', './locale-loader.js', './on-demand.js'],
     plugins: [minifyTemplates((path, source) => (part?.paths.includes(path) ? part.stub(source) : source))],
   });
   const code = result.outputFiles[0].contents;

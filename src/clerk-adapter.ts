@@ -1,13 +1,15 @@
 /**
  * The only module that calls Clerk. Everything Clerk-shaped is turned into the plain types of
  * `sign-in-types.ts` here, so that moving to another Clerk API (SignInFuture) stays a change to
- * this one file. Loading clerk-js is `clerk-script.ts`; reading its errors, `clerk-errors.ts`.
+ * this one file. Loading clerk-js is `clerk-script.ts`; reading its errors, `clerk-errors.ts`
+ * (downloaded with the first failure).
  */
-import { failuresMayBeSilent, normalizeError, ownFailure } from './clerk-errors.js';
 import { DEFAULT_LOAD_TIMEOUT_MS, loadClerkScript, waitFor, type ClerkScriptOptions } from './clerk-script.js';
 import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from './clerk-types.js';
+import { loadOnDemand } from './load-on-demand.js';
+import { failuresMayBeSilent, isOffline, ownFailure } from './own-failures.js';
 import { isSupportedStrategy, type SecondFactorStrategy } from './strategies.js';
-import type { Factor, Outcome, SessionSnapshot, SignInSnapshot } from './sign-in-types.js';
+import type { ActionFailure, Factor, Outcome, SessionSnapshot, SignInSnapshot } from './sign-in-types.js';
 
 export interface ClerkAdapterOptions extends ClerkScriptOptions {
   /** Use this instance instead of loading clerk-js. */
@@ -125,7 +127,7 @@ export class ClerkAdapter {
       return { ok: true, value: await Promise.race([this.ready().then(action), stop]) };
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      return { ok: false, failure: normalizeError(error) };
+      return { ok: false, failure: await describe(error) };
     } finally {
       clearTimeout(timer);
     }
@@ -222,6 +224,15 @@ export class ClerkAdapter {
   /** Forgets the in-progress sign-in (the user went back to step 1). */
   reset(): void {
     this.#signIn = null;
+  }
+}
+
+/** What clerk-js threw, as an `ActionFailure`; when not even the code that reads it can be downloaded, that is the failure. */
+async function describe(error: unknown): Promise<ActionFailure> {
+  try {
+    return (await loadOnDemand()).normalizeError(error);
+  } catch {
+    return { code: isOffline() ? 'offline' : 'clerk_load_failed' };
   }
 }
 

@@ -1,40 +1,32 @@
 /**
  * How a failure looks on its way out of clerk-js: anything clerk-js throws (or this package
- * detects itself) becomes an `ActionFailure` here, the one shape the machine reads.
+ * detects itself, `own-failures.ts`) becomes an `ActionFailure` here, the one shape the machine
+ * reads. Loaded with the first failure (`on-demand.ts`), so it imports only types.
  */
+import type { OwnFailureCode } from './own-failures.js';
 import type { ActionFailure } from './sign-in-types.js';
 
-/**
- * Failures the adapter and the script loader detect themselves, thrown as `{ code }` and passed
- * through by `normalizeError`: clerk-js did not load, an action got no answer in time, or
- * clerk-js resolved without an answer.
- */
-export type OwnFailureCode = 'clerk_load_failed' | 'request_timeout' | 'network_error';
-
 const OWN_CODES: readonly string[] = ['clerk_load_failed', 'request_timeout', 'network_error'] satisfies OwnFailureCode[];
-
-export function ownFailure(code: OwnFailureCode): { code: string } {
-  return { code };
-}
 
 const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
 
 /**
  * clerk-js drops `meta.lockout_expires_in_seconds` when it parses errors, so
  * when it is not there the wait is read from Clerk's English long message
- * ("... try again in 29 minutes ..."), which Clerk rounds up to its unit: the `precision`.
+ * ("... try again in 29 minutes ...").
  */
-export function lockoutSecondsFrom(
-  meta: Record<string, unknown> | undefined,
-  longMessage: string | undefined,
-): { seconds: number; precision?: number } | undefined {
+export function lockoutSecondsFrom(meta: Record<string, unknown> | undefined, longMessage: string | undefined): number | undefined {
   const fromMeta = meta?.['lockoutExpiresInSeconds'];
-  if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return { seconds: fromMeta };
+  if (typeof fromMeta === 'number' && Number.isFinite(fromMeta)) return fromMeta;
   const match = longMessage ? /(\d+)\s*(second|minute|hour|day)s?/i.exec(longMessage) : null;
-  if (!match) return undefined;
-  const unit = DURATION_UNITS[match[2]!.toLowerCase()]!;
-  const seconds = Number(match[1]) * unit;
-  return unit > 1 ? { seconds, precision: unit } : { seconds };
+  return match ? Number(match[1]) * DURATION_UNITS[match[2]!.toLowerCase()]! : undefined;
+}
+
+/** Clerk's message rounds the wait up to its unit: a wait in minutes may end up to 60 s sooner. */
+function lockoutPrecisionFrom(meta: Record<string, unknown> | undefined, longMessage: string | undefined): number | undefined {
+  if (typeof meta?.['lockoutExpiresInSeconds'] === 'number') return undefined;
+  const unit = longMessage ? /\d+\s*(minute|hour|day)s?/i.exec(longMessage)?.[1] : undefined;
+  return unit ? DURATION_UNITS[unit.toLowerCase()] : undefined;
 }
 
 /** One entry of a `ClerkAPIResponseError`'s `errors`, as clerk-js parses it (camelCase). */
@@ -45,16 +37,9 @@ interface ClerkAPIErrorShape {
   meta?: Record<string, unknown> & { paramName?: string };
 }
 
+/** As `isOffline` in `own-failures.ts`, which this module cannot import. */
 function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
-}
-
-/**
- * clerk-js resolves with nothing instead of throwing when a request fails
- * while the browser looks offline or automated (`navigator.webdriver`).
- */
-export function failuresMayBeSilent(): boolean {
-  return isOffline() || (typeof navigator !== 'undefined' && navigator.webdriver === true);
 }
 
 /** clerk-js's own message for a request that never got an answer ("Clerk: Network error at ..."). */
@@ -73,9 +58,10 @@ export function normalizeError(error: unknown): ActionFailure {
     if (typeof e.status === 'number') failure.status = e.status;
     if (retryAfterSeconds != null) failure.retryAfterSeconds = retryAfterSeconds;
     if (failure.code === 'user_locked') {
-      const lockout = lockoutSecondsFrom(first.meta, first.longMessage);
-      if (lockout) failure.lockoutSeconds = lockout.seconds;
-      if (lockout?.precision) failure.lockoutPrecision = lockout.precision;
+      const seconds = lockoutSecondsFrom(first.meta, first.longMessage);
+      const precision = lockoutPrecisionFrom(first.meta, first.longMessage);
+      if (seconds != null) failure.lockoutSeconds = seconds;
+      if (precision) failure.lockoutPrecision = precision;
     }
     return failure;
   }

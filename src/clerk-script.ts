@@ -6,7 +6,7 @@
  * Only types come from `@clerk/*`: clerk-js itself is fetched at run time as Clerk's script build.
  */
 import type { ClerkLike } from './clerk-types.js';
-import { ownFailure } from './clerk-errors.js';
+import { ownFailure } from './own-failures.js';
 
 /** Where and how to load clerk-js. */
 export interface ClerkScriptOptions {

@@ -1,11 +1,12 @@
 /**
- * The English of the steps an authenticator-app sign-in never shows: the SMS, email and backup
- * code methods, the new-device check, the new password and a pending session task. It loads with
- * those steps (`lazy-steps.ts`); the rest is built in (`english.ts`).
+ * The English of what an authenticator-app sign-in without a mistake never shows: the messages of
+ * failures, and the SMS, email and backup-code methods, the new-device check, the new password and
+ * a pending session task. It loads with them (`on-demand.ts`); the rest is built in (`english.ts`).
  */
 import type { Strings } from './strings.js';
 
 export const LAZY_EN = {
+  back: 'Back',
   backupTitle: 'Enter a backup code',
   backupSubtitle: 'Your backup code is the one you got when setting up two-step authentication.',
   backupLabel: 'Backup code',
@@ -22,13 +23,26 @@ export const LAZY_EN = {
   newPasswordLabel: 'New password',
   newPasswordSubmit: 'Reset Password',
   taskRequired: 'One more step to finish signing in',
+  tooManyRequestsWait: 'Too many attempts. Try again in {{time}}.',
+  userLockedWait: 'Your account is locked. You can try again in {{time}}.',
+  userLockedAbout: 'Your account is locked. Try again in about {{time}}.',
+  passwordIncorrect: 'Password is incorrect. Check it and try again.',
+  identifierNotFound: "Couldn't find an account with this email. Check it and try again.",
+  codeIncorrect: 'Incorrect code. Check it and try again.',
   backupCodeIncorrect: 'This backup code is incorrect or was already used. Try another one.',
   codeExpired: 'This code has expired. Send a new one.',
   verificationFailed: 'Too many wrong codes. Send a new code to try again.',
+  strategyInvalid: "This method isn't available for your account. Choose another one.",
+  sessionExists: "You're already signed in.",
+  tooManyRequests: 'Too many attempts. Wait a moment and try again.',
+  userLocked: 'Your account is locked. Try again later.',
+  fieldRequired: 'This field is required.',
   newPasswordRequired: 'Enter a new password.',
+  passwordPwned: 'This password has been found as part of a breach and can not be used, please reset your password.',
   passwordTooShort: 'Your password is too short. It must be at least 8 characters long.',
   passwordWeak: 'Your password is not strong enough.',
   passwordSameAsCurrent: 'New password cannot be the same as the current password.',
+  unknown: 'Something went wrong. Try again.',
   taskChooseOrganization: 'Choose an organization',
   taskResetPassword: 'Reset your password',
   taskSetupMfa: 'Set up two-step verification',

@@ -1,17 +1,14 @@
 /**
- * The steps an authenticator-app sign-in never shows, and their English: the SMS, email and backup
- * code methods ("Code sent to…", "Resend"), the new-device check, the new password and a pending
- * session task. Loaded the first time one of them is shown (`step-templates.ts`).
+ * The steps an authenticator-app sign-in never shows: the SMS, email and backup code methods
+ * ("Code sent to…", "Resend"), the new-device check, the new password and a pending session task.
+ * Downloaded the first time one of them is shown, with the rest of `on-demand.ts`.
  *
- * Lit and the shared parts of the view come in the `kit` rather than by import: a module this one
- * shared with the built-in steps would become a chunk the CDN file imports before it can render.
+ * Lit and the parts of the view shared with the built-in steps come in the `kit` rather than by
+ * import (see `on-demand.ts`).
  */
 import type { StepContext, StepKit } from './step-templates.js';
 import type { ClientTrustState, NewPasswordState, SecondFactorState, TaskRequiredState } from './sign-in-types.js';
 import type { MessageKey } from './strings.js';
-import { LAZY_EN } from './lazy-english.js';
-
-export const strings = LAZY_EN;
 
 /** Clerk's session tasks, in plain words; any other task is "One more step to finish signing in". */
 const TASK_TITLES: Record<string, MessageKey> = {

@@ -13,8 +13,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
 import { checkFields, type FieldValues } from './field-rules.js';
-import { blockedSecondsLeft, initialState, isDone, pendingOf, resendSecondsLeft, transition } from './sign-in-machine.js';
+import { loadOnDemand } from './load-on-demand.js';
+import { isOffline } from './own-failures.js';
+import { blockedSecondsLeft, initialState, isCodeState, isDone, pendingOf, resendSecondsLeft, transition } from './sign-in-machine.js';
 import type {
+  ActionFailure,
+  Answer,
   DoneState,
   ErrorField,
   Factor,
@@ -23,9 +27,11 @@ import type {
   SessionSnapshot,
   SignInEvent,
   SignInSnapshot,
+  SignInError,
   SignInState,
+  StepName,
 } from './sign-in-types.js';
-import { normalizeCode } from './strategies.js';
+import { normalizeCode, type SecondFactorStrategy } from './strategies.js';
 
 export type { FieldValues };
 
@@ -196,6 +202,8 @@ export class SignInController implements ReactiveController {
     this.#inflight = { id: action.id, abort };
     const { signal } = abort;
     const adapter = this.#adapter;
+    const { step } = this.state;
+    const strategy = isCodeState(this.state) ? this.state.method.strategy : undefined;
     const { identifier = '', password = '', code = '', 'new-password': newPassword = '' } = values;
     let call: Promise<Outcome<SignInSnapshot> | Outcome<SessionSnapshot>>;
     switch (action.kind) {
@@ -224,9 +232,11 @@ export class SignInController implements ReactiveController {
     } finally {
       if (this.#inflight?.id === action.id) this.#inflight = null;
     }
+    const now = Date.now();
     if (action.kind === 'reset-password' && outcome.ok && this.#credential) this.#credential = { ...this.#credential, password: newPassword };
+    const answer: Answer = outcome.ok ? outcome : { ok: false, error: await describeFailure(outcome.failure, step, now, strategy) };
     // The machine drops an answer whose id is no longer the pending one.
-    this.#send({ type: 'result', id: action.id, outcome, now: Date.now() });
+    this.#send({ type: 'result', id: action.id, outcome: answer, now });
     // Clerk refused a sign-in because the client has a session: make that one active.
     if (!outcome.ok && outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
   }
@@ -275,6 +285,18 @@ export class SignInController implements ReactiveController {
   #stopTicker(): void {
     clearInterval(this.#ticker);
     this.#ticker = undefined;
+  }
+}
+
+/**
+ * The message and the field of a failure (`mapFailure`, downloaded with the first failure). When
+ * even that cannot be downloaded, the element says it is offline, or that sign-in is unavailable.
+ */
+async function describeFailure(failure: ActionFailure, step: StepName, now: number, strategy?: SecondFactorStrategy): Promise<SignInError> {
+  try {
+    return (await loadOnDemand()).mapFailure(failure, step, now, strategy);
+  } catch {
+    return { code: failure.code, key: isOffline() ? 'offline' : 'loadFailed', field: 'form' };
   }
 }
 

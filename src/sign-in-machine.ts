@@ -7,7 +7,6 @@
  * Results whose id is not the current pending id are stale and ignored. Secrets (password,
  * codes) never enter the state.
  */
-import { mapFailure } from './sign-in-failures.js';
 import { isSupportedStrategy, STRATEGIES, type Strategy } from './strategies.js';
 import type {
   ClientTrustState,
@@ -95,7 +94,7 @@ function toCredentials(state: FormState): CredentialsState {
 }
 
 /** The next state after an action reported the sign-in's new status. */
-function followStatus(state: FormState, signIn: SignInSnapshot, now: number): FormState {
+function followStatus(state: FormState, signIn: SignInSnapshot): FormState {
   switch (signIn.status) {
     case 'complete': {
       if (!signIn.createdSessionId) break;
@@ -126,11 +125,8 @@ function followStatus(state: FormState, signIn: SignInSnapshot, now: number): Fo
     case 'needs_new_password':
       return { step: 'new-password', identifier: state.identifier, pending: null, error: null, seq: state.seq };
   }
-  return {
-    ...state,
-    pending: null,
-    error: mapFailure({ code: 'unsupported_status', message: String(signIn.status) }, state.step, now),
-  };
+  const error: SignInError = { code: 'unsupported_status', key: 'unsupportedStatus', field: 'form', longMessage: String(signIn.status) };
+  return { ...state, pending: null, error };
 }
 
 function afterPrepare(state: FormState, now: number): FormState {
@@ -206,15 +202,14 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       const { outcome, now } = event;
       if (pending?.id !== event.id) return state;
       if (!outcome.ok) {
-        const error = mapFailure(outcome.failure, state.step, now, isCodeState(state) ? state.method.strategy : undefined);
-        const failed = { ...state, pending: null, error };
+        const failed = { ...state, pending: null, error: outcome.error };
         // A failed activation is retried by the next submit.
         return pending.kind === 'activate' ? { ...failed, activateSessionId: pending.sessionId } : failed;
       }
       // `activate` answers with the session, every other action with the sign-in.
       if (pending.kind === 'activate') return doneFromSession(outcome.value as SessionSnapshot, false, state.identifier);
       if (pending.kind === 'prepare') return afterPrepare(state, now);
-      return followStatus(state, outcome.value as SignInSnapshot, now);
+      return followStatus(state, outcome.value as SignInSnapshot);
     }
   }
 }

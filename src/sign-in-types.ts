@@ -49,6 +49,9 @@ export interface SessionSnapshot {
 /** What an action comes back with: Clerk's answer, or why there is none. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
 
+/** An action's answer as the machine reads it: Clerk's answer, or the error to show (`mapFailure`). */
+export type Answer = { ok: true; value: SignInSnapshot | SessionSnapshot } | { ok: false; error: SignInError };
+
 /** A failure the adapter normalised from Clerk or from the network. */
 export interface ActionFailure {
   /**
@@ -173,9 +176,9 @@ export type SignInEvent =
   | { type: 'existing-session'; session: SessionSnapshot }
   /**
    * The pending action `id` finished: the sign-in Clerk answered with, the session for `activate`,
-   * or a failure. `now` is the epoch ms the answer arrived (for countdowns).
+   * or the error to show. `now` is the epoch ms the answer arrived.
    */
-  | { type: 'result'; id: number; outcome: Outcome<SignInSnapshot | SessionSnapshot>; now: number }
+  | { type: 'result'; id: number; outcome: Answer; now: number }
   /** The user edited a field: an error attached to it is cleared. */
   | { type: 'edit'; field: ErrorField }
   /** A second of a countdown passed: a rate-limit or lockout wait that has run out goes away. */

@@ -1,13 +1,14 @@
 /**
  * The markup of each step of `<clerk-mfa-sign-in>`, and what its buttons hand to the sign-in
  * controller. The element picks the step; these templates draw it. The fields are in
- * `field-templates.ts`; the steps an authenticator-app sign-in never shows in `rare-steps.ts`,
- * loaded the first time one is shown.
+ * `field-templates.ts`; the steps an authenticator-app sign-in never shows in `lazy-steps.ts`,
+ * downloaded the first time one is shown (`on-demand.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { codeField, errorText, field, type StepContext } from './field-templates.js';
 import { chevronIcon, doneIcon, errorIcon, METHOD_ICONS } from './icons.js';
-import { addEnglish, formatDuration } from './localization.js';
+import { loadedOnDemand, loadOnDemand, type OnDemand } from './load-on-demand.js';
+import { formatDuration } from './localization.js';
 import type { FieldValues } from './sign-in-controller.js';
 import { blockedSecondsLeft, errorFor, pendingOf, resendSecondsLeft } from './sign-in-machine.js';
 import type { CredentialsState, SecondFactorState, SignedInState, SignInState } from './sign-in-types.js';
@@ -101,7 +102,7 @@ function otherMethods({ signIn, t }: StepContext, s: SecondFactorState): Templat
   </div>`;
 }
 
-function renderSecondFactor(ctx: StepContext, s: SecondFactorState, lazy: LazySteps | undefined): TemplateResult {
+function renderSecondFactor(ctx: StepContext, s: SecondFactorState, lazy: OnDemand | undefined): TemplateResult {
   const { title, subtitle } = STRATEGIES[s.method.strategy];
   // The code field, then "Verify" right under it; other ways to get a code come after.
   return form(ctx, title, subtitle, codeField(ctx, s.method.strategy), 'verify', html`${lazy?.sentTo(KIT, ctx, s)}${otherMethods(ctx, s)}`);
@@ -129,29 +130,24 @@ function renderSignedIn({ signIn, t }: StepContext, s: SignedInState): TemplateR
 const KIT = { html, nothing, form, field, codeField, STRATEGIES, resendSecondsLeft, formatDuration };
 export type StepKit = typeof KIT;
 
-type LazySteps = typeof import('./lazy-steps.js');
+/** While `on-demand.ts` downloads: the elements waiting to draw with it; whether it failed. */
+const waiting = new Set<() => void>();
+let downloading = false;
+let downloadFailed = false;
 
-/** The steps an authenticator-app sign-in never shows: loaded once, on first use, for every element. */
-const lazy: { steps?: LazySteps; loading?: Promise<void>; failed?: boolean; waiting: Set<() => void> } = { waiting: new Set() };
-
-function loadLazySteps(): void {
-  lazy.failed = false;
-  lazy.loading = import('./lazy-steps.js')
-    .then(
-      (steps) => {
-        addEnglish(steps.strings);
-        lazy.steps = steps;
-      },
-      () => void (lazy.failed = true),
-    )
+function download(): void {
+  downloading = true;
+  downloadFailed = false;
+  loadOnDemand()
+    .catch(() => (downloadFailed = true))
     .finally(() => {
-      lazy.loading = undefined;
-      for (const arrived of lazy.waiting) arrived();
-      lazy.waiting.clear();
+      downloading = false;
+      for (const arrived of waiting) arrived();
+      waiting.clear();
     });
 }
 
-/** Whether the step on screen is one of those, or shows their texts. */
+/** Whether the step on screen is one an authenticator-app sign-in never shows, or shows their texts. */
 function isLazy(s: SignInState): boolean {
   return s.step === 'second-factor' ? s.method.strategy !== 'totp' : s.step !== 'credentials' && s.step !== 'signed-in';
 }
@@ -161,31 +157,32 @@ function isLazy(s: SignInState): boolean {
  * button that tries again ("Change" still goes back to the first step).
  */
 function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
-  if (!lazy.failed) {
+  if (!downloadFailed) {
     return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${ctx.t('working')}</span></div>`;
   }
   return html`<div class="done">
     ${'identifier' in s ? identity(ctx, s.identifier) : nothing}
     <p class="error form-error" part="error form-error" role="alert">${errorIcon}<span>${ctx.t('loadFailed')}</span></p>
-    <button class="primary" part="submit-button" type="button" @click=${() => (loadLazySteps(), ctx.refresh())}>${ctx.t('continue')}</button>
+    <button class="primary" part="submit-button" type="button" @click=${() => (download(), ctx.refresh())}>${ctx.t('continue')}</button>
   </div>`;
 }
 
 /** The current step's form (or the signed-in screen). */
 export function renderStep(ctx: StepContext): TemplateResult {
   const s = ctx.signIn.state;
-  if (isLazy(s) && !lazy.steps) {
-    lazy.waiting.add(ctx.arrived);
-    if (!lazy.loading && !lazy.failed) loadLazySteps();
+  const parts = loadedOnDemand();
+  if (isLazy(s) && !parts) {
+    waiting.add(ctx.arrived);
+    if (!downloading && !downloadFailed) download();
     return renderLoading(ctx, s);
   }
   switch (s.step) {
     case 'credentials':
       return renderCredentials(ctx, s);
     case 'second-factor':
-      return renderSecondFactor(ctx, s, lazy.steps);
+      return renderSecondFactor(ctx, s, parts);
     case 'signed-in':
       return renderSignedIn(ctx, s);
   }
-  return lazy.steps!.renderStep(KIT, ctx) as TemplateResult;
+  return parts!.renderStep(KIT, ctx) as TemplateResult;
 }

@@ -67,7 +67,7 @@ describe('a failed activation is retried by the next submit', () => {
       now: NOW,
     });
     assert.equal(pending(s).kind, 'activate');
-    return transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, failure: { code: 'network_error' } }, now: NOW });
+    return transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, error: mapFailure({ code: 'network_error' }, s.step, NOW) }, now: NOW });
   };
 
   it('the code step keeps its error and submitting again activates, not a new attempt', () => {
@@ -101,7 +101,7 @@ describe('a failed activation is retried by the next submit', () => {
   it('at the first step, the same email retries the activation, another email signs in anew', () => {
     let s = run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
     s = transition(s, { type: 'result', id: pending(s).id, outcome: { ok: true, value: { status: 'complete', supportedSecondFactors: [], createdSessionId: 'sess_2' } }, now: NOW });
-    s = transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, failure: { code: 'request_timeout' } }, now: NOW });
+    s = transition(s, { type: 'result', id: pending(s).id, outcome: { ok: false, error: mapFailure({ code: 'request_timeout' }, s.step, NOW) }, now: NOW });
     assert.equal(s.step, 'credentials');
     assert.equal(pending(transition(s, { type: 'submit', identifier: 'ada@example.com' })).kind, 'activate');
     assert.equal(pending(transition(s, { type: 'submit', identifier: 'bob@example.com' })).kind, 'create');
@@ -217,7 +217,7 @@ describe('a session Clerk created but clerk-js never activated', () => {
     assert.equal(await adapter.existingSession(), null);
     assert.deepEqual(clerk.activated, []);
     const adopted = await adapter.existingSession(true);
-    assert.deepEqual(adopted, { id: 'sess_held', userId: 'user_1', status: 'active', taskKey: null });
+    assert.deepEqual(adopted, { id: 'sess_held', userId: 'user_1', status: 'active', taskKey: null, firstName: null, email: null });
     assert.deepEqual(clerk.activated, ['sess_held']);
   });
 });

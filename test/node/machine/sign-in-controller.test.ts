@@ -172,7 +172,7 @@ describe('the sign-in controller', () => {
   it('finds a session Clerk already has once the form is on screen', async () => {
     const { signIn, steps } = setup({ clerk: new FakeClerk({ users: [ADA], signedInAs: ADA.email }) });
     await settled(signIn, 'signed-in');
-    assert.deepEqual(signIn.state, { step: 'signed-in', sessionId: 'sess_1', userId: 'user_1', alreadySignedIn: true });
+    assert.deepEqual(signIn.state, { step: 'signed-in', sessionId: 'sess_1', userId: 'user_1', alreadySignedIn: true, firstName: null, email: ADA.email });
     assert.deepEqual(steps, [['credentials', 'signed-in']]);
   });
 
@@ -183,7 +183,7 @@ describe('the sign-in controller', () => {
     clerk.failNext('create', fakeClerkError('session_exists', { status: 400 }));
     signIn.submit({ identifier: ADA.email, password: PASSWORD });
     await settled(signIn, 'signed-in');
-    assert.deepEqual(signIn.state, { step: 'signed-in', sessionId: held.id, userId: 'user_1', alreadySignedIn: true });
+    assert.deepEqual(signIn.state, { step: 'signed-in', sessionId: held.id, userId: 'user_1', alreadySignedIn: true, firstName: null, email: ADA.email });
     assert.equal(clerk.session?.id, held.id);
   });
 

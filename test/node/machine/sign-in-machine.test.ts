@@ -37,7 +37,9 @@ function answer(state: SignInState, signIn: Partial<SignInSnapshot>): SignInStat
 }
 
 function fail(state: SignInState, failure: ActionFailure): SignInState {
-  return transition(state, { type: 'result', id: pendingId(state), outcome: { ok: false, failure }, now: NOW });
+  const strategy = state.step === 'second-factor' || state.step === 'client-trust' ? state.method.strategy : undefined;
+  const error = mapFailure(failure, state.step, NOW, strategy);
+  return transition(state, { type: 'result', id: pendingId(state), outcome: { ok: false, error }, now: NOW });
 }
 
 const submitted = () => run(initialState('ada@example.com'), { type: 'submit', identifier: 'ada@example.com' });
@@ -85,7 +87,22 @@ describe('activation', () => {
   it('active session → signed-in', () => {
     const s = activating();
     const next = transition(s, { type: 'result', id: pendingId(s), outcome: { ok: true, value: { id: 'sess_1', userId: 'u', status: 'active' } }, now: NOW });
-    assert.deepEqual(next, { step: 'signed-in', sessionId: 'sess_1', userId: 'u', alreadySignedIn: false });
+    // Clerk did not say who: the email typed.
+    assert.deepEqual(next, { step: 'signed-in', sessionId: 'sess_1', userId: 'u', alreadySignedIn: false, firstName: null, email: 'ada@example.com' });
+  });
+  it('the signed-in screen knows who signed in, as Clerk says', () => {
+    const s = activating();
+    const value = { id: 'sess_1', userId: 'u', status: 'active', firstName: 'Ada', email: 'ada.lovelace@example.com' };
+    const next = transition(s, { type: 'result', id: pendingId(s), outcome: { ok: true, value }, now: NOW });
+    assert.ok(next.step === 'signed-in' && next.firstName === 'Ada' && next.email === 'ada.lovelace@example.com');
+  });
+  it('signed out from the task screen: the first step again, the email kept', () => {
+    const s = activating();
+    const value = { id: 'sess_1', userId: 'u', status: 'pending', taskKey: 'setup-mfa', email: 'ada@example.com' };
+    const task = transition(s, { type: 'result', id: pendingId(s), outcome: { ok: true, value }, now: NOW });
+    assert.equal(task.step, 'task-required');
+    assert.deepEqual(transition(task, { type: 'signed-out' }), initialState('ada@example.com'));
+    assert.equal(transition(initialState(), { type: 'signed-out' }).step, 'credentials');
   });
   for (const task of ['choose-organization', 'reset-password', 'setup-mfa']) {
     it(`pending session with ${task} → task-required`, () => {
@@ -96,12 +113,20 @@ describe('activation', () => {
         outcome: { ok: true, value: { id: 'sess_1', userId: 'u', status: 'pending', taskKey: task } },
         now: NOW,
       });
-      assert.deepEqual(next, { step: 'task-required', sessionId: 'sess_1', userId: 'u', taskKey: task, alreadySignedIn: false });
+      assert.deepEqual(next, {
+        step: 'task-required',
+        sessionId: 'sess_1',
+        userId: 'u',
+        taskKey: task,
+        alreadySignedIn: false,
+        firstName: null,
+        email: 'ada@example.com',
+      });
     });
   }
   it('an existing session on load → done with alreadySignedIn, only once', () => {
     const once = transition(initialState(), { type: 'existing-session', session: { id: 's', userId: 'u', status: 'active' } });
-    assert.deepEqual(once, { step: 'signed-in', sessionId: 's', userId: 'u', alreadySignedIn: true });
+    assert.deepEqual(once, { step: 'signed-in', sessionId: 's', userId: 'u', alreadySignedIn: true, firstName: null, email: null });
     assert.equal(transition(once, { type: 'existing-session', session: { id: 's2', userId: 'u', status: 'active' } }), once);
   });
 });
@@ -119,14 +144,14 @@ describe('one action in flight per step', () => {
     const s = submitted();
     const stale = transition(s, { type: 'result', id: pendingId(s) + 1, outcome: { ok: true, value: { status: 'complete', supportedSecondFactors: [], createdSessionId: 's' } }, now: NOW });
     assert.equal(stale, s);
-    assert.equal(transition(s, { type: 'result', id: 999, outcome: { ok: false, failure: { code: 'x' } }, now: NOW }), s);
+    assert.equal(transition(s, { type: 'result', id: 999, outcome: { ok: false, error: mapFailure({ code: 'x' }, s.step, NOW) }, now: NOW }), s);
   });
   it('back cancels what is pending; its late answer is dropped', () => {
     const sf = run(atSecondFactor(), { type: 'submit' });
     const id = pendingId(sf);
     const back = transition(sf, { type: 'back' });
     assert.deepEqual([back.step, 'pending' in back && back.pending, 'identifier' in back && back.identifier], ['credentials', null, 'ada@example.com']);
-    assert.equal(transition(back, { type: 'result', id, outcome: { ok: false, failure: { code: 'form_code_incorrect' } }, now: NOW }), back);
+    assert.equal(transition(back, { type: 'result', id, outcome: { ok: false, error: mapFailure({ code: 'form_code_incorrect' }, 'second-factor', NOW) }, now: NOW }), back);
   });
   it('action ids only grow, across steps', () => {
     const a = submitted();
