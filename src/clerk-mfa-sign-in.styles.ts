@@ -34,7 +34,9 @@ export const styles = css`
     --_min-height: var(--clerk-mfa-sign-in-min-height, auto);
     --_subtle: color-mix(in srgb, var(--_text) 5%, var(--_background));
 
-    display: block;
+    /* A grid: the header, the step and the footer are a gap apart, and an empty slot takes no room. */
+    display: grid;
+    gap: var(--_spacing);
     box-sizing: border-box;
     max-width: 26rem;
     padding: calc(var(--_spacing) * 1.5);
@@ -51,20 +53,12 @@ export const styles = css`
 
   * {
     box-sizing: inherit;
+    margin: 0;
+    font: inherit;
   }
 
   [hidden] {
     display: none !important;
-  }
-
-  ::slotted([slot='header']) {
-    display: block;
-    margin-block-end: var(--_spacing);
-  }
-
-  ::slotted([slot='footer']) {
-    display: block;
-    margin-block-start: var(--_spacing);
   }
 
   form,
@@ -73,9 +67,9 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_spacing);
     min-height: var(--_min-height);
-    margin: 0;
   }
 
+  /* An empty message line cancels the gap before it. */
   form > :empty {
     margin-block-start: calc(var(--_spacing) * -1);
   }
@@ -88,15 +82,10 @@ export const styles = css`
   }
 
   h2 {
-    margin: 0;
     font-size: 1.25em;
-    line-height: 1.3;
     font-weight: 600;
-  }
-
-
-  p {
-    margin: 0;
+    line-height: 1.3;
+    outline: none;
   }
 
   .subtitle,
@@ -104,7 +93,7 @@ export const styles = css`
   .error,
   label,
   .link,
-  .identity,
+  .identity span,
   .methods {
     font-size: 0.875em;
     line-height: 1.43;
@@ -116,15 +105,20 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  label,
+  .link,
+  .primary {
+    font-weight: 600;
+  }
+
   .identity {
     display: flex;
-    align-items: center;
-    gap: 0.25rem;
+    gap: 0.5rem;
     max-width: 100%;
     margin-block-start: 0.5rem;
-    padding-inline-start: 0.75rem;
-    border: 1px solid color-mix(in srgb, var(--_border) 60%, transparent);
+    padding: 0.125rem 0.75rem;
     border-radius: 1rem;
+    background: var(--_subtle);
   }
 
   .identity span {
@@ -133,20 +127,12 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  .identity .link {
-    flex: none;
-    padding-inline: 0.5rem;
-    font-size: 1em;
-    border-radius: 1rem;
-  }
-
   .field {
     display: grid;
   }
 
   label {
     margin-block-end: 0.375rem;
-    font-weight: 600;
   }
 
   .field > p:not(:empty) {
@@ -159,21 +145,21 @@ export const styles = css`
 
   input,
   button {
-    font: inherit;
     color: inherit;
+    background: none;
     border: 1px solid transparent;
     border-radius: calc(var(--_radius) * 0.75);
-    background: none;
-    transition:
-      border-color 0.15s,
-      box-shadow 0.15s,
-      background-color 0.15s;
   }
 
-  input {
+  input,
+  .primary,
+  .method {
     width: 100%;
     min-height: 2.5rem;
     padding: 0.4375rem 0.75rem;
+  }
+
+  input {
     background: var(--_input-background);
     border-color: var(--_border);
   }
@@ -181,11 +167,6 @@ export const styles = css`
   #password,
   #new-password {
     padding-inline-end: 2.75rem;
-  }
-
-  /* Focus goes to the heading when a step shows no field; that focus is not drawn. */
-  h2 {
-    outline: none;
   }
 
   :focus-visible:not(h2) {
@@ -209,18 +190,15 @@ export const styles = css`
   }
 
   .icon {
+    display: block;
     flex: none;
     width: 1rem;
     height: 1rem;
+    margin-block: 0.125rem;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;
     stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-
-  .error .icon {
-    margin-block-start: 0.125rem;
   }
 
   button {
@@ -231,33 +209,33 @@ export const styles = css`
     position: absolute;
     inset-block: 0.25rem;
     inset-inline-end: 0.25rem;
-    display: grid;
-    place-items: center;
     width: 2rem;
     color: var(--_muted);
   }
 
-  .reveal[aria-pressed='false'] .slash {
+  .reveal .icon {
+    margin: auto;
+  }
+
+  [aria-pressed='false'] .slash {
     display: none;
+  }
+
+  /* Beside the label, out of the flow: the label does not move when it appears. */
+  .primary .spinner {
+    position: absolute;
+    inset-inline-start: 1rem;
   }
 
   .primary {
     position: relative;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.5rem;
-    min-height: 2.5rem;
     margin-block-start: 0.5rem;
-    padding: 0.4375rem 1rem;
     color: var(--_accent-text);
     background: var(--_accent);
-    border-color: var(--_accent);
-    font-weight: 600;
   }
 
   .primary:hover {
-    background: color-mix(in srgb, var(--_accent) 88%, var(--_text));
+    filter: brightness(0.92);
   }
 
   .link {
@@ -265,12 +243,10 @@ export const styles = css`
     min-height: 1.5rem;
     padding: 0;
     color: var(--_accent);
-    font-weight: 600;
     text-underline-offset: 0.2em;
   }
 
-  .link:hover,
-  [part~='method-button']:hover span {
+  .link:hover {
     text-decoration: underline;
   }
 
@@ -283,39 +259,24 @@ export const styles = css`
   ul {
     display: grid;
     gap: 2px;
-    margin: 0;
     padding: 0;
     list-style: none;
   }
 
-  [part~='method-button'] {
+  .method {
     display: flex;
     align-items: center;
     gap: 0.75rem;
-    width: 100%;
-    min-height: 2.5rem;
-    padding: 0.5rem 0.75rem;
     text-align: start;
     background: var(--_subtle);
   }
 
-  [part~='method-button'] span {
+  .method span {
     flex: 1;
-  }
-
-  .chevron {
-    color: var(--_muted);
   }
 
   .chevron:dir(rtl) {
     transform: scaleX(-1);
-  }
-
-  .done-icon {
-    width: 2rem;
-    height: 2rem;
-    margin-block-end: 0.5rem;
-    color: var(--_accent);
   }
 
   [aria-disabled='true'],
@@ -331,17 +292,7 @@ export const styles = css`
     min-height: 12rem;
   }
 
-  .loading .spinner {
-    position: static;
-    width: 1.5rem;
-    height: 1.5rem;
-    color: var(--_accent);
-  }
-
-  /* Beside the label, out of the flow: the label does not move when it appears. */
   .spinner {
-    position: absolute;
-    inset-inline-start: 1rem;
     width: 1em;
     height: 1em;
     border: 2px solid;
@@ -357,9 +308,6 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-    }
     .spinner {
       animation-duration: 3s;
     }

@@ -2,12 +2,13 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { keyed } from 'lit/directives/keyed.js';
 import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
-import { formatDuration, formatMinutes, LocalizeController } from './localization.js';
+import { loadedOnDemand } from './load-on-demand.js';
+import { LocalizeController } from './localization.js';
 import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
 import { renderStep, type StepContext } from './step-templates.js';
-import type { Strings } from './strings.js';
+import type { MessageKey, Strings } from './strings.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
 
 /**
@@ -197,19 +198,10 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** The text shown for an error, countdowns included. */
   errorMessage(error: SignInError): string {
-    const until = error.retryAt ?? error.lockedUntil;
-    const left = secondsLeft(until, this.#signIn.now);
-    // A lockout whose end Clerk gave only to the minute: about how many minutes, at most.
-    if (error.lockedAbout) {
-      return this.#l10n.t('userLockedAbout', { time: formatMinutes(Math.max(1, Math.round((left + error.lockedAbout) / 60)), this.#l10n.lang) });
-    }
-    // A rate limit or lockout with a known end says how long is left.
-    if (until != null) {
-      const time = formatDuration(left);
-      return this.#l10n.t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time });
-    }
-    if (error.key === 'unknown' && error.longMessage) return error.longMessage;
-    return this.#l10n.t(error.key);
+    const t = (key: MessageKey, values?: Record<string, string>) => this.#l10n.t(key, values);
+    // The element's own checks have plain messages; a failure's message loaded with it.
+    const left = secondsLeft(error.retryAt ?? error.lockedUntil, this.#signIn.now);
+    return loadedOnDemand()?.failureMessage(error, { left, lang: this.#l10n.lang, t }) ?? t(error.key);
   }
 
   /** Navigation after sign-in; a separate method so tests and subclasses can replace it. */

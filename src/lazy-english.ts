@@ -7,6 +7,7 @@ import type { Strings } from './strings.js';
 
 export const LAZY_EN = {
   back: 'Back',
+  methodTotp: 'Use your authenticator app',
   backupTitle: 'Enter a backup code',
   backupSubtitle: 'Your backup code is the one you got when setting up two-step authentication.',
   backupLabel: 'Backup code',
@@ -48,4 +49,6 @@ export const LAZY_EN = {
   taskSetupMfa: 'Set up two-step verification',
   taskSubtitle: 'Your account needs this before you can continue.',
   signOut: 'Sign out',
+  alreadySignedIn: "You're already signed in.",
+  network: "Couldn't reach the sign-in service. Try again.",
 } satisfies Partial<Strings>;

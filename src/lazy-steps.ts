@@ -9,6 +9,7 @@
 import type { StepContext, StepKit } from './step-templates.js';
 import type { ClientTrustState, NewPasswordState, SecondFactorState, TaskRequiredState } from './sign-in-types.js';
 import type { MessageKey } from './strings.js';
+import { formatDuration } from './sign-in-failures.js';
 
 /** Clerk's session tasks, in plain words; any other task is "One more step to finish signing in". */
 const TASK_TITLES: Record<string, MessageKey> = {
@@ -25,7 +26,7 @@ export function sentTo(kit: StepKit, { signIn, t }: StepContext, s: SecondFactor
   return html`
     <p class="note" part="message" aria-live="polite">${s.sentAt != null && s.method.safeIdentifier ? t('sentTo', { identifier: s.method.safeIdentifier }) : ''}</p>
     <button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => signIn.resend()}>
-      ${wait > 0 ? t('resendIn', { time: kit.formatDuration(wait) }) : t('resend')}
+      ${wait > 0 ? t('resendIn', { time: formatDuration(wait) }) : t('resend')}
     </button>
   `;
 }

@@ -23,26 +23,6 @@ export function interpolate(template: string, values: Record<string, string | nu
   );
 }
 
-/** `45 s`, `2:05`, `1:00:00` */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.ceil(totalSeconds));
-  if (s < 60) return `${s} s`;
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = String(s % 60).padStart(2, '0');
-  return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
-
-/** `29 minutes` in the language of `lang` (English where `Intl` does not know the tag). */
-export function formatMinutes(minutes: number, lang: string): string {
-  const options = { style: 'unit', unit: 'minute', unitDisplay: 'long' } as const;
-  try {
-    return new Intl.NumberFormat(lang.replace(/_/g, '-') || 'en', options).format(minutes);
-  } catch {
-    return new Intl.NumberFormat('en', options).format(minutes);
-  }
-}
-
 /**
  * The strings for a BCP 47 tag (`de-DE`, `de`, `fr_FR`), only those the language changes.
  * US English, the built-in default, needs no download; the loader for the other languages is

@@ -9,6 +9,6 @@
  * that). What they need of the built-in code comes as arguments (the steps' `kit`).
  */
 export { normalizeError } from './clerk-errors.js';
-export { mapFailure } from './sign-in-failures.js';
+export { failureMessage, mapFailure } from './sign-in-failures.js';
 export { renderStep, sentTo } from './lazy-steps.js';
 export { LAZY_EN as strings } from './lazy-english.js';

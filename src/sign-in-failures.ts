@@ -1,8 +1,9 @@
 /**
  * What the user is told when an action fails: the failure table (which codes show which message,
- * and where) and `mapFailure`, which reads it. Pure: no DOM, no Clerk, no clock.
+ * and where), `mapFailure`, which reads it, and `failureMessage`, the text with its countdown.
+ * Pure: no DOM, no Clerk, no clock. Downloaded with the first failure (`on-demand.ts`).
  */
-import type { ErrorKey } from './strings.js';
+import type { ErrorKey, MessageKey } from './strings.js';
 import type { SecondFactorStrategy } from './strategies.js';
 import type { ActionFailure, ErrorField, SignInError, StepName } from './sign-in-types.js';
 
@@ -88,4 +89,47 @@ export function mapFailure(
   }
   if (wait > 0) error[key === 'userLocked' ? 'lockedUntil' : 'retryAt'] = now + wait * 1000;
   return error;
+}
+
+/** What `failureMessage` reads from the element. */
+export interface MessageContext {
+  /** Seconds until the error's `retryAt` or `lockedUntil`. */
+  left: number;
+  /** The element's language, for `Intl`. */
+  lang: string;
+  t(key: MessageKey, values?: Record<string, string>): string;
+}
+
+/** `45 s`, `2:05`, `1:00:00` */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.ceil(totalSeconds));
+  if (s < 60) return `${s} s`;
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, '0');
+  return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** `29 minutes` in the language of `lang` (English where `Intl` does not know the tag). */
+export function formatMinutes(minutes: number, lang: string): string {
+  const options = { style: 'unit', unit: 'minute', unitDisplay: 'long' } as const;
+  try {
+    return new Intl.NumberFormat(lang.replace(/_/g, '-') || 'en', options).format(minutes);
+  } catch {
+    return new Intl.NumberFormat('en', options).format(minutes);
+  }
+}
+
+/**
+ * The text of a failure: a rate limit or a lockout with a known end says how long is left; a
+ * lockout whose end Clerk gave only to the minute says about how many minutes, at most; a failure
+ * with no message of its own shows Clerk's.
+ */
+export function failureMessage(error: SignInError, { left, lang, t }: MessageContext): string {
+  if (error.lockedAbout) return t('userLockedAbout', { time: formatMinutes(Math.max(1, Math.round((left + error.lockedAbout) / 60)), lang) });
+  if (error.retryAt != null || error.lockedUntil != null) {
+    return t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time: formatDuration(left) });
+  }
+  if (error.key === 'unknown' && error.longMessage) return error.longMessage;
+  return t(error.key);
 }

@@ -69,12 +69,10 @@ function needsPrepare(factor: Factor): boolean {
   return STRATEGIES[factor.strategy].needsPrepare;
 }
 
+/** The same factor: the same method, and the same phone or address. */
 function sameFactor(a: Factor, b: Factor): boolean {
-  return (
-    a.strategy === b.strategy &&
-    (a.phoneNumberId ?? null) === (b.phoneNumberId ?? null) &&
-    (a.emailAddressId ?? null) === (b.emailAddressId ?? null)
-  );
+  const key = (f: Factor) => `${f.strategy} ${f.phoneNumberId} ${f.emailAddressId}`;
+  return key(a) === key(b);
 }
 
 /** Seconds of waiting before "resend" is offered again. */
@@ -90,7 +88,7 @@ function withPending<S extends FormState>(
 }
 
 function toCredentials(state: FormState): CredentialsState {
-  return { step: 'credentials', identifier: state.identifier, pending: null, error: null, seq: state.seq };
+  return { ...initialState(state.identifier), seq: state.seq };
 }
 
 /** The next state after an action reported the sign-in's new status. */
@@ -110,20 +108,11 @@ function followStatus(state: FormState, signIn: SignInSnapshot): FormState {
       if (!method) break;
       // A second "needs_second_factor" (e.g. after a resend) keeps the chosen method.
       if (state.step === step) return { ...state, pending: null, error: null };
-      const next: SecondFactorState | ClientTrustState = {
-        step,
-        identifier: state.identifier,
-        method,
-        methods,
-        sentAt: null,
-        pending: null,
-        error: null,
-        seq: state.seq,
-      };
+      const next: SecondFactorState | ClientTrustState = { ...toCredentials(state), step, method, methods, sentAt: null };
       return needsPrepare(method) ? withPending(next, (id) => ({ id, kind: 'prepare', factor: method })) : next;
     }
     case 'needs_new_password':
-      return { step: 'new-password', identifier: state.identifier, pending: null, error: null, seq: state.seq };
+      return { ...toCredentials(state), step: 'new-password' };
   }
   const error: SignInError = { code: 'unsupported_status', key: 'unsupportedStatus', field: 'form', longMessage: String(signIn.status) };
   return { ...state, pending: null, error };

@@ -6,9 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { codeField, errorText, field, type StepContext } from './field-templates.js';
-import { chevronIcon, doneIcon, errorIcon, METHOD_ICONS } from './icons.js';
+import { chevronIcon, errorIcon } from './icons.js';
 import { loadedOnDemand, loadOnDemand, type OnDemand } from './load-on-demand.js';
-import { formatDuration } from './localization.js';
 import type { FieldValues } from './sign-in-controller.js';
 import { blockedSecondsLeft, errorFor, pendingOf, resendSecondsLeft } from './sign-in-machine.js';
 import type { CredentialsState, SecondFactorState, SignedInState, SignInState } from './sign-in-types.js';
@@ -93,8 +92,8 @@ function otherMethods({ signIn, t }: StepContext, s: SecondFactorState): Templat
     <ul role="list">
       ${others.map(
         (m) => html`<li>
-          <button part="method-button" type="button" data-strategy=${m.strategy} aria-disabled=${!!s.pending} @click=${() => signIn.chooseMethod(m)}>
-            ${METHOD_ICONS[m.strategy]}<span>${t(STRATEGIES[m.strategy].method, { identifier: m.safeIdentifier ?? '' })}</span>${chevronIcon}
+          <button class="method" part="method-button" type="button" data-strategy=${m.strategy} aria-disabled=${!!s.pending} @click=${() => signIn.chooseMethod(m)}>
+            <span>${t(STRATEGIES[m.strategy].method, { identifier: m.safeIdentifier ?? '' })}</span>${chevronIcon}
           </button>
         </li>`,
       )}
@@ -110,10 +109,9 @@ function renderSecondFactor(ctx: StepContext, s: SecondFactorState, lazy: OnDema
 
 /** Signed in: who, and "Continue" when the host gave somewhere to go. */
 function renderSignedIn({ signIn, t }: StepContext, s: SignedInState): TemplateResult {
-  const heading = s.alreadySignedIn ? t('alreadySignedIn') : s.firstName ? t('welcomeName', { name: s.firstName }) : t('signedIn');
+  const heading = t(s.alreadySignedIn ? 'alreadySignedIn' : s.firstName ? 'welcomeName' : 'signedIn', { name: s.firstName ?? '' });
   return html`<div class="done">
     <div class="head" role="status">
-      ${doneIcon}
       <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
       ${s.email ? html`<p class="subtitle" part="message">${t('signedInAs', { identifier: s.email })}</p>` : nothing}
     </div>
@@ -127,7 +125,7 @@ function renderSignedIn({ signIn, t }: StepContext, s: SignedInState): TemplateR
  * What `lazy-steps.ts` draws with, handed over rather than imported (see there): Lit and the parts
  * of the view it shares with the built-in steps.
  */
-const KIT = { html, nothing, form, field, codeField, STRATEGIES, resendSecondsLeft, formatDuration };
+const KIT = { html, nothing, form, field, codeField, STRATEGIES, resendSecondsLeft };
 export type StepKit = typeof KIT;
 
 /** While `on-demand.ts` downloads: the elements waiting to draw with it; whether it failed. */
@@ -147,9 +145,13 @@ function download(): void {
     });
 }
 
-/** Whether the step on screen is one an authenticator-app sign-in never shows, or shows their texts. */
+/**
+ * Whether the step on screen is one an authenticator-app sign-in never shows, or shows their
+ * texts (another method; "already signed in", when Clerk had a session before any sign-in).
+ */
 function isLazy(s: SignInState): boolean {
-  return s.step === 'second-factor' ? s.method.strategy !== 'totp' : s.step !== 'credentials' && s.step !== 'signed-in';
+  if (s.step === 'second-factor') return s.method.strategy !== 'totp';
+  return s.step === 'signed-in' ? s.alreadySignedIn : s.step !== 'credentials';
 }
 
 /**
