@@ -14,6 +14,7 @@ import { browserPaths, chromiumArgs, selectedBrowsers } from './scripts/browsers
 import { emulatorForTests } from './test/support/wtr-emulator.ts';
 import { countReporter } from './test/support/count-reporter.ts';
 import { strictPolicyMiddleware } from './test/integration/element/csp/headers.ts';
+import { onDemandFaultMiddleware } from './test/support/wtr-on-demand.ts';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const browsers = selectedBrowsers();
@@ -104,6 +105,6 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countReporter(recorder)],
-  middleware: [strictPolicyMiddleware, emulatorMiddleware],
+  middleware: [strictPolicyMiddleware, onDemandFaultMiddleware, emulatorMiddleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig })],
 };

@@ -74,8 +74,10 @@ export const styles = css`
     margin-block-start: calc(var(--_spacing) * -1);
   }
 
+  /* One column as wide as the card, never wider: a long email is cut short, not the card widened. */
   .head {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     justify-items: start;
     gap: 0.25rem;
     margin-block-end: 0.5rem;

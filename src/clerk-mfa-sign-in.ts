@@ -152,6 +152,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#focusPending = true;
       this.requestUpdate();
     },
+    reload: () => this.reload(),
   };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
@@ -207,6 +208,11 @@ export class ClerkMfaSignInElement extends LitElement {
   /** Navigation after sign-in; a separate method so tests and subclasses can replace it. */
   protected navigate(url: string): void {
     window.location.assign(url);
+  }
+
+  /** "Continue" after a part of the element could not be downloaded: the page again. Replaceable, as `navigate`. */
+  protected reload(): void {
+    window.location.reload();
   }
 
   // ---- events and focus ------------------------------------------------------------------

@@ -25,6 +25,8 @@ export interface StepContext {
   refresh(): void;
   /** The step's view has loaded (`lazy-steps.ts`): draws it, and focus goes to it as for a new step. */
   arrived(): void;
+  /** Loads the page again: the one way to try a failed download of a module again. */
+  reload(): void;
 }
 
 export type FieldName = Exclude<ErrorField, 'form'>;

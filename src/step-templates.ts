@@ -135,7 +135,6 @@ let downloadFailed = false;
 
 function download(): void {
   downloading = true;
-  downloadFailed = false;
   loadOnDemand()
     .catch(() => (downloadFailed = true))
     .finally(() => {
@@ -155,8 +154,9 @@ function isLazy(s: SignInState): boolean {
 }
 
 /**
- * While the step loads: a spinner where it will be; if it cannot be downloaded, the message and a
- * button that tries again ("Change" still goes back to the first step).
+ * While the step loads: a spinner where it will be. If it cannot be downloaded: the message, and a
+ * button that tries again by loading the page again (browsers keep a failed download of a module
+ * for the page's life); "Change" still goes back to the first step, whose sign-in needs nothing more.
  */
 function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
   if (!downloadFailed) {
@@ -165,7 +165,7 @@ function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
   return html`<div class="done">
     ${'identifier' in s ? identity(ctx, s.identifier) : nothing}
     <p class="error form-error" part="error form-error" role="alert">${errorIcon}<span>${ctx.t('loadFailed')}</span></p>
-    <button class="primary" part="submit-button" type="button" @click=${() => (download(), ctx.refresh())}>${ctx.t('continue')}</button>
+    <button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${ctx.t('continue')}</button>
   </div>`;
 }
 

@@ -188,9 +188,52 @@ export class SignInHarness {
     return this.#root.querySelector('[part~="resend-button"]')?.textContent?.trim() ?? '';
   }
 
+  /** "Change" beside the email shown after the first step: back to the first step. */
   async back(): Promise<void> {
-    const button = this.#root.querySelector<HTMLButtonElement>('[part~="back-button"]');
-    if (!button) throw new Error(`No back button at step ${this.step}`);
+    await this.#click('back-button');
+  }
+
+  /** Who is signing in (or signed in), as the step shows it. */
+  identity(): string {
+    return this.#root.querySelector('[part~="identity"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** Presses the show-password toggle of the password field. */
+  async togglePassword(): Promise<void> {
+    await this.#click('show-password-button');
+  }
+
+  /** Presses a key in a field, Caps Lock on or off, as a keyboard does. */
+  async pressKey(name: string, key: string, options: { capsLock?: boolean } = {}): Promise<void> {
+    const input = this.input(name);
+    if (!input) throw new Error(`No ${name} field at step ${this.step}`);
+    for (const type of ['keydown', 'keyup']) {
+      const event = new KeyboardEvent(type, { key, bubbles: true, composed: true });
+      // Not every engine takes `modifierCapsLock` in the event's init: answer the question directly.
+      Object.defineProperty(event, 'getModifierState', { value: (k: string) => k === 'CapsLock' && !!options.capsLock });
+      input.dispatchEvent(event);
+    }
+    await this.element.updateComplete;
+  }
+
+  /** The Caps Lock warning under the password, if it shows. */
+  capsLockWarning(): string {
+    return this.#root.querySelector('[part~="caps-lock"]')?.textContent?.trim() ?? '';
+  }
+
+  /** "Continue" on the signed-in screen. */
+  async continue(): Promise<void> {
+    await this.#click('continue-button');
+  }
+
+  /** "Sign out" on the task screen. */
+  async signOut(): Promise<void> {
+    await this.#click('sign-out-button');
+  }
+
+  async #click(part: string): Promise<void> {
+    const button = this.#root.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+    if (!button) throw new Error(`No ${part} at step ${this.step}`);
     button.click();
     await this.element.updateComplete;
   }

@@ -46,13 +46,17 @@ const nasty: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...FRAGMENTS, 'x', '\u05D0'), fc.integer({ min: 1_000, max: 100_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)) },
 );
 
-const ALLOWED_TAGS = new Set(['FORM', 'H2', 'P', 'DIV', 'LABEL', 'INPUT', 'BUTTON', 'SPAN', 'SLOT', 'FIELDSET', 'LEGEND']);
+const ALLOWED_TAGS = new Set(['FORM', 'H2', 'P', 'DIV', 'LABEL', 'INPUT', 'BUTTON', 'SPAN', 'SLOT', 'FIELDSET', 'LEGEND', 'UL', 'LI']);
+
+/** The element's own icons: an `svg.icon` hidden from assistive technology, made of paths and circles. */
+const isOwnIcon = (node: Element) =>
+  node.tagName === 'svg' ? node.classList.contains('icon') && node.getAttribute('aria-hidden') === 'true' : /^(path|circle)$/.test(node.tagName) && !!node.closest('svg.icon');
 
 /** Elements or handler attributes that only markup injection could have produced. */
 function markupProblems(el: HTMLElement): string[] {
   const problems: string[] = [];
   for (const node of el.shadowRoot!.querySelectorAll('*')) {
-    if (!ALLOWED_TAGS.has(node.tagName)) problems.push(`<${node.tagName.toLowerCase()}>`);
+    if (!ALLOWED_TAGS.has(node.tagName) && !isOwnIcon(node)) problems.push(`<${node.tagName.toLowerCase()}>`);
     for (const attribute of node.attributes) if (/^on/i.test(attribute.name)) problems.push(`${node.tagName}[${attribute.name}]`);
   }
   if (el.children.length) problems.push('light DOM children');

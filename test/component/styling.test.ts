@@ -1,5 +1,5 @@
-// Styling from outside: parts, custom properties, light/dark, reduced motion, custom states,
-// and no layout shift when an error, a message or the next step appears.
+// Styling from outside: parts, custom properties, light/dark, reduced motion, custom states.
+// The card's size (compact by default, a fixed height on request) is in layout.test.ts.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/index.js';
@@ -160,74 +160,5 @@ describe('styling from outside', () => {
       (n) => n.getAttribute('part')!.split(' ')[0],
     );
     expect(order).to.deep.equal(['back-button', 'field', 'submit-button', 'methods']);
-  });
-});
-
-type Box = { x: number; y: number; width: number; height: number };
-const box = (n: Element): Box => {
-  const r = n.getBoundingClientRect();
-  return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
-};
-
-describe('no layout shift', () => {
-  it('an error at a field or at the form moves nothing: element, fields and button keep their boxes', async () => {
-    const { el, ui } = await setup();
-    const watched = () => [el, ...el.shadowRoot!.querySelectorAll('[part~="field"], input, [part~="submit-button"]')].map(box);
-    const before = watched();
-    await ui.fillCredentials(ADA.email, 'wrong password');
-    await ui.submit();
-    await ui.waitForIdle();
-    expect(ui.errorText('password')).to.not.equal('');
-    expect(watched()).to.deep.equal(before);
-    await ui.fillCredentials('nobody@example.com', PASSWORD);
-    await ui.submit();
-    await ui.waitForIdle();
-    expect(ui.errorText('identifier')).to.not.equal('');
-    expect(watched()).to.deep.equal(before);
-  });
-
-  it('the next step (authenticator app) keeps the element the same size, so the page below does not move', async () => {
-    const { el, ui } = await setup();
-    const after = document.createElement('p');
-    after.textContent = 'below the sign-in';
-    el.after(after);
-    const before = [box(el), box(after)];
-    await ui.fillCredentials(ADA.email, PASSWORD);
-    await ui.submit();
-    await ui.waitForStep('second-factor');
-    await ui.waitForIdle();
-    expect([box(el), box(after)]).to.deep.equal(before);
-    after.remove();
-  });
-
-  it('layout-shift entries (Chromium): none while an error and the next step appear', async function () {
-    if (!PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) this.skip();
-    const { el, ui } = await setup();
-    const after = document.createElement('p');
-    after.textContent = 'below the sign-in';
-    el.after(after);
-    const shifts: { value: number; sources: string[] }[] = [];
-    const describe = (s: { node?: Node; previousRect?: DOMRectReadOnly; currentRect?: DOMRectReadOnly }) =>
-      `${s.node?.nodeName ?? '?'} "${s.node?.textContent?.trim().slice(0, 30) ?? ''}" ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`;
-    const record = (entries: PerformanceEntryList) => {
-      for (const entry of entries as (PerformanceEntry & { value: number; sources?: { node?: Node; previousRect?: DOMRectReadOnly; currentRect?: DOMRectReadOnly }[] })[]) {
-        shifts.push({ value: entry.value, sources: (entry.sources ?? []).map((s) => describe(s)) });
-      }
-    };
-    const observer = new PerformanceObserver((list) => record(list.getEntries()));
-    observer.observe({ type: 'layout-shift' });
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await ui.fillCredentials(ADA.email, 'wrong password');
-    await ui.submit();
-    await ui.waitForIdle();
-    await ui.fillCredentials(ADA.email, PASSWORD);
-    await ui.submit();
-    await ui.waitForStep('second-factor');
-    await ui.waitForIdle();
-    await new Promise((r) => setTimeout(r, 300));
-    record(observer.takeRecords());
-    observer.disconnect();
-    after.remove();
-    expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
   });
 });

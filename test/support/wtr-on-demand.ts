@@ -1,0 +1,15 @@
+// Lets a test page make the download of the element's on-demand part (src/on-demand.ts and what it
+// imports) fail, as a flaky network or a CDN folder copied without its chunks would: while the page
+// has the cookie `fail-on-demand=1`, the test server answers those requests with a 503.
+import type { Context, Next } from 'koa';
+
+const ON_DEMAND = /^\/src\/(?:on-demand|lazy-steps|lazy-english|clerk-errors|sign-in-failures)\.ts$/;
+
+export async function onDemandFaultMiddleware(ctx: Context, next: Next): Promise<void> {
+  if (ON_DEMAND.test(ctx.path) && /(?:^|;\s*)fail-on-demand=1(?:;|$)/.test(ctx.get('cookie'))) {
+    ctx.status = 503;
+    ctx.body = 'unavailable';
+    return;
+  }
+  await next();
+}
