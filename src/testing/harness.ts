@@ -12,6 +12,7 @@
  */
 import type { ClerkMfaSignInElement } from '../clerk-mfa-sign-in.js';
 import type { StepName } from '../sign-in-types.js';
+import { secretsFoundIn, type ConsoleRecording } from './secrets.js';
 
 export class SignInHarness {
   constructor(readonly element: ClerkMfaSignInElement) {}
@@ -33,14 +34,22 @@ export class SignInHarness {
     await this.element.updateComplete;
   }
 
-  /** Waits until the element reaches `step` (or throws after `timeoutMs`). */
+  /**
+   * Waits until the element reaches `step` and shows it (a step the element downloads on first use
+   * shows a spinner until then), or throws after `timeoutMs`.
+   */
   async waitForStep(step: StepName, timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.step !== step) {
-      if (Date.now() > until) throw new Error(`Expected step ${step}, still at ${this.step}`);
+    while (this.step !== step || !this.#shown()) {
+      if (Date.now() > until) throw new Error(`Expected step ${step}, still at ${this.step}${this.#shown() ? '' : ' (loading)'}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await this.element.updateComplete;
+  }
+
+  /** Whether the step is on screen, not its loading placeholder. */
+  #shown(): boolean {
+    return !this.#root.querySelector('.loading');
   }
 
   /** Waits until no request is in flight. */
@@ -165,11 +174,13 @@ export class SignInHarness {
     return [...this.#root.querySelectorAll<HTMLButtonElement>('[part~="method-button"]')].map((b) => b.dataset['strategy'] ?? '');
   }
 
+  /** Picks another method, and waits until its code field shows. */
   async chooseMethod(strategy: string): Promise<void> {
     const button = this.#root.querySelector<HTMLButtonElement>(`[part~="method-button"][data-strategy="${strategy}"]`);
     if (!button) throw new Error(`No ${strategy} method button; offered: ${this.methods().join(', ')}`);
     button.click();
     await this.element.updateComplete;
+    await this.waitFor(() => this.#shown() || this.errorText(), `the ${strategy} step`);
   }
 
   async resend(): Promise<void> {
@@ -278,103 +289,11 @@ export class SignInHarness {
    * everything logged since `recordConsole()`.
    */
   leakedSecrets(secrets: readonly string[], options: { fieldValues?: boolean; console?: ConsoleRecording } = {}): string[] {
-    const el = this.element;
-    const nodes = [el, ...el.querySelectorAll('*'), ...this.#root.querySelectorAll('*')];
-    const haystacks = [
-      el.outerHTML,
-      this.#root.innerHTML,
-      document.documentElement.outerHTML,
-      ...nodes.flatMap((n) => [...n.attributes].map((a) => a.value)),
-      location.href,
-      safeJson(history.state),
-      ...performance.getEntriesByType('resource').map((entry) => entry.name),
-      document.cookie,
-      ...storageValues(localStorage),
-      ...storageValues(sessionStorage),
-    ];
-    if (options.fieldValues) haystacks.push(...[...this.#root.querySelectorAll('input')].map((i) => i.value));
-    if (options.console) haystacks.push(...options.console.lines);
-    // Decoded too, so a secret in a percent-encoded URL is found.
-    const decoded = haystacks.map(safeDecode);
-    return secrets.filter((secret) => haystacks.some((h) => h.includes(secret)) || decoded.some((h) => h.includes(secret)));
+    return secretsFoundIn(this.element, secrets, options);
   }
 
   /** The element focused inside the shadow root, if any. */
   focused(): Element | null {
     return this.#root.activeElement;
   }
-}
-
-/** What `recordConsole()` captured: one string per logged argument. */
-export interface ConsoleRecording {
-  readonly lines: string[];
-  /** Puts the original console methods back. */
-  restore(): void;
-}
-
-const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'assert', 'count', 'timeLog'] as const;
-
-/**
- * Wraps every console method so each logged argument is kept as text (objects as JSON, errors
- * with their stack), for `leakedSecrets(..., { console })`. Logging still reaches the console.
- */
-export function recordConsole(target: Console = console): ConsoleRecording {
-  const lines: string[] = [];
-  const originals = new Map<string, unknown>();
-  for (const method of CONSOLE_METHODS) {
-    const original = target[method] as ((...args: unknown[]) => void) | undefined;
-    if (typeof original !== 'function') continue;
-    originals.set(method, original);
-    (target as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      for (const arg of args) lines.push(describe(arg));
-      return original.apply(target, args);
-    };
-  }
-  return {
-    lines,
-    restore() {
-      for (const [method, original] of originals) (target as unknown as Record<string, unknown>)[method] = original;
-    },
-  };
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ''}`;
-  return safeJson(value);
-}
-
-function safeJson(value: unknown): string {
-  const seen = new WeakSet<object>();
-  try {
-    return (
-      JSON.stringify(value, (_key, v: unknown) => {
-        if (typeof v === 'object' && v !== null) {
-          if (seen.has(v)) return '[circular]';
-          seen.add(v);
-          if (v instanceof Node) return (v as Element).outerHTML ?? v.textContent;
-        }
-        return typeof v === 'bigint' || typeof v === 'function' ? String(v) : v;
-      }) ?? String(value)
-    );
-  } catch {
-    return String(value);
-  }
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
-  } catch {
-    return value;
-  }
-}
-
-function storageValues(storage: Storage): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key != null) values.push(key, storage.getItem(key) ?? '');
-  }
-  return values;
 }

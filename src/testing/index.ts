@@ -8,4 +8,5 @@ export {
   type FakeMethod,
   type FakeUser,
 } from './fake-clerk.js';
-export { SignInHarness, recordConsole, type ConsoleRecording } from './harness.js';
+export { SignInHarness } from './harness.js';
+export { recordConsole, type ConsoleRecording } from './secrets.js';

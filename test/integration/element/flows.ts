@@ -259,7 +259,7 @@ export function signInFlows(mode: Mode): void {
       expect(events.signedIn).to.have.length(1);
     });
 
-    it('locked account: the time until unlock from Clerk, counting down, submit blocked', async () => {
+    it('locked account: about how long from Clerk\'s message, submit blocked only while the lock surely lasts', async () => {
       const since = Date.now();
       const email = await addUser({ limits: { lockoutAttempts: 2, lockoutSeconds: 29 * 60 } });
       const { el, ui, events } = await mountElement(mode);
@@ -270,17 +270,20 @@ export function signInFlows(mode: Mode): void {
       await ui.waitFor(() => events.errors.length === 2, 'the second error');
       await ui.waitForIdle();
       expect(events.errors.at(-1)?.code).to.equal('user_locked');
-      const text = ui.allErrors();
-      expect(text).to.match(/(29:00|28:5\d)/);
-      const shown = /(\d+):(\d\d)/.exec(text)!;
+      // clerk-js drops the exact wait; Clerk's message says "29 minutes", rounded up.
+      expect(ui.allErrors()).to.equal('Your account is locked. Try again in about 29 minutes.');
+      expect(events.errors.at(-1)?.message).to.equal(ui.allErrors());
       expect(ui.submitButton()!.disabled).to.equal(true);
-      await sleep(1100);
-      await el.updateComplete;
-      const later = /(\d+):(\d\d)/.exec(ui.allErrors())!;
-      expect(Number(later[1]) * 60 + Number(later[2])).to.be.below(Number(shown[1]) * 60 + Number(shown[2]));
       await ui.submit();
       expect(await countRequests('POST', SIGN_INS, since), 'a locked form sends nothing').to.equal(2);
       await expect(el).to.be.accessible();
+      // 28 minutes on, the lock may be over: the form may be sent again.
+      const restoreClock = advancePageClock(28 * 60_000 + 1000);
+      try {
+        await ui.waitFor(() => !ui.submitButton()!.disabled, 'submit to be usable again');
+      } finally {
+        restoreClock();
+      }
     });
 
     it('too many requests (429 with Retry-After): the wait, counting down, submit blocked', async () => {
