@@ -92,7 +92,7 @@ const DRIVERS = {
       }
       if (step === 'wrong-code') {
         await code.first().pressSequentially('000000');
-        return void (await page.locator('.cl-formFieldErrorText, [id$="-error-feedback"]').first().waitFor({ timeout: WAIT }));
+        return void (await page.getByText(/incorrect code/i).first().waitFor({ timeout: WAIT }));
       }
     },
   },

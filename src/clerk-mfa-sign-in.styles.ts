@@ -115,6 +115,7 @@ export const styles = css`
 
   .identity {
     display: flex;
+    align-items: center;
     gap: 0.5rem;
     max-width: 100%;
     margin-block-start: 0.5rem;
@@ -127,6 +128,10 @@ export const styles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
+  }
+
+  .identity .link {
+    flex: none;
   }
 
   .field {

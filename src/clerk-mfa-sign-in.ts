@@ -8,7 +8,7 @@ import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
 import { renderStep, type StepContext } from './step-templates.js';
-import type { MessageKey, Strings } from './strings.js';
+import type { Strings } from './strings.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
 
 /**
@@ -20,57 +20,66 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * `light dark` (the user's `prefers-color-scheme`) unless the page sets it: `color-scheme: dark`
  * (or `light`) on the element forces one, `color-scheme: inherit` follows the page's.
  *
+ * The form has `novalidate`: the element checks the fields itself (an empty field, an email that
+ * cannot be one) and says what is wrong on the field, in its own language, with a `sign-in-error`.
+ *
  * @tag clerk-mfa-sign-in
  *
  * @fires signed-in - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
  * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
- * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user.
- * @fires step-change - `{ step, previousStep }` whenever the step changes.
+ * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
+ * @fires step-change - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
  *
  * @slot header - Above the form: a logo or title.
  * @slot footer - Below the form: links such as "Forgot password?" or "Sign up".
+ * @slot task - On the task screen (`task-required`), between what Clerk waits for and "Sign out": the host's own UI for the task (choose an organization, ...).
  *
  * @csspart form - The `<form>` of the current step.
  * @csspart heading - The step's heading.
  * @csspart subtitle - The explanation under the heading.
+ * @csspart identity - Who is signing in, on the steps after the first (with "Change"), and who is signed in on the task screen (with "Sign out").
  * @csspart field - Each field: its label, input and error line.
  * @csspart label - Every field label.
  * @csspart input - Every text field.
  * @csspart identifier-input - The email field.
  * @csspart password-input - The password field (also the new-password field).
+ * @csspart show-password-button - The show/hide toggle in the password field (`aria-pressed`).
+ * @csspart caps-lock - The warning under the password while Caps Lock is on.
  * @csspart code-input - The verification or backup code field.
- * @csspart submit-button - The primary button of each step.
- * @csspart back-button - "Back" to the first step.
- * @csspart methods - The "Use another method" group (a `<fieldset>`).
+ * @csspart submit-button - The primary button of each step (also "Continue" on the signed-in screen).
+ * @csspart continue-button - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
+ * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step.
+ * @csspart sign-out-button - "Sign out" on the task screen.
+ * @csspart methods - The "Use another method" group: a caption and a list of choices.
  * @csspart methods-label - Its caption ("Use another method").
- * @csspart method-button - Each button that switches to another second-factor method.
+ * @csspart method-button - Each row of the list, switching to another second-factor method.
  * @csspart resend-button - "Resend" for SMS and email codes.
- * @csspart spinner - The progress indicator in the submit button.
- * @csspart error - Every error message (field errors and the form error).
+ * @csspart spinner - The progress indicator in the submit button, and where a step that is still downloading will be.
+ * @csspart error - Every error message (field errors and the form error), each with its icon.
  * @csspart form-error - The error shown at the top of the form.
- * @csspart message - Informative text: where a code was sent, the signed-in message.
+ * @csspart message - Informative text: where a code was sent, who is signed in.
  *
- * @cssprop [--clerk-mfa-sign-in-accent-color=#4f46e5] - Primary button and links (dark: #818cf8).
+ * @cssprop [--clerk-mfa-sign-in-accent-color=#4f46e5] - Primary button, links and the focus ring (dark: #818cf8).
  * @cssprop [--clerk-mfa-sign-in-accent-text-color=#ffffff] - Text on the primary button (dark: #111827).
  * @cssprop [--clerk-mfa-sign-in-text-color=#1f2937] - Text (dark: #f3f4f6).
- * @cssprop [--clerk-mfa-sign-in-muted-text-color=#4b5563] - Subtitles (dark: #d1d5db).
+ * @cssprop [--clerk-mfa-sign-in-muted-text-color=#4b5563] - Subtitles, notes, the other methods' caption (dark: #d1d5db).
  * @cssprop [--clerk-mfa-sign-in-background=#ffffff] - Background (dark: #111827).
  * @cssprop [--clerk-mfa-sign-in-input-background=#ffffff] - Field background (dark: #1f2937).
- * @cssprop [--clerk-mfa-sign-in-border-color=#9ca3af] - Field borders (dark: #6b7280).
+ * @cssprop [--clerk-mfa-sign-in-border-color=#868c98] - Field borders, at least 3:1 against the field and the card (dark: #7d8594).
  * @cssprop [--clerk-mfa-sign-in-radius=0.5rem] - Corner radius.
  * @cssprop [--clerk-mfa-sign-in-font-family=system-ui] - Font family.
  * @cssprop [--clerk-mfa-sign-in-font-size=1rem] - Base font size.
- * @cssprop [--clerk-mfa-sign-in-spacing=1rem] - Base spacing.
- * @cssprop [--clerk-mfa-sign-in-focus-ring=0 0 0 3px] - Focus ring (a box-shadow in the accent colour).
+ * @cssprop [--clerk-mfa-sign-in-spacing=1rem] - Base spacing: between the parts of a step (one and a half of it around the card).
+ * @cssprop [--clerk-mfa-sign-in-focus-ring=0 0 0 2px background, 0 0 0 4px accent] - Focus ring, a box-shadow: a gap in the background colour, then a 2px ring in the accent colour (the border inside stays visible).
  * @cssprop [--clerk-mfa-sign-in-error-color=#b91c1c] - Error text and invalid borders (dark: #fca5a5).
- * @cssprop [--clerk-mfa-sign-in-min-height=31.5em] - Room kept for each step, so the page below does not move when the step changes.
+ * @cssprop [--clerk-mfa-sign-in-min-height=none] - None by default: each step is as tall as its content. Set a height (e.g. `26em`) that holds your steps to keep it, so the page below does not move when an error or the next step shows.
  *
  * @cssstate credentials - Email and password.
  * @cssstate second-factor - Authenticator app, SMS or backup code.
  * @cssstate client-trust - New-device code.
  * @cssstate new-password - Clerk asks for a new password.
- * @cssstate signed-in - Done.
- * @cssstate task-required - Signed in, a session task remains.
+ * @cssstate signed-in - Done: a greeting, who is signed in, "Continue" when `after-sign-in-url` is set.
+ * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out".
  * @cssstate pending - A request is in flight.
  *
  * Under a strict Content Security Policy, give the element the page's `nonce` (it is passed to
@@ -199,7 +208,7 @@ export class ClerkMfaSignInElement extends LitElement {
 
   /** The text shown for an error, countdowns included. */
   errorMessage(error: SignInError): string {
-    const t = (key: MessageKey, values?: Record<string, string>) => this.#l10n.t(key, values);
+    const { t } = this.#context;
     // The element's own checks have plain messages; a failure's message loaded with it.
     const left = secondsLeft(error.retryAt ?? error.lockedUntil, this.#signIn.now);
     return loadedOnDemand()?.failureMessage(error, { left, lang: this.#l10n.lang, t }) ?? t(error.key);

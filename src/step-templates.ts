@@ -128,21 +128,9 @@ function renderSignedIn({ signIn, t }: StepContext, s: SignedInState): TemplateR
 const KIT = { html, nothing, form, field, codeField, STRATEGIES, resendSecondsLeft };
 export type StepKit = typeof KIT;
 
-/** While `on-demand.ts` downloads: the elements waiting to draw with it; whether it failed. */
+/** While `on-demand.ts` downloads, the elements waiting to draw with it; whether it could not be. */
 const waiting = new Set<() => void>();
-let downloading = false;
 let downloadFailed = false;
-
-function download(): void {
-  downloading = true;
-  loadOnDemand()
-    .catch(() => (downloadFailed = true))
-    .finally(() => {
-      downloading = false;
-      for (const arrived of waiting) arrived();
-      waiting.clear();
-    });
-}
 
 /**
  * Whether the step on screen is one an authenticator-app sign-in never shows, or shows their
@@ -174,8 +162,15 @@ export function renderStep(ctx: StepContext): TemplateResult {
   const s = ctx.signIn.state;
   const parts = loadedOnDemand();
   if (isLazy(s) && !parts) {
+    if (!waiting.size && !downloadFailed) {
+      loadOnDemand()
+        .catch(() => (downloadFailed = true))
+        .finally(() => {
+          for (const arrived of waiting) arrived();
+          waiting.clear();
+        });
+    }
     waiting.add(ctx.arrived);
-    if (!downloading && !downloadFailed) download();
     return renderLoading(ctx, s);
   }
   switch (s.step) {

@@ -97,9 +97,9 @@ failed and lets the user try again. A late answer is ignored. */
   "onsigned-in"?: (e: CustomEvent<SignedInDetail>) => void;
   /** `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task. */
   "ontask-required"?: (e: CustomEvent<TaskRequiredDetail>) => void;
-  /** `{ code, message, step, key }` for every error shown to the user. */
+  /** `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`). */
   "onsign-in-error"?: (e: CustomEvent<SignInErrorDetail>) => void;
-  /** `{ step, previousStep }` whenever the step changes. */
+  /** `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen). */
   "onstep-change"?: (e: CustomEvent<StepChangeDetail>) => void;
 };
 
@@ -112,59 +112,69 @@ export type CustomElements = {
    * Light and dark: the colour defaults follow the element's CSS `color-scheme`, which is
    * `light dark` (the user's `prefers-color-scheme`) unless the page sets it: `color-scheme: dark`
    * (or `light`) on the element forces one, `color-scheme: inherit` follows the page's.
+   *
+   * The form has `novalidate`: the element checks the fields itself (an empty field, an email that
+   * cannot be one) and says what is wrong on the field, in its own language, with a `sign-in-error`.
    * ---
    *
    *
    * ### **Events:**
    *  - **signed-in** - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
    * - **task-required** - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
-   * - **sign-in-error** - `{ code, message, step, key }` for every error shown to the user.
-   * - **step-change** - `{ step, previousStep }` whenever the step changes.
+   * - **sign-in-error** - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
+   * - **step-change** - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
    *
    * ### **Methods:**
    *  - **errorMessage(error: _SignInError_): _string_** - The text shown for an error, countdowns included.
    *
    *
+   *
    * ### **Slots:**
    *  - **header** - Above the form: a logo or title.
    * - **footer** - Below the form: links such as "Forgot password?" or "Sign up".
+   * - **task** - On the task screen (`task-required`), between what Clerk waits for and "Sign out": the host's own UI for the task (choose an organization, ...).
    *
    * ### **CSS Properties:**
-   *  - **--clerk-mfa-sign-in-accent-color** - Primary button and links (dark: #818cf8). _(default: #4f46e5)_
+   *  - **--clerk-mfa-sign-in-accent-color** - Primary button, links and the focus ring (dark: #818cf8). _(default: #4f46e5)_
    * - **--clerk-mfa-sign-in-accent-text-color** - Text on the primary button (dark: #111827). _(default: #ffffff)_
    * - **--clerk-mfa-sign-in-text-color** - Text (dark: #f3f4f6). _(default: #1f2937)_
-   * - **--clerk-mfa-sign-in-muted-text-color** - Subtitles (dark: #d1d5db). _(default: #4b5563)_
+   * - **--clerk-mfa-sign-in-muted-text-color** - Subtitles, notes, the other methods' caption (dark: #d1d5db). _(default: #4b5563)_
    * - **--clerk-mfa-sign-in-background** - Background (dark: #111827). _(default: #ffffff)_
    * - **--clerk-mfa-sign-in-input-background** - Field background (dark: #1f2937). _(default: #ffffff)_
-   * - **--clerk-mfa-sign-in-border-color** - Field borders (dark: #6b7280). _(default: #9ca3af)_
+   * - **--clerk-mfa-sign-in-border-color** - Field borders, at least 3:1 against the field and the card (dark: #7d8594). _(default: #868c98)_
    * - **--clerk-mfa-sign-in-radius** - Corner radius. _(default: 0.5rem)_
    * - **--clerk-mfa-sign-in-font-family** - Font family. _(default: system-ui)_
    * - **--clerk-mfa-sign-in-font-size** - Base font size. _(default: 1rem)_
-   * - **--clerk-mfa-sign-in-spacing** - Base spacing. _(default: 1rem)_
-   * - **--clerk-mfa-sign-in-focus-ring** - Focus ring (a box-shadow in the accent colour). _(default: 0 0 0 3px)_
+   * - **--clerk-mfa-sign-in-spacing** - Base spacing: between the parts of a step (one and a half of it around the card). _(default: 1rem)_
+   * - **--clerk-mfa-sign-in-focus-ring** - Focus ring, a box-shadow: a gap in the background colour, then a 2px ring in the accent colour (the border inside stays visible). _(default: 0 0 0 2px background, 0 0 0 4px accent)_
    * - **--clerk-mfa-sign-in-error-color** - Error text and invalid borders (dark: #fca5a5). _(default: #b91c1c)_
-   * - **--clerk-mfa-sign-in-min-height** - Room kept for each step, so the page below does not move when the step changes. _(default: 31.5em)_
+   * - **--clerk-mfa-sign-in-min-height** - None by default: each step is as tall as its content. Set a height (e.g. `26em`) that holds your steps to keep it, so the page below does not move when an error or the next step shows. _(default: none)_
    *
    * ### **CSS Parts:**
    *  - **form** - The `<form>` of the current step.
    * - **heading** - The step's heading.
    * - **subtitle** - The explanation under the heading.
+   * - **identity** - Who is signing in, on the steps after the first (with "Change"), and who is signed in on the task screen (with "Sign out").
    * - **field** - Each field: its label, input and error line.
    * - **label** - Every field label.
    * - **input** - Every text field.
    * - **identifier-input** - The email field.
    * - **password-input** - The password field (also the new-password field).
+   * - **show-password-button** - The show/hide toggle in the password field (`aria-pressed`).
+   * - **caps-lock** - The warning under the password while Caps Lock is on.
    * - **code-input** - The verification or backup code field.
-   * - **submit-button** - The primary button of each step.
-   * - **back-button** - "Back" to the first step.
-   * - **methods** - The "Use another method" group (a `<fieldset>`).
+   * - **submit-button** - The primary button of each step (also "Continue" on the signed-in screen).
+   * - **continue-button** - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
+   * - **back-button** - "Change", beside the email on the steps after the first: back to the first step.
+   * - **sign-out-button** - "Sign out" on the task screen.
+   * - **methods** - The "Use another method" group: a caption and a list of choices.
    * - **methods-label** - Its caption ("Use another method").
-   * - **method-button** - Each button that switches to another second-factor method.
+   * - **method-button** - Each row of the list, switching to another second-factor method.
    * - **resend-button** - "Resend" for SMS and email codes.
-   * - **spinner** - The progress indicator in the submit button.
-   * - **error** - Every error message (field errors and the form error).
+   * - **spinner** - The progress indicator in the submit button, and where a step that is still downloading will be.
+   * - **error** - Every error message (field errors and the form error), each with its icon.
    * - **form-error** - The error shown at the top of the form.
-   * - **message** - Informative text: where a code was sent, the signed-in message.
+   * - **message** - Informative text: where a code was sent, who is signed in.
    */
   "clerk-mfa-sign-in": Partial<ClerkMfaSignInElementProps & BaseProps & BaseEvents>;
 };
