@@ -2,7 +2,7 @@
 // npm run size:parts: where the element's own code goes.
 //
 // Bundles src/index.ts the way the element-code size budget counts it (minified, templates
-// minified, Lit, @clerk/* and the language loader left out), then again with one part replaced
+// minified, Lit, @clerk/*, the language loader and the on-demand part left out), then again with one part replaced
 // by a stand-in without its code, and prints what each part costs: the bundle's brotli size
 // minus the size without it. Parts compress better together, so their costs add up to less than
 // the whole.
@@ -30,21 +30,23 @@ function withoutCode(source) {
 /** Each part: the files it lives in and the stand-in that replaces each. */
 const PARTS = [
   { name: 'the element class (src/clerk-mfa-sign-in.ts)', paths: ['clerk-mfa-sign-in.ts'], stub: withoutCode },
-  { name: 'step templates and their loading (src/step-templates.ts)', paths: ['step-templates.ts'], stub: withoutCode },
-  { name: 'fields: show password, Caps Lock, code field (src/field-templates.ts)', paths: ['field-templates.ts'], stub: withoutCode },
-  { name: 'icons (src/icons.ts)', paths: ['icons.ts'], stub: withoutCode },
+  {
+    name: 'step templates, fields, icons, loading the on-demand part (src/step-templates.ts, field-templates.ts, icons.ts, load-on-demand.ts)',
+    paths: ['step-templates.ts', 'field-templates.ts', 'icons.ts', 'load-on-demand.ts'],
+    stub: withoutCode,
+  },
   { name: 'sign-in controller (src/sign-in-controller.ts)', paths: ['sign-in-controller.ts'], stub: withoutCode },
-  { name: 'Clerk adapter (src/clerk-adapter.ts, clerk-script.ts, clerk-errors.ts)', paths: ['clerk-adapter.ts', 'clerk-script.ts', 'clerk-errors.ts'], stub: withoutCode },
-  { name: 'state machine (src/sign-in-machine.ts, sign-in-failures.ts, strategies.ts, field-rules.ts)', paths: ['sign-in-machine.ts', 'sign-in-failures.ts', 'strategies.ts', 'field-rules.ts'], stub: withoutCode },
+  { name: 'Clerk adapter (src/clerk-adapter.ts, clerk-script.ts, own-failures.ts)', paths: ['clerk-adapter.ts', 'clerk-script.ts', 'own-failures.ts'], stub: withoutCode },
+  { name: 'state machine (src/sign-in-machine.ts, strategies.ts, field-rules.ts)', paths: ['sign-in-machine.ts', 'strategies.ts', 'field-rules.ts'], stub: withoutCode },
   { name: 'CSS (src/clerk-mfa-sign-in.styles.ts)', paths: ['clerk-mfa-sign-in.styles.ts'], stub: () => "import { css } from 'lit'; export const styles = css``;" },
   { name: 'English strings built in (src/english.ts)', paths: ['english.ts'], stub: (source) => source.replace(EN_LITERAL, 'export const BUILT_IN_EN = {};\n') },
   { name: 'string lookup and language loading (src/localization.ts)', paths: ['localization.ts'], stub: withoutCode },
 ].map((part) => ({ ...part, paths: part.paths.map(file) }));
 
 /** The bundle's brotli size, with `part` (if any) swapped for its stand-in. */
-async function brotliSize(part) {
+async function brotliSize(part, entry = 'src/index.ts') {
   const result = await build({
-    entryPoints: ['src/index.ts'],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -67,12 +69,15 @@ export async function measureParts() {
   const whole = await brotliSize(null);
   const parts = [];
   for (const part of PARTS) parts.push({ name: part.name, bytes: whole - (await brotliSize(part)) });
-  return { whole, parts };
+  // Not in the element code: downloaded the first time something in it is needed.
+  const onDemand = await brotliSize(null, 'src/on-demand.ts');
+  return { whole, parts, onDemand };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { whole, parts } = await measureParts();
+  const { whole, parts, onDemand } = await measureParts();
   const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
   console.log(`element code, brotli: ${kB(whole)}`);
   for (const { name, bytes } of parts) console.log(`${kB(bytes).padStart(9)}  ${name}`);
+  console.log(`not counted: the on-demand part (src/on-demand.ts and what it imports), ${kB(onDemand)}`);
 }
