@@ -74,7 +74,10 @@ export const styles = css`
     margin-block-start: calc(var(--_spacing) * -1);
   }
 
-  /* One column as wide as the card, never wider: a long email is cut short, not the card widened. */
+  /*
+   * A heading and the lines that go with it, close together (also where a code went and "Resend").
+   * One column as wide as the card, never wider: a long email is cut short, not the card widened.
+   */
   .head {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -23,12 +23,13 @@ export function sentTo(kit: StepKit, { signIn, t }: StepContext, s: SecondFactor
   const { html, nothing } = kit;
   if (!kit.STRATEGIES[s.method.strategy].needsPrepare) return nothing;
   const wait = kit.resendSecondsLeft(s, signIn.now);
-  return html`
+  // Together, close (as a heading and its lines): where the code went, and how to get another.
+  return html`<div class="head">
     <p class="note" part="message" aria-live="polite">${s.sentAt != null && s.method.safeIdentifier ? t('sentTo', { identifier: s.method.safeIdentifier }) : ''}</p>
     <button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => signIn.resend()}>
       ${wait > 0 ? t('resendIn', { time: formatDuration(wait) }) : t('resend')}
     </button>
-  `;
+  </div>`;
 }
 
 function renderClientTrust(kit: StepKit, ctx: StepContext, s: ClientTrustState) {
