@@ -1,7 +1,7 @@
 /**
  * The fields of `<clerk-mfa-sign-in>`: a labelled input with its error line, the code field that
  * cleans up what is pasted and submits a complete code, and the password field's show/hide toggle
- * and Caps Lock warning. Used by the steps in `step-templates.ts` and `rare-steps.ts`.
+ * and Caps Lock warning. Used by the steps in `step-templates.ts` and `lazy-steps.ts`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorIcon, eyeIcon } from './icons.js';
