@@ -32,7 +32,7 @@ export class Origins {
   constructor(allowed: readonly string[] = []) {
     for (const entry of allowed) {
       const origin = typeof entry === 'string' ? parseOrigin(entry) : null;
-      if (!origin) throw new TypeError(`allowedOrigins: ${JSON.stringify(entry)} is not an origin such as http://localhost:3000`);
+      if (!origin) throw new TypeError(`allowedOrigins (--allowed-origin): ${JSON.stringify(entry)} is not an origin such as http://localhost:3000`);
       this.#allowed.add(origin);
     }
   }

@@ -27,7 +27,7 @@ export class HostCheck {
   constructor(allowed: readonly string[] = []) {
     for (const entry of allowed) {
       const name = typeof entry === 'string' ? hostName(entry) : null;
-      if (!name) throw new TypeError(`allowedHosts: ${JSON.stringify(entry)} is not a host name such as app.test`);
+      if (!name) throw new TypeError(`allowedHosts (--allowed-host): ${JSON.stringify(entry)} is not a host name such as app.test`);
       this.#names.add(name);
     }
   }
