@@ -8,9 +8,13 @@ export function qrCode(text: string): Promise<string> {
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
 }
 
-/** Startup lines: the base URL line, then `publishable key: ...`. */
+/** Startup lines: the base URL line, then `publishable key: ...`, then how to reach the test controls. */
 export function startLines(baseUrl: string, publishableKey: string): string[] {
-  return [`Clerk Frontend API emulator: ${baseUrl}/__clerk`, `publishable key: ${publishableKey}`];
+  return [
+    `Clerk Frontend API emulator: ${baseUrl}/__clerk`,
+    `publishable key: ${publishableKey}`,
+    `test controls: ${baseUrl}/__clerk/_emulator/* with the header X-Clerk-Emulator: 1`,
+  ];
 }
 
 /** The first user in full (password, backup codes, otpauth URI and QR code), the others in one line each. */
