@@ -45,11 +45,7 @@ function assertFromTest(request: IncomingRequest): void {
   if ((request.method === 'POST' || request.body.length > 0) && !isJson(request)) throw errors.notJson();
 }
 
-/**
- * A control, answered only once `assertFromTest` passes. (A read-only page for people, which a
- * browser tab opens without any header, would be the one route built otherwise: GET only, no
- * CORS, nothing a script on another origin could read.)
- */
+/** A control, answered only once `assertFromTest` passes. */
 function endpoint(handler: ControlHandler): Endpoint {
   return async (request, params) => {
     assertFromTest(request);
@@ -76,7 +72,12 @@ function clearFault(controls: Controls, id: string) {
   return { faults: controls.faults.list() };
 }
 
-/** `path` is below the mount, like every route's. */
+/**
+ * `path` is below the mount, like every route's. Every control is built by `endpoint()`. A page
+ * for people to read in a browser tab (which sends no custom header) is the one route that would
+ * be built otherwise, listed here: GET only, HTML, no CORS, nothing it shows readable by a script
+ * on another origin.
+ */
 export function controlRoutes(controls: Controls, path = '/_emulator'): ControlRoute[] {
   const { faults, store } = controls;
   const route = (method: string, below: string, handler: ControlHandler): ControlRoute => ({ method, path: path + below, endpoint: endpoint(handler) });

@@ -1,6 +1,5 @@
 /** The limits in force: Clerk's defaults, then the emulator's options, then the test control's, then a user's own. */
 import { InputError } from './errors.js';
-import type { StoredUser } from './store.js';
 import { DEFAULT_LIMITS, type EmulatorLimits } from './types.js';
 
 export class Limits {
@@ -16,7 +15,7 @@ export class Limits {
   }
 
   /** The limits for one user: theirs (`EmulatorUser.limits`) over the ones in force. */
-  forUser(user?: StoredUser): EmulatorLimits {
+  forUser(user?: { limits: Partial<EmulatorLimits> }): EmulatorLimits {
     return { ...this.current(), ...(user?.limits ?? {}) };
   }
 
