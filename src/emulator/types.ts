@@ -15,7 +15,7 @@ export interface EmulatorUser {
   password_digest?: string;
   first_name?: string;
   last_name?: string;
-  /** Base32 TOTP secret (SHA-1, 6 digits, 30 s steps). */
+  /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
   /** E.164 phone number used for SMS codes as a second factor. */
