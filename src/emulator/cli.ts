@@ -3,13 +3,15 @@
  * clerk-fapi-emulator: a local Clerk Frontend API at http://127.0.0.1:<port>/__clerk.
  *
  *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--host h]
+ *                       [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
  */
 import { parseArgs } from 'node:util';
 import { createEmulator } from './emulator.js';
 import { describeMessage, describeUsers, readUsersFile, startLines } from './printing.js';
 
 const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust]
-                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]`;
+                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
+                           [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'allow-non-loopback': { type: 'boolean', default: false },
       key: { type: 'string', default: 'development' },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
   const emulator = createEmulator({
     users,
     clientTrust: values['client-trust'],
+    allowedOrigins: values['allowed-origin'],
+    allowedHosts: values['allowed-host'],
     onMessage: (message) => console.log(describeMessage(message)),
     log: (line) => console.error(line),
   });

@@ -8,7 +8,7 @@ import type { StoredClient, StoredSession, StoredUser } from '../store.js';
 import { newTotpSecret, totpUri, verifyTotp } from '../totp.js';
 import type { SessionTaskKey } from '../types.js';
 import { type Instance, withClient } from './instance.js';
-import { assertNotLocked, recordFailure } from './protection.js';
+import { checkSecret } from './protection.js';
 import { mintToken, resolveTask } from './sessions.js';
 
 /** The user of the session the request names (`_clerk_session_id`), else of the client's active one; 401 signed_out without. */
@@ -69,14 +69,10 @@ function newBackupCodes(user: StoredUser): string[] {
 /** `POST /v1/me/totp/attempt_verification`: the first code puts the authenticator in force (and completes `setup-mfa`). */
 export async function verifyTotpEnrolment(instance: Instance, ctx: RequestContext) {
   const { user, client } = currentUser(instance, ctx);
-  assertNotLocked(user, ctx.now);
   const pending = user.pendingTotp;
   if (!pending) throw errors.notFound('TOTP enrolment');
   const counter = verifyTotp({ secret: pending.secret, token: ctx.required('code').trim(), timestamp: ctx.now });
-  if (counter === null) {
-    recordFailure(instance, user, ctx.now);
-    throw errors.codeIncorrect();
-  }
+  if (!(await checkSecret(instance, user, ctx.now, () => counter !== null)) || counter === null) throw errors.codeIncorrect();
   user.totpSecret = pending.secret;
   user.pendingTotp = null;
   user.lastTotpCounter = counter;
@@ -104,10 +100,7 @@ export async function changePassword(instance: Instance, ctx: RequestContext) {
   if (!resetting) {
     const current = ctx.form.get('current_password');
     if (!current) throw errors.paramMissing('current_password');
-    if (!(await verifyPassword(current, user.password))) {
-      recordFailure(instance, user, ctx.now);
-      throw errors.passwordIncorrect();
-    }
+    if (!(await checkSecret(instance, user, ctx.now, () => verifyPassword(current, user.password)))) throw errors.passwordIncorrect();
   }
   await checkNewPassword(next, user, 'new_password');
   user.password = await hashPassword(next);
