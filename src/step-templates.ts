@@ -151,7 +151,7 @@ function sentTo({ signIn, t }: StepContext, s: SecondFactorState | ClientTrustSt
       aria-disabled=${wait > 0 || !!s.pending}
       @click=${() => signIn.resend()}
     >
-      ${wait > 0 ? t('resendIn', { seconds: wait }) : t('resend')}
+      ${wait > 0 ? t('resendIn', { time: `${wait} s` }) : t('resend')}
     </button>
   `;
 }
