@@ -103,7 +103,7 @@ export class LocalizeController implements ReactiveController {
     let dir: string | null = RTL.test(lang) ? 'rtl' : 'ltr';
     if (!host.locale && !host.lang && closest(parent, '[dir],[lang]:not([lang=""])')?.hasAttribute('dir')) dir = null;
     // Only where it changes what the element would inherit.
-    if (dir === (closest(parent, '[dir]')?.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr')) dir = null;
+    if (dir === ((closest(parent, '[dir]') as HTMLElement | null)?.dir === 'rtl' ? 'rtl' : 'ltr')) dir = null;
     if (dir !== own) dir ? host.setAttribute('dir', dir) : host.removeAttribute('dir');
     this.#dir = dir;
   }
@@ -113,10 +113,9 @@ export class LocalizeController implements ReactiveController {
     try {
       strings = await loadLocale(lang);
     } catch (error) {
-      // Not downloaded (offline, or the files beside this one not hosted): English, said once;
-      // tried again when the language changes again.
-      if (!reported.has(lang)) console.warn(`<clerk-mfa-sign-in>: English shown, "${lang}" did not load: ${error}`);
-      reported.add(lang);
+      // Not downloaded (offline, or the files beside this one not hosted): English, and why, until
+      // the language changes again, which tries again.
+      console.warn(`clerk-mfa-sign-in: English shown, ${lang} did not load: ${error}`);
     }
     if (lang !== this.#lang) return;
     this.#langStrings = strings;
@@ -130,10 +129,7 @@ export class LocalizeController implements ReactiveController {
 }
 
 /** Languages written right to left, by their primary subtag. */
-const RTL = /^(ar|ckb|dv|fa|he|iw|ks|ps|sd|syr|ug|ur|yi)([-_]|$)/i;
-
-/** Languages whose strings did not load, each reported once. */
-const reported = new Set<string>();
+const RTL = /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)(?![a-z])/i;
 
 /** The element closest to `element` that matches `selector`, crossing out of shadow roots to their hosts. */
 function closest(element: Element | null | undefined, selector: string): Element | null {
