@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes src/locales/<locale>.ts: for each language @clerk/localizations ships (US English aside,
-// which is built in), every string <clerk-mfa-sign-in> shows, so the element loads one small,
-// complete module per language on demand. Each string is Clerk's translation where Clerk has one
-// the element can use, else the project's own, from src/translations/<locale>.json.
+// which is built in) and each other language src/translations has, every string
+// <clerk-mfa-sign-in> shows, so the element loads one small, complete module per language on
+// demand. Each string is Clerk's translation where Clerk has one the element can use, else the
+// project's own, from src/translations/<locale>.json.
 //
 //   node scripts/generate-locales.mjs            write the files
 //   node scripts/generate-locales.mjs --check    fail if they are out of date
@@ -76,9 +77,17 @@ function get(object, path) {
   return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
 }
 
+/** Clerk's strings for `locale`; none for a language only src/translations has. */
 async function clerkResource(locale) {
-  const module = await import(pathToFileURL(join(distDir, `${locale}.mjs`)).href);
-  return Object.values(module)[0];
+  const file = join(distDir, `${locale}.mjs`);
+  return existsSync(file) ? Object.values(await import(pathToFileURL(file).href))[0] : {};
+}
+
+/** Every language Clerk ships, and any other that src/translations has a file for. */
+function languages() {
+  const clerk = readdirSync(distDir).filter((f) => f.endsWith('.mjs')).map((f) => f.slice(0, -4));
+  const ours = readdirSync(oursDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+  return [...new Set([...clerk, ...ours])].filter((l) => !SKIP.has(l)).sort();
 }
 
 /**
@@ -103,13 +112,8 @@ function clerkText(key, resource, usEnglish, english, locale) {
 export async function mergeLocales() {
   const { EN } = await tsImport('../src/strings.ts', import.meta.url);
   const usEnglish = await clerkResource('en-US');
-  const locales = readdirSync(distDir)
-    .filter((f) => f.endsWith('.mjs'))
-    .map((f) => f.slice(0, -4))
-    .filter((l) => !SKIP.has(l))
-    .sort();
   const merged = [];
-  for (const locale of locales) {
+  for (const locale of languages()) {
     const resource = await clerkResource(locale);
     const oursFile = join(oursDir, `${locale}.json`);
     const { _source: source, ...ours } = existsSync(oursFile) ? JSON.parse(readFileSync(oursFile, 'utf8')) : {};
@@ -140,7 +144,7 @@ export function localeFiles(locales) {
     files.set(
       `${locale}.ts`,
       `${header}import type { Strings } from '../strings.js';\n\nconst strings: Strings = {\n` +
-        `  // Clerk's translations (@clerk/localizations ${version})\n${entries(fromClerk)}` +
+        (Object.keys(fromClerk).length ? `  // Clerk's translations (@clerk/localizations ${version})\n${entries(fromClerk)}` : '') +
         (Object.keys(fromOurs).length ? `  // Ours, where Clerk has none (src/translations/${locale}.json)\n${entries(fromOurs)}` : '') +
         `};\n\nexport default strings;\n`,
     );
