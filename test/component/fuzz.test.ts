@@ -11,6 +11,7 @@ import { clerkJsScriptUrl, frontendApiFromKey } from '../../src/clerk-script.js'
 import { scriptUrl as allowedScriptUrl } from '../../src/safe-url.js';
 import { EN, type Strings } from '../../src/strings.js';
 import { FakeClerk, SignInHarness, type FakeUser } from '../../src/testing/index.js';
+import { navigationsAfterSignIn } from './navigation.js';
 
 const CHROMIUM = /Chrome\//.test(navigator.userAgent);
 /** Inputs per property: the big batch in Chromium, a smaller one in the other engines. */
@@ -190,17 +191,8 @@ describe('<clerk-mfa-sign-in> fuzzed (fast-check, fake Clerk)', function () {
         tried += 1;
         const clerk = new FakeClerk({ users: [ADA] });
         const el = await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in .clerk=${clerk} email=${ADA.email}></clerk-mfa-sign-in>`);
-        const followed: string[] = [];
-        (el as unknown as { navigate(url: string): void }).navigate = (to: string) => followed.push(to);
         el.setAttribute('after-sign-in-url', url);
-        const ui = new SignInHarness(el);
-        await ui.settle();
-        await ui.fillPassword(ADA.password);
-        await ui.submit();
-        await ui.waitForStep('second-factor');
-        await ui.enterCode(ADA.totp!);
-        await ui.waitForStep('signed-in');
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        const followed = await navigationsAfterSignIn(el, ADA);
         await check(el);
         for (const to of followed) expect(new URL(to).origin).to.equal(location.origin);
         el.remove();

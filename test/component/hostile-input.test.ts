@@ -6,6 +6,7 @@ import '../../src/index.js';
 import type { ClerkMfaSignInElement } from '../../src/clerk-mfa-sign-in.js';
 import { EN } from '../../src/strings.js';
 import { FakeClerk, SignInHarness, type FakeUser } from '../../src/testing/index.js';
+import { navigationsAfterSignIn } from './navigation.js';
 
 const ADA: FakeUser = { email: 'ada@example.com', password: 'correct horse battery staple', totp: '123456' };
 // Without an @: Chromium's own check of such an email field takes seconds, several times per submit.
@@ -78,20 +79,10 @@ describe('a 100,000-character email', () => {
 describe('after-sign-in-url', () => {
   async function followed(url: string, allowed?: string | string[]): Promise<string[]> {
     const el = await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in .clerk=${new FakeClerk({ users: [ADA] })} email=${ADA.email} no-store-credentials></clerk-mfa-sign-in>`);
-    const went: string[] = [];
-    (el as unknown as { navigate(url: string): void }).navigate = (to) => went.push(to);
     el.setAttribute('after-sign-in-url', url);
     if (typeof allowed === 'string') el.setAttribute('allowed-redirect-origins', allowed);
     else if (allowed) el.allowedRedirectOrigins = allowed;
-    const ui = new SignInHarness(el);
-    await ui.settle();
-    await ui.fillPassword(ADA.password);
-    await ui.submit();
-    await ui.waitForStep('second-factor');
-    await ui.enterCode(ADA.totp!);
-    await ui.waitForStep('signed-in');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    return went;
+    return navigationsAfterSignIn(el, ADA);
   }
 
   it("follows a URL on the page's own origin", async () => {
