@@ -55,13 +55,18 @@ describe('direction', () => {
     await lays(el, 'rtl', 'right to left once the page’s dir is gone');
   });
 
-  it('follows the language as it changes: the nearest lang, then locale', async () => {
+  it('follows the language and the page’s dir as they change: the nearest lang or dir, then locale', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="de"><clerk-mfa-sign-in .clerk=${clerk()}></clerk-mfa-sign-in></div>`);
     const el = wrapper.querySelector('clerk-mfa-sign-in')!;
     await el.updateComplete;
     expect(direction(el)).to.equal('ltr');
     wrapper.setAttribute('lang', 'fa');
     await lays(el, 'rtl', 'Persian from the wrapper');
+    wrapper.setAttribute('dir', 'ltr');
+    await lays(el, 'ltr', "the wrapper's own dir");
+    expect(el.hasAttribute('dir'), 'inherited from the wrapper').to.equal(false);
+    wrapper.removeAttribute('dir');
+    await lays(el, 'rtl', "Persian again once the wrapper's dir is gone");
     el.locale = 'fr';
     await lays(el, 'ltr', 'French from locale');
     expect(el.hasAttribute('dir'), 'left to right is what it inherits: no dir needed').to.equal(false);
