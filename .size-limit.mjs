@@ -9,13 +9,17 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - CDN file: 15.2 KB (measured 15.16 KB; the target is at most 16 KB).
-//   - Element code: 9.95 KB (measured 9.94 KB). It was 9.7 KB (9.58 measured) before the sign-in
-//     controller, the strategy table and following the page's `lang` (+0.36 KB); the steps an
-//     authenticator-app sign-in never shows (new password, new device, tasks) are to load lazily and
-//     bring it back under 9.7 KB. The 8 KB first aimed for is below what the element's
-//     features take: CSS 1.04 KB and English strings 0.87 KB, and leaving out every optional
-//     behaviour would save 0.70 KB (the README's "Size budgets" lists them).
+//   - CDN file: 15.8 KB (measured 15.77 KB; the target is at most 16 KB). It was 15.2 KB (15.16
+//     measured) before the changes listed for the element code below (+0.61 KB).
+//   - Element code: 10.55 KB (measured 10.54 KB). It was 9.95 KB (9.94 measured) before the English
+//     table grew to the 71 strings of the new screens and the element's own validation (+0.20 KB),
+//     right-to-left direction and the missing-language warning (+0.19 KB), and the URL checks for
+//     after-sign-in and clerk-js with the 320-character email limit (+0.21 KB). Before that it was
+//     9.7 KB (9.58 measured), until the sign-in controller, the strategy table and following the
+//     page's `lang` (+0.36 KB). The steps an authenticator-app sign-in never shows (new password,
+//     new device, tasks) are to load lazily and bring it back down. The 8 KB first aimed for is
+//     below what the element's features take: CSS 1.04 KB and English strings 1.01 KB, and leaving
+//     out every optional behaviour would save 0.70 KB (the README's "Size budgets" lists them).
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -48,7 +52,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '9.95 KB',
+    limit: '10.55 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js'] }),
   },
   {
@@ -57,6 +61,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '15.2 KB',
+    limit: '15.8 KB',
   },
 ];

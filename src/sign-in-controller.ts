@@ -24,6 +24,7 @@ import type {
   SignInSnapshot,
   SignInState,
 } from './sign-in-types.js';
+import { redirectUrl } from './safe-url.js';
 import { normalizeCode } from './strategies.js';
 
 /** What a submit hands over: the step's field values, by field name. Other names are ignored. */
@@ -36,6 +37,8 @@ export interface SignInHost extends ReactiveControllerHost {
   readonly hasUpdated: boolean;
   /** Where to go after `signed-in` (unless it was cancelled). */
   readonly afterSignInUrl: string | null;
+  /** Origins besides the page's own that `afterSignInUrl` may lead to. */
+  readonly allowedRedirectOrigins: string | readonly string[] | null;
   /** Do not offer the credential to the browser's password manager. */
   readonly noStoreCredentials: boolean;
 }
@@ -52,6 +55,9 @@ export interface SignInControllerOptions {
 
 /** An email and password, as the password manager stores them. */
 type Login = { id: string; password: string };
+
+/** The longest email address there is; a longer one, from wherever, is cut here. */
+const MAX_EMAIL = 320;
 
 export class SignInController implements ReactiveController {
   /** The machine's state. */
@@ -117,7 +123,8 @@ export class SignInController implements ReactiveController {
   /** The user submitted the step's form. Refused while a wait runs (and by the machine while an action is under way). */
   submit(values: FieldValues = {}): void {
     if (blockedSecondsLeft(this.state, this.now) > 0) return;
-    this.#send({ type: 'submit', identifier: values.identifier?.trim() }, values);
+    const identifier = values.identifier?.trim().slice(0, MAX_EMAIL);
+    this.#send({ type: 'submit', identifier }, { ...values, identifier });
   }
 
   chooseMethod(factor: Factor): void {
@@ -143,7 +150,7 @@ export class SignInController implements ReactiveController {
 
   /** The email the host fills in, shown while nothing is under way on the first step. */
   prefill(identifier: string): void {
-    this.#send({ type: 'prefill', identifier });
+    this.#send({ type: 'prefill', identifier: identifier.slice(0, MAX_EMAIL) });
   }
 
   // ---- the machine and its actions ---------------------------------------------------------
@@ -225,9 +232,9 @@ export class SignInController implements ReactiveController {
     const credential = this.#credential;
     this.#credential = null;
     if (done.step !== 'signed-in') return;
-    const { afterSignInUrl, noStoreCredentials } = this.#host;
+    const { afterSignInUrl, allowedRedirectOrigins, noStoreCredentials } = this.#host;
     const stored = credential && !done.alreadySignedIn && !noStoreCredentials ? storeCredential(credential) : null;
-    const url = proceed && afterSignInUrl ? safeUrl(afterSignInUrl) : null;
+    const url = proceed && afterSignInUrl ? redirectUrl(afterSignInUrl, allowedRedirectOrigins) : null;
     if (!url) return;
     // Give the password manager its moment before the page goes away.
     if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);
@@ -264,15 +271,5 @@ async function storeCredential(login: Login): Promise<void> {
     await navigator.credentials.store(new PasswordCredentialCtor(login));
   } catch {
     // The user or the browser declined; signing in is unaffected.
-  }
-}
-
-/** `value` as an absolute http(s) URL, or `null`: no other scheme is ever followed. */
-function safeUrl(value: string): string | null {
-  try {
-    const url = new URL(value, window.location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
   }
 }

@@ -69,7 +69,7 @@ function form(
   const blocked = blockedSecondsLeft(s, signIn.now) > 0;
   const formError = errorFor(s, 'form');
   return html`
-    <form part="form" aria-labelledby="heading" aria-busy=${!!pending} @submit=${(e: SubmitEvent) => handleSubmit(ctx, e)}>
+    <form part="form" novalidate aria-labelledby="heading" aria-busy=${!!pending} @submit=${(e: SubmitEvent) => handleSubmit(ctx, e)}>
       <h2 id="heading" part="heading" tabindex="-1">${t(heading)}</h2>
       ${subtitle ? html`<p class="subtitle" part="subtitle">${t(subtitle)}</p>` : nothing}
       <p class="error form-error" part="error form-error" role="alert">${formError ? ctx.errorMessage(formError) : ''}</p>
@@ -151,7 +151,7 @@ function sentTo({ signIn, t }: StepContext, s: SecondFactorState | ClientTrustSt
       aria-disabled=${wait > 0 || !!s.pending}
       @click=${() => signIn.resend()}
     >
-      ${wait > 0 ? t('resendIn', { seconds: wait }) : t('resend')}
+      ${wait > 0 ? t('resendIn', { time: `${wait} s` }) : t('resend')}
     </button>
   `;
 }
@@ -165,6 +165,7 @@ function renderCredentials(ctx: StepContext, s: CredentialsState): TemplateResul
       ${field(ctx, 'identifier', 'identifierLabel', {
         part: 'identifier-input',
         type: 'email',
+        maxlength: 320,
         autocomplete: 'username',
         value: s.identifier,
       })}

@@ -18,6 +18,10 @@ export type ErrorKey =
   | 'tooManyRequests'
   | 'userLocked'
   | 'fieldRequired'
+  | 'identifierRequired'
+  | 'passwordRequired'
+  | 'codeRequired'
+  | 'newPasswordRequired'
   | 'passwordPwned'
   | 'passwordTooShort'
   | 'passwordWeak'
@@ -64,7 +68,18 @@ export type UiKey =
   | 'alreadySignedIn'
   | 'taskRequired'
   | 'tooManyRequestsWait'
-  | 'userLockedWait';
+  | 'userLockedWait'
+  | 'userLockedAbout'
+  | 'showPassword'
+  | 'capsLockOn'
+  | 'changeIdentifier'
+  | 'signedInAs'
+  | 'welcomeName'
+  | 'taskChooseOrganization'
+  | 'taskResetPassword'
+  | 'taskSetupMfa'
+  | 'taskSubtitle'
+  | 'signOut';
 
 export type MessageKey = UiKey | ErrorKey;
 /** A text for every message key (English, or a language after the overrides are merged in). */
@@ -91,7 +106,7 @@ export const EN: Strings = {
   emailSubtitle: 'To continue, please enter the verification code sent to your email',
   sentTo: 'Code sent to {{identifier}}',
   resend: "Didn't receive a code? Resend",
-  resendIn: 'Resend in {{seconds}} s',
+  resendIn: 'Resend in {{time}}',
   otherMethods: 'Use another method',
   methodTotp: 'Use your authenticator app',
   methodBackupCode: 'Use a backup code',
@@ -104,21 +119,26 @@ export const EN: Strings = {
   newPasswordSubmit: 'Reset Password',
   signedIn: "You're signed in.",
   alreadySignedIn: "You're already signed in.",
-  taskRequired: 'One more step is needed to finish signing in.',
+  taskRequired: 'One more step to finish signing in',
   tooManyRequestsWait: 'Too many attempts. Try again in {{time}}.',
   userLockedWait: 'Your account is locked. You can try again in {{time}}.',
-  passwordIncorrect: 'Password is incorrect. Try again, or use another method.',
-  identifierNotFound: "Couldn't find your account.",
+  userLockedAbout: 'Your account is locked. Try again in about {{time}}.',
+  passwordIncorrect: 'Password is incorrect. Check it and try again.',
+  identifierNotFound: "Couldn't find an account with this email. Check it and try again.",
   identifierInvalid: 'Enter a valid email address.',
   codeIncorrect: 'Incorrect code. Check it and try again.',
-  backupCodeIncorrect: 'This backup code is incorrect or has already been used.',
-  codeExpired: 'This code has expired. Request a new one.',
-  verificationFailed: 'Too many failed attempts. Go back and start again.',
+  backupCodeIncorrect: 'This backup code is incorrect or was already used. Try another one.',
+  codeExpired: 'This code has expired. Send a new one.',
+  verificationFailed: 'Too many wrong codes. Send a new code to try again.',
   strategyInvalid: "This method isn't available for your account. Choose another one.",
   sessionExists: "You're already signed in.",
   tooManyRequests: 'Too many attempts. Wait a moment and try again.',
   userLocked: 'Your account is locked. Try again later.',
   fieldRequired: 'This field is required.',
+  identifierRequired: 'Enter your email address.',
+  passwordRequired: 'Enter your password.',
+  codeRequired: 'Enter the code.',
+  newPasswordRequired: 'Enter a new password.',
   passwordPwned: 'This password has been found as part of a breach and can not be used, please reset your password.',
   passwordTooShort: 'Your password is too short. It must be at least 8 characters long.',
   passwordWeak: 'Your password is not strong enough.',
@@ -126,6 +146,16 @@ export const EN: Strings = {
   offline: "You're offline. Check your connection and try again.",
   network: "Couldn't reach the sign-in service. Try again.",
   loadFailed: 'Sign-in is unavailable right now. Try again in a moment.',
-  unsupportedStatus: "This account needs a sign-in step this form can't show.",
+  unsupportedStatus: "This account needs a sign-in step this form can't show. Sign in another way or contact support.",
   unknown: 'Something went wrong. Try again.',
+  showPassword: 'Show password',
+  capsLockOn: 'Caps Lock is on.',
+  changeIdentifier: 'Change',
+  signedInAs: 'Signed in as {{identifier}}',
+  welcomeName: 'Welcome back, {{name}}!',
+  taskChooseOrganization: 'Choose an organization',
+  taskResetPassword: 'Reset your password',
+  taskSetupMfa: 'Set up two-step verification',
+  taskSubtitle: 'Your account needs this before you can continue.',
+  signOut: 'Sign out',
 };

@@ -124,7 +124,7 @@ describe('credentials step', () => {
     await ui.fillCredentials('nobody@example.com', 'x');
     await ui.submit();
     await ui.waitForIdle();
-    expect(ui.errorText('identifier')).to.contain("Couldn't find your account");
+    expect(ui.errorText('identifier')).to.contain("Couldn't find an account with this email");
     expect(ui.input('identifier')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -269,7 +269,7 @@ describe('second factor', () => {
     await ui.enterCode('abcdefgh');
     await ui.submit();
     await ui.waitForIdle();
-    expect(ui.errorText('code')).to.contain('already been used');
+    expect(ui.errorText('code')).to.contain('already used');
   });
 
   it('back returns to the first step with the email kept and the password empty', async () => {
@@ -290,7 +290,7 @@ describe('second factor', () => {
     clerk.failNext('attemptSecondFactor', fakeClerkError('verification_failed', { status: 400 }));
     await ui.enterCode('123456');
     await ui.waitForIdle();
-    expect(ui.errorText('code')).to.contain('Too many failed attempts');
+    expect(ui.errorText('code')).to.contain('Too many wrong codes');
   });
 });
 
@@ -505,12 +505,12 @@ describe('loading clerk-js', () => {
   it('requests clerk-js together with the first render, not after it', async () => {
     const el = document.createElement('clerk-mfa-sign-in');
     el.setAttribute('publishable-key', key);
-    el.setAttribute('clerk-js-url', 'data:text/javascript,');
+    el.setAttribute('clerk-js-url', 'http://127.0.0.1:9/clerk.js');
     document.body.append(el);
     await el.updateComplete;
     try {
       expect(el.shadowRoot!.querySelector('#identifier'), 'the form is on screen').to.not.equal(null);
-      expect(scripts().map((s) => s.src)).to.deep.equal(['data:text/javascript,']);
+      expect(scripts().map((s) => s.src)).to.deep.equal(['http://127.0.0.1:9/clerk.js']);
       expect(scripts()[0]!.getAttribute('data-clerk-publishable-key')).to.equal(key);
     } finally {
       el.remove();
