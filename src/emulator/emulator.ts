@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Instance } from './api/instance.js';
+import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { FRONTEND_API_ROUTES } from './api/routes.js';
 import { controlRoutes } from './control-api.js';
 import { corsHeaders, preflight } from './cors.js';
@@ -63,12 +64,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = new Store(options.now ?? Date.now);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
+  const reverification = options.reverification === false ? null : REVERIFICATION_PRESETS[options.reverification ?? 'strict'];
+  if (reverification === undefined) throw new TypeError(`reverification must be one of ${Object.keys(REVERIFICATION_PRESETS).join(', ')} or false`);
   const instance: Instance = {
     store,
     tokens: new TokenIssuer(),
     limiter: new RateLimiter(),
-    limits: new Limits(options.limits),
+    limits: new Limits({ ...(reverification ? { reverificationSeconds: reverification.minutes * 60 } : {}), ...options.limits }),
     clientTrust: !!options.clientTrust,
+    requireMfa: !!options.requireMfa,
+    reverificationLevel: reverification?.level ?? null,
     send(message) {
       store.inbox.push(message);
       options.onMessage?.(message);

@@ -1,6 +1,7 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
-import type { EmulatorLimits, EmulatorMessage, EmulatorUser, SessionTaskKey } from './types.js';
+import type { EmulatorLimits, EmulatorMessage, EmulatorPhoneNumber, EmulatorUser, SessionTaskKey } from './types.js';
 import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone, type FirstFactorStrategy, type SecondFactorStrategy } from './user-factors.js';
 
 export interface Organization {
   id: string;
@@ -11,20 +12,40 @@ export interface Organization {
   createdAt: number;
 }
 
+export interface StoredPhoneNumber {
+  id: string;
+  /** E.164. */
+  number: string;
+  verified: boolean;
+  /** The code sent to verify the number (`prepare_verification`), until it is verified. */
+  verification: Verification | null;
+  reservedForSecondFactor: boolean;
+  defaultSecondFactor: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoredTotp {
+  id: string;
+  /** Base32. */
+  secret: string;
+  createdAt: number;
+}
+
 export interface StoredUser {
   id: string;
   email: string;
   emailId: string;
-  phone: string | null;
-  phoneId: string | null;
+  phoneNumbers: StoredPhoneNumber[];
   firstName: string | null;
   lastName: string | null;
   password: PasswordHash;
-  totpSecret: string | null;
+  /** The authenticator app in force. */
+  totp: StoredTotp | null;
   /** Highest TOTP step counter accepted so far: codes of that step or older are refused. */
   lastTotpCounter: number;
   /** TOTP enrolment started through /v1/me/totp and not yet verified. */
-  pendingTotp: { id: string; secret: string; createdAt: number } | null;
+  pendingTotp: StoredTotp | null;
   /** Keyed digests of the unused backup codes. */
   backupCodes: Buffer[];
   tasks: SessionTaskKey[];
@@ -39,18 +60,17 @@ export interface StoredUser {
   updatedAt: number;
   lastSignInAt: number | null;
   mfaEnabledAt: number | null;
+  mfaDisabledAt: number | null;
 }
 
 export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
 
-export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
-
 export interface Verification {
-  strategy: 'password' | SecondFactorStrategy;
+  strategy: FirstFactorStrategy | SecondFactorStrategy;
   status: VerificationStatus;
   attempts: number | null;
   expireAt: number | null;
-  /** For phone_code/email_code: digest of the code sent. */
+  /** For a code sent by SMS or email: its digest. */
   codeDigest?: Buffer;
 }
 
@@ -72,6 +92,24 @@ export interface StoredSignIn {
 
 export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'revoked';
 
+export type ReverificationLevel = 'first_factor' | 'second_factor' | 'multi_factor';
+
+/** A reverification under way on a session (`POST /v1/client/sessions/{id}/verify`). */
+export interface StoredReverification {
+  /** The level asked for, after Clerk's fallback to `first_factor` for a user without a second factor. */
+  level: ReverificationLevel;
+  status: 'needs_first_factor' | 'needs_second_factor' | 'complete';
+  firstFactor: Verification | null;
+  secondFactor: Verification | null;
+}
+
+/** The browser a session was started from, for `GET /v1/me/sessions/active`. */
+export interface SessionActivity {
+  id: string;
+  userAgent: string;
+  ipAddress: string;
+}
+
 export interface StoredSession {
   id: string;
   clientId: string;
@@ -79,8 +117,11 @@ export interface StoredSession {
   status: SessionStatus;
   tasks: SessionTaskKey[];
   lastActiveOrganizationId: string | null;
+  /** When a first (and a second) factor was last verified: at sign-in, then by reverification. */
   firstFactorAt: number;
   secondFactorAt: number | null;
+  verification: StoredReverification | null;
+  activity: SessionActivity;
   lastActiveToken: string | null;
   createdAt: number;
   updatedAt: number;
@@ -150,6 +191,10 @@ export class Store {
     for (const input of inputs) {
       if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
       if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
+      const phones = input.phone_numbers ?? [];
+      if (!Array.isArray(phones) || phones.some((phone) => typeof phone?.phone_number !== 'string')) {
+        throw new TypeError(`user ${input.email} has phone_numbers that are not [{"phone_number": "+1..."}]`);
+      }
     }
     const hashes = await Promise.all(
       inputs.map((input) => {
@@ -167,16 +212,25 @@ export class Store {
     const now = this.now();
     const previous = this.usersByEmail.get(email);
     const firstName = input.first_name ?? null;
+    const phones: EmulatorPhoneNumber[] = [
+      ...(input.phone_number ? [{ phone_number: input.phone_number, reserved_for_second_factor: true, default_second_factor: true }] : []),
+      ...(input.phone_numbers ?? []),
+    ];
     const user: StoredUser = {
       id: previous?.id ?? randomId('user'),
       email,
       emailId: randomId('idn'),
-      phone: input.phone_number ?? null,
-      phoneId: input.phone_number ? randomId('idn') : null,
+      phoneNumbers: phones.map((phone) =>
+        newPhoneNumber(phone.phone_number, now, {
+          verified: phone.verified !== false,
+          reserved: phone.reserved_for_second_factor === true,
+          isDefault: phone.default_second_factor === true,
+        }),
+      ),
       firstName,
       lastName: input.last_name ?? null,
       password,
-      totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
+      totp: input.totp_secret ? { id: randomId('totp'), secret: input.totp_secret.replace(/\s+/g, '').toUpperCase(), createdAt: now } : null,
       lastTotpCounter: -1,
       pendingTotp: null,
       backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
@@ -190,8 +244,11 @@ export class Store {
       createdAt: now,
       updatedAt: now,
       lastSignInAt: null,
-      mfaEnabledAt: input.totp_secret || input.phone_number ? now : null,
+      mfaEnabledAt: null,
+      mfaDisabledAt: null,
     };
+    settleDefaultPhone(user);
+    if (hasStrongSecondFactor(user)) user.mfaEnabledAt = now;
     if (user.tasks.includes('choose-organization')) {
       const name = `${firstName ?? email.split('@')[0]}'s Organization`;
       user.organizations.push({
@@ -237,21 +294,16 @@ export class Store {
   }
 }
 
-/** The second factors a user has, in the order Clerk lists them: authenticator app, SMS, backup codes. */
-export function secondFactorStrategies(user: StoredUser): SecondFactorStrategy[] {
-  const strategies: SecondFactorStrategy[] = [];
-  if (user.totpSecret) strategies.push('totp');
-  if (user.phone && user.phoneId) strategies.push('phone_code');
-  if (user.backupCodes.length > 0) strategies.push('backup_code');
-  return strategies;
-}
-
-/**
- * A backup code as Clerk compares it, applied alike to the stored codes and to what is typed:
- * NFKC (full-width letters and digits become ASCII), no whitespace, no dash of any kind (hyphen,
- * en and em dashes, minus sign, small and full-width hyphens), lower case. So `h2j6-b8n4`,
- * `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
- */
-export function normalizeBackupCode(code: string): string {
-  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
+/** A phone number, unverified unless said otherwise (a reserved number sends second-factor codes once verified). */
+export function newPhoneNumber(number: string, now: number, { verified = false, reserved = false, isDefault = false } = {}): StoredPhoneNumber {
+  return {
+    id: randomId('idn'),
+    number,
+    verified,
+    verification: null,
+    reservedForSecondFactor: reserved,
+    defaultSecondFactor: verified && reserved && isDefault,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
