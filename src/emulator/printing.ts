@@ -2,7 +2,7 @@
 import qrcode from 'qrcode-terminal';
 import { readFile } from 'node:fs/promises';
 import { totpUri } from './totp.js';
-import type { EmulatorMessage, EmulatorUser } from './types.js';
+import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser } from './types.js';
 
 export function qrCode(text: string): Promise<string> {
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
@@ -11,6 +11,15 @@ export function qrCode(text: string): Promise<string> {
 /** Startup lines: the base URL line, then `publishable key: ...`. */
 export function startLines(baseUrl: string, publishableKey: string): string[] {
   return [`Clerk Frontend API emulator: ${baseUrl}/__clerk`, `publishable key: ${publishableKey}`];
+}
+
+/** One line on what the instance asks of its users: `security: reverification strict (10 min), MFA required`. */
+export function describeSecurity(options: Pick<EmulatorOptions, 'clientTrust' | 'requireMfa' | 'reverification'>, limits: EmulatorLimits): string {
+  const minutes = Math.round((limits.reverificationSeconds / 60) * 100) / 100;
+  const parts = [options.reverification === false ? 'no reverification' : `reverification ${options.reverification ?? 'strict'} (${minutes} min)`];
+  if (options.requireMfa) parts.push('MFA required (setup-mfa)');
+  if (options.clientTrust) parts.push('Client Trust');
+  return `security: ${parts.join(', ')}`;
 }
 
 /** The first user in full (password, backup codes, otpauth URI and QR code), the others in one line each. */
