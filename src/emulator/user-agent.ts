@@ -14,7 +14,8 @@ const BROWSERS: Array<[name: string, pattern: RegExp]> = [
   ['Edge', /\bEdg(?:e|A|iOS)?\/([\d.]+)/],
   ['Opera', /\bOPR\/([\d.]+)/],
   ['Firefox', /\b(?:Firefox|FxiOS)\/([\d.]+)/],
-  ['Chrome', /\b(?:Chrome|CriOS|Chromium)\/([\d.]+)/],
+  // Also HeadlessChrome, as automated Chromium calls itself.
+  ['Chrome', /(?:Chrome|CriOS|Chromium)\/([\d.]+)/],
   ['Safari', /\bVersion\/([\d.]+).*\bSafari\//],
 ];
 

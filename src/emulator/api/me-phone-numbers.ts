@@ -75,7 +75,8 @@ export function preparePhoneVerification(instance: Instance, ctx: RequestContext
 export async function attemptPhoneVerification(instance: Instance, ctx: RequestContext) {
   const me = currentUser(instance, ctx);
   const phone = phoneOf(me.user, ctx);
-  rateLimit(instance, ctx, 'attempt', me.user.id, me.user);
+  // Counted apart from sign-in attempts, which it must not use up.
+  rateLimit(instance, ctx, 'attempt', `me|${me.user.id}`, me.user);
   assertNotLocked(me.user, ctx.now);
   if (phone.verified) throw errors.alreadyVerified('phone number');
   if (!checkSentCode(phone.verification, 'phone_code', ctx.required('code').trim(), ctx.now, instance.limits.forUser(me.user))) {

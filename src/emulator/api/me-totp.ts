@@ -30,7 +30,8 @@ export function createTotp(instance: Instance, ctx: RequestContext) {
 export async function verifyTotpEnrolment(instance: Instance, ctx: RequestContext) {
   const me = currentUser(instance, ctx);
   const { user, client } = me;
-  rateLimit(instance, ctx, 'attempt', user.id, user);
+  // Counted apart from sign-in attempts, which it must not use up.
+  rateLimit(instance, ctx, 'attempt', `me|${user.id}`, user);
   assertNotLocked(user, ctx.now);
   const pending = user.pendingTotp;
   if (!pending) throw errors.notFound('authenticator app being added');

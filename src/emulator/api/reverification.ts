@@ -90,7 +90,8 @@ export function prepareFirstFactorVerification(instance: Instance, ctx: RequestC
 /** `POST .../verify/attempt_first_factor` with `strategy=password` and `password`, or `email_code` and `code`. */
 export async function attemptFirstFactorVerification(instance: Instance, ctx: RequestContext) {
   const { session, user, verification } = verificationIn(instance, ctx, 'needs_first_factor');
-  rateLimit(instance, ctx, 'attempt', user.id, user);
+  // Counted apart from sign-in attempts, which it must not use up.
+  rateLimit(instance, ctx, 'attempt', `verify|${user.id}`, user);
   assertNotLocked(user, ctx.now);
   const method = firstFactorMethod(ctx.required('strategy'), 'reverification');
   const context = { user, subject: verification, now: ctx.now, limits: instance.limits.forUser(user) };
@@ -115,7 +116,8 @@ export function prepareSecondFactorVerification(instance: Instance, ctx: Request
 /** `POST .../verify/attempt_second_factor` with `strategy` (`totp`, `phone_code`, `backup_code`) and `code`. */
 export async function attemptSecondFactorVerification(instance: Instance, ctx: RequestContext) {
   const { session, user, verification } = verificationIn(instance, ctx, 'needs_second_factor');
-  rateLimit(instance, ctx, 'attempt', user.id, user);
+  // Counted apart from sign-in attempts, which it must not use up.
+  rateLimit(instance, ctx, 'attempt', `verify|${user.id}`, user);
   assertNotLocked(user, ctx.now);
   const method = offeredMethod(verification, user, ctx.required('strategy'));
   const attempt = { strategy: method.strategy, user, subject: verification, code: ctx.required('code').trim(), now: ctx.now, limits: instance.limits.forUser(user) };

@@ -5,7 +5,7 @@
 import { Clerk } from '@clerk/clerk-js';
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { publishableKey, TOTP_SECRET, type Mode } from '../users.js';
+import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 export { addUser, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
@@ -54,3 +54,13 @@ export async function apiError(action: () => Promise<unknown>): Promise<{ status
   }
   throw new Error('expected a ClerkAPIResponseError');
 }
+
+/** Signs `email` in with the password, then the authenticator when Clerk asks for it, and activates the session. */
+export async function signInWithPassword(clerk: Clerk, email: string, totpSecret = TOTP_SECRET): Promise<void> {
+  let signIn = await clerk.client!.signIn.create({ identifier: email, password: PASSWORD });
+  if (signIn.status === 'needs_second_factor') signIn = await signIn.attemptSecondFactor({ strategy: 'totp', code: totpCode(totpSecret) });
+  if (signIn.status !== 'complete') throw new Error(`sign-in ended ${signIn.status}`);
+  await clerk.setActive({ session: signIn.createdSessionId, navigate: async () => {} } as never);
+}
+
+export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
