@@ -11,9 +11,10 @@ export { addUser, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../us
 
 const clerks: Clerk[] = [];
 
-export async function loadClerk(mode: Mode): Promise<Clerk> {
+/** A loaded clerk-js for the emulator (`options` are more of `clerk.load()`'s, e.g. `{ ui }`). */
+export async function loadClerk(mode: Mode, options: Record<string, unknown> = {}): Promise<Clerk> {
   const clerk = new Clerk(publishableKey(mode), { proxyUrl: `${location.origin}/__clerk` });
-  await clerk.load({ telemetry: false } as never);
+  await clerk.load({ telemetry: false, ...options } as never);
   clerks.push(clerk);
   return clerk;
 }
