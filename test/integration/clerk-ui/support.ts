@@ -29,10 +29,19 @@ function loadUiScript(): Promise<unknown> {
   });
 }
 
-/** A production-key clerk-js with Clerk's UI, loaded against the emulator. */
-export async function loadClerkWithUi(): Promise<Clerk> {
+/**
+ * A production-key clerk-js with Clerk's UI, loaded against the emulator. Where Clerk would
+ * navigate this origin's pages (after signing in), the path is recorded in `navigations`
+ * instead, so the test page stays.
+ */
+export async function loadClerkWithUi(): Promise<{ clerk: Clerk; navigations: string[] }> {
   const ClerkUI = await loadUiScript();
-  return loadClerk('production', { ui: { ClerkUI } });
+  const navigations: string[] = [];
+  const record = async (to: string) => {
+    navigations.push(to);
+  };
+  const clerk = await loadClerk('production', { ui: { ClerkUI }, routerPush: record, routerReplace: record });
+  return { clerk, navigations };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

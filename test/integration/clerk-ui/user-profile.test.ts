@@ -29,7 +29,7 @@ const lastFour = (phone: string) => phone.slice(-4);
 async function signedInProfile(extra: Record<string, unknown> = {}): Promise<{ clerk: Clerk; seeded: string }> {
   const seeded = randomPhone();
   const email = await addUser({ totp_secret: undefined, backup_codes: ['aaaa-1111', 'bbbb-2222'], phone_number: seeded, ...extra });
-  const clerk = await loadClerkWithUi();
+  const { clerk } = await loadClerkWithUi();
   const signIn = await clerk.client!.signIn.create({ identifier: email, password: PASSWORD });
   const done = await signIn.attemptSecondFactor({ strategy: 'backup_code', code: 'aaaa-1111' });
   await clerk.setActive({ session: done.createdSessionId });
