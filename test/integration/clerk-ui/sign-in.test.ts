@@ -6,7 +6,9 @@ import { addUser, apiError, click, codeSentTo, enterCode, field, loadClerkWithUi
 
 const NEW_PASSWORD = 'a brand new passphrase';
 
-describe("Clerk's <SignIn /> against the emulator", () => {
+describe("Clerk's <SignIn /> against the emulator", function () {
+  // Clerk's UI loads its chunks on first use, and a user's steps take several round trips each.
+  this.timeout(60_000);
   afterEach(async () => {
     await signOutAll();
     document.querySelectorAll('body > div').forEach((element) => element.remove());

@@ -41,7 +41,9 @@ async function signedInProfile(extra: Record<string, unknown> = {}): Promise<{ c
   return { clerk, seeded };
 }
 
-describe("Clerk's <UserProfile /> security page against the emulator", () => {
+describe("Clerk's <UserProfile /> security page against the emulator", function () {
+  // Clerk's UI loads its chunks on first use, and a user's steps take several round trips each.
+  this.timeout(60_000);
   afterEach(async () => {
     await signOutAll();
     document.querySelectorAll('body > div').forEach((element) => element.remove());
