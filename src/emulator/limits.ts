@@ -1,5 +1,5 @@
 /** The limits in force: Clerk's defaults, then the emulator's options, then the test control's, then a user's own. */
-import type { StoredUser } from './store.js';
+import type { StoredUser } from './records.js';
 import { DEFAULT_LIMITS, type EmulatorLimits } from './types.js';
 
 export class Limits {

@@ -9,7 +9,8 @@ import { errors } from './errors.js';
 import { appendHeader, clientIp, parseCookies } from './http.js';
 import type { IncomingRequest } from './request.js';
 import type { Params } from './router.js';
-import type { Store, StoredClient } from './store.js';
+import type { Store } from './store.js';
+import type { StoredClient } from './records.js';
 
 const CLIENT_COOKIE = '__client';
 const DEV_BROWSER_PARAM = '__clerk_db_jwt';

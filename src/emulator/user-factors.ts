@@ -4,12 +4,9 @@
  * another second factor, `mfa_enabled_at` / `mfa_disabled_at`.
  */
 import { digestCode, randomId } from './security.js';
-import type { StoredPhoneNumber, StoredUser } from './store.js';
+import type { FirstFactorStrategy, SecondFactorStrategy, StoredPhoneNumber, StoredUser } from './records.js';
 
 const BACKUP_CODE_COUNT = 10;
-
-export type FirstFactorStrategy = 'password' | 'email_code' | 'reset_password_email_code';
-export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
 
 /**
  * The first factors every user has, in Clerk's order: the password, and codes sent to their

@@ -6,9 +6,9 @@
  */
 import { type ApiError, errors } from '../errors.js';
 import { verifyPassword } from '../security.js';
-import type { StoredUser } from '../store.js';
+import type { FirstFactorStrategy, StoredUser } from '../records.js';
 import type { EmulatorLimits, EmulatorMessage } from '../types.js';
-import { firstFactorStrategies, type FirstFactorStrategy } from '../user-factors.js';
+import { firstFactorStrategies } from '../user-factors.js';
 import type { FactorSubject } from './second-factors.js';
 import { checkSentCode, sendCode } from './sent-codes.js';
 

@@ -3,7 +3,8 @@ import type { Limits } from '../limits.js';
 import type { RequestContext } from '../request-context.js';
 import type { RateLimiter } from '../security.js';
 import { clientJson } from '../serializers/session.js';
-import type { ReverificationLevel, Store, StoredClient } from '../store.js';
+import type { Store } from '../store.js';
+import type { ReverificationLevel, StoredClient } from '../records.js';
 import type { TokenIssuer } from '../tokens.js';
 import type { EmulatorMessage } from '../types.js';
 

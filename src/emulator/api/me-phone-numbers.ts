@@ -5,7 +5,8 @@
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
 import { phoneNumberJson, deletedJson } from '../serializers/mfa.js';
-import { newPhoneNumber, type StoredPhoneNumber, type StoredUser } from '../store.js';
+import { newPhoneNumber } from '../store.js';
+import type { StoredPhoneNumber, StoredUser } from '../records.js';
 import { hasStrongSecondFactor, newBackupCodes, secondFactorsChanged, settleDefaultPhone } from '../user-factors.js';
 import { withClient, type Instance } from './instance.js';
 import { completeTask, currentUser, currentUserForChange, type Me } from './me.js';

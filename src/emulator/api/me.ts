@@ -9,7 +9,7 @@ import type { RequestContext } from '../request-context.js';
 import { hashPassword, verifyPassword } from '../security.js';
 import { activeSessionJson } from '../serializers/session.js';
 import { userJson } from '../serializers/user.js';
-import type { StoredClient, StoredSession, StoredUser } from '../store.js';
+import type { StoredClient, StoredSession, StoredUser } from '../records.js';
 import type { SessionTaskKey } from '../types.js';
 import { type Instance, withClient } from './instance.js';
 import { recordFailure } from './protection.js';

@@ -1,7 +1,7 @@
 /** Clerk's attack protection, shared by every handler that checks a secret: rate limits, lockout, failed attempts. */
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
-import type { StoredUser } from '../store.js';
+import type { StoredUser } from '../records.js';
 import type { Instance } from './instance.js';
 
 /** Counts one sign-in creation or factor attempt per client and subject; 429 with Retry-After past the limit. */

@@ -8,7 +8,7 @@
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
 import { reverificationJson } from '../serializers/session.js';
-import type { ReverificationLevel, StoredReverification, StoredSession, StoredUser } from '../store.js';
+import type { ReverificationLevel, StoredReverification, StoredSession, StoredUser } from '../records.js';
 import type { ReverificationPreset } from '../types.js';
 import { secondFactorStrategies } from '../user-factors.js';
 import { firstFactorMethod, sendFirstFactorCode, verifyFirstFactor } from './first-factors.js';

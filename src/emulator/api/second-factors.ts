@@ -7,10 +7,10 @@
  */
 import { errors } from '../errors.js';
 import { codesEqual } from '../security.js';
-import type { StoredUser, Verification } from '../store.js';
+import type { SecondFactorStrategy, StoredUser, Verification } from '../records.js';
 import { verifyTotp } from '../totp.js';
 import type { EmulatorLimits, EmulatorMessage } from '../types.js';
-import { normalizeBackupCode, secondFactorPhones, secondFactorStrategies, type SecondFactorStrategy } from '../user-factors.js';
+import { normalizeBackupCode, secondFactorPhones, secondFactorStrategies } from '../user-factors.js';
 import { checkSentCode, sendCode as deliverCode } from './sent-codes.js';
 
 /** What verifies factors step by step: a sign-in, or a session's reverification. */

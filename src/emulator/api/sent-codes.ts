@@ -5,7 +5,7 @@
  */
 import { errors } from '../errors.js';
 import { codesEqual, digestCode, randomDigits } from '../security.js';
-import type { Verification } from '../store.js';
+import type { Verification } from '../records.js';
 import type { EmulatorLimits, EmulatorMessage } from '../types.js';
 
 export interface CodeDelivery {

@@ -3,7 +3,7 @@ import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
 import { randomId } from '../security.js';
 import { sessionJson } from '../serializers/session.js';
-import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../store.js';
+import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../records.js';
 import type { SessionTaskKey } from '../types.js';
 import { hasStrongSecondFactor } from '../user-factors.js';
 import { type Instance, withClient } from './instance.js';

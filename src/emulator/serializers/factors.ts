@@ -2,8 +2,8 @@
  * Factors as a sign-in or a reverification offers them (`supported_first_factors`,
  * `supported_second_factors`, with masked identifiers), and the state of a verification.
  */
-import type { StoredUser, Verification } from '../store.js';
-import { secondFactorPhones, type FirstFactorStrategy } from '../user-factors.js';
+import type { FirstFactorStrategy, StoredUser, Verification } from '../records.js';
+import { secondFactorPhones } from '../user-factors.js';
 
 /** The country prefix, stars, the last four digits: `+15555550100` → `+1*******0100`. */
 export function maskPhone(phone: string): string {

@@ -1,5 +1,5 @@
 /** The user's second factors as `/v1/me` answers them: phone numbers, the authenticator app, backup codes, and what was deleted. */
-import type { StoredPhoneNumber, StoredTotp } from '../store.js';
+import type { StoredPhoneNumber, StoredTotp } from '../records.js';
 import { verificationJson } from './factors.js';
 
 /** What a verified number shows when it was given verified (seeded) rather than proved by a code. */

@@ -1,5 +1,6 @@
 /** Sessions, their reverification and the client as Clerk's Frontend API shows them. */
-import type { Store, StoredClient, StoredSession } from '../store.js';
+import type { Store } from '../store.js';
+import type { StoredClient, StoredSession } from '../records.js';
 import { describeUserAgent } from '../user-agent.js';
 import { firstFactorStrategies, secondFactorStrategies } from '../user-factors.js';
 import { firstFactorsJson, secondFactorsJson, verificationJson } from './factors.js';

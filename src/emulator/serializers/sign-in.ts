@@ -1,5 +1,6 @@
 /** The sign-in attempt as Clerk's Frontend API shows it, with the factors offered and their identifiers. */
-import type { Store, StoredSignIn } from '../store.js';
+import type { Store } from '../store.js';
+import type { StoredSignIn } from '../records.js';
 import { firstFactorStrategies } from '../user-factors.js';
 import { clientTrustFactorsJson, firstFactorsJson, secondFactorsJson, verificationJson } from './factors.js';
 import { IMAGE_URL } from './user.js';

@@ -1,5 +1,5 @@
 /** The user as Clerk's Frontend API shows it (shapes of the 2026-05-12 spec). */
-import type { StoredUser } from '../store.js';
+import type { StoredUser } from '../records.js';
 import { secondFactorStrategies } from '../user-factors.js';
 import { phoneNumberJson } from './mfa.js';
 
