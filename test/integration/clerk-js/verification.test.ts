@@ -6,8 +6,8 @@ import { decodeJwt } from 'jose';
 import { addUser, apiError, lastMessage, loadClerk, PASSWORD, signInWithPassword, signOutAll, totpCode, TOTP_SECRET } from './support.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** A session verification this old is stale for these users, so a test needs to wait only this long. */
-const REVERIFICATION_SECONDS = 2;
+/** A session verification this old is stale for these users: a test waits this long, and then has as long to retry. */
+const REVERIFICATION_SECONDS = 3;
 
 describe('clerk-js first factors against the emulator', () => {
   afterEach(signOutAll);

@@ -104,8 +104,9 @@ describe("Clerk's <UserProfile /> security page against the emulator", function 
   });
 
   it('asks a stale session to verify again (its SMS code), then adds the authenticator app', async () => {
-    const { clerk, seeded } = await signedInProfile({ limits: { reverificationSeconds: 2 } });
-    await sleep(2200);
+    // Stale after 5 s: the wait, and time enough for the slowest engine between verifying and Clerk's retry.
+    const { clerk, seeded } = await signedInProfile({ limits: { reverificationSeconds: 5 } });
+    await sleep(5200);
     await click('Add two-step verification');
     await click('Authenticator application');
     await waitForText('Verification required');
