@@ -13,6 +13,7 @@ import { defaultReporter } from '@web/test-runner';
 import { browserPaths, chromiumArgs, selectedBrowsers } from './scripts/browsers.mjs';
 import { emulatorForTests } from './test/support/wtr-emulator.ts';
 import { countReporter } from './test/support/count-reporter.ts';
+import { hostileOrigin } from './test/support/hostile-origin.ts';
 import { strictPolicyMiddleware } from './test/integration/element/csp/headers.ts';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
@@ -105,5 +106,5 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countReporter(recorder)],
   middleware: [strictPolicyMiddleware, emulatorMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig }), hostileOrigin()],
 };

@@ -83,14 +83,14 @@ for (const locale of locales) {
   }
   files.set(
     `${locale}.ts`,
-    `${header}import type { Strings } from '../localization.js';\n\nconst strings: Partial<Strings> = ${JSON.stringify(strings, null, 2)};\n\nexport default strings;\n`,
+    `${header}import type { Strings } from '../strings.js';\n\nconst strings: Partial<Strings> = ${JSON.stringify(strings, null, 2)};\n\nexport default strings;\n`,
   );
 }
 
 const version = JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')).version;
 files.set(
   'index.ts',
-  `${header}// @clerk/localizations ${version}\nimport type { Strings } from '../localization.js';\n\n` +
+  `${header}// @clerk/localizations ${version}\nimport type { Strings } from '../strings.js';\n\n` +
     `type Loader = () => Promise<{ default: Partial<Strings> }>;\n\n` +
     `/** Each language's strings, loaded only when that language is used. */\nexport const LOCALES: Record<string, Loader> = {\n` +
     locales.map((l) => `  '${l}': () => import('./${l}.js'),\n`).join('') +

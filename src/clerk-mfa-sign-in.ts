@@ -1,44 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { ClerkAdapter, type ClerkLike } from './clerk-adapter.js';
+import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
-import { formatDuration, interpolate, loadLocale, mergeStrings, type MessageKey, type Strings } from './localization.js';
-import {
-  blockedSecondsLeft,
-  errorFor,
-  initialState,
-  isCodeState,
-  isCompleteCode,
-  isDone,
-  isFormState,
-  isNumericCode,
-  needsPrepare,
-  normalizeCode,
-  resendSecondsLeft,
-  secondsLeft,
-  transition,
-  type ClientTrustState,
-  type ErrorField,
-  type Factor,
-  type Outcome,
-  type PendingAction,
-  type SecondFactorState,
-  type SessionSnapshot,
-  type SignInError,
-  type SignInEvent,
-  type SignInSnapshot,
-  type SignInState,
-  type StepName,
-} from './sign-in-machine.js';
+import { formatDuration, LocalizeController } from './localization.js';
+import { SignInController } from './sign-in-controller.js';
+import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
+import type { SignInError, SignInState, StepName } from './sign-in-types.js';
+import { renderStep, type StepContext } from './step-templates.js';
+import type { Strings } from './strings.js';
 import { styles } from './clerk-mfa-sign-in.styles.js';
-
-/** Each second factor's texts: the step's title and subtitle, and its button in "Use another method". */
-const FACTOR_TEXT = {
-  totp: ['totpTitle', 'totpSubtitle', 'methodTotp'],
-  backup_code: ['backupTitle', 'backupSubtitle', 'methodBackupCode'],
-  phone_code: ['phoneTitle', 'phoneSubtitle', 'methodPhoneCode'],
-  email_code: ['emailTitle', 'emailSubtitle', 'methodEmailCode'],
-} as const satisfies Record<Factor['strategy'], readonly [MessageKey, MessageKey, MessageKey]>;
 
 /**
  * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
@@ -112,8 +82,8 @@ export class ClerkMfaSignInElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   // Reactive properties declared without decorators, which cost a helper and a call per property
-  // in every build. The internal states use `attribute: false` (what `state: true` amounts to),
-  // which the manifest analyzer reads correctly.
+  // in every build. `lang` is declared so it is documented and its change re-renders; the
+  // language itself is resolved by the LocalizeController.
   static override properties = {
     publishableKey: { attribute: 'publishable-key' },
     proxyUrl: { attribute: 'proxy-url' },
@@ -126,9 +96,6 @@ export class ClerkMfaSignInElement extends LitElement {
     clerk: { attribute: false },
     localization: { attribute: false },
     langAttribute: { attribute: 'lang' },
-    signInState: { attribute: false },
-    localeStrings: { attribute: false },
-    now: { attribute: false },
   };
 
   /** Clerk publishable key (`pk_test_...` / `pk_live_...`). Not needed with `clerk`. */
@@ -146,7 +113,10 @@ export class ClerkMfaSignInElement extends LitElement {
   /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
   afterSignInUrl: string | null = null;
 
-  /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
+  /**
+   * Language of the element (BCP 47, e.g. `de-DE`). Without it, the nearest `lang` decides (the
+   * element's own, an ancestor's, the page's), and a change of it is followed. English by default.
+   */
   locale: string | null = null;
 
   /** Do not offer the credentials to the browser's password manager after signing in. */
@@ -166,53 +136,39 @@ export class ClerkMfaSignInElement extends LitElement {
 
   protected langAttribute: string | null = null;
 
-  protected signInState: SignInState = initialState();
-  private localeStrings: Partial<Strings> = {};
-  private now = Date.now();
-
-  get #formElement(): HTMLFormElement | null {
-    return this.renderRoot.querySelector('form');
-  }
-
-  /** Made on the first update, and again whenever the Clerk settings change. */
-  #adapter!: ClerkAdapter;
-  #inflight: { id: number; controller: AbortController } | null = null;
-  /** Kept in memory only until the sign-in ends, for the browser's password manager. */
-  #credential: { id: string; password: string } | null = null;
+  readonly #signIn = new SignInController(this, {
+    onTransition: (previous, next) => this.#announce(previous, next),
+    navigate: (url) => this.navigate(url),
+  });
+  readonly #l10n = new LocalizeController(this);
+  readonly #context: StepContext = {
+    signIn: this.#signIn,
+    t: (key, values) => this.#l10n.t(key, values),
+    errorMessage: (error) => this.errorMessage(error),
+  };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
-  #ticker: ReturnType<typeof setInterval> | null = null;
   #focusPending = false;
-  #started = false;
-  #localeRequest = 0;
 
   /** The current step. */
   get step(): StepName {
-    return this.signInState.step;
+    return this.#signIn.state.step;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Re-added to the page after a removal: Clerk may have finished signing in meanwhile.
-    if (this.#started) void this.#checkExistingSession();
+  /** The sign-in's state, as the controller holds it. */
+  protected get signInState(): SignInState {
+    return this.#signIn.state;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#abortInflight();
-    this.#send({ type: 'cancel' });
-    this.#clearSecrets();
-    this.#stopTicker();
+    this.#clearSecretFields();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated) this.signInState = initialState(this.email ?? '');
-    else if (changed.has('email') && this.signInState.step === 'credentials' && !this.signInState.pending) {
-      this.signInState = { ...this.signInState, identifier: this.email ?? '' };
-    }
-    if (changed.has('locale') || changed.has('langAttribute') || !this.hasUpdated) void this.#loadStrings();
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('email')) this.#signIn.prefill(this.email ?? '');
     if (!this.hasUpdated || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
-      this.#adapter = new ClerkAdapter({
+      this.#signIn.useClerk({
         clerk: this.clerk,
         publishableKey: this.publishableKey,
         proxyUrl: this.proxyUrl,
@@ -220,52 +176,16 @@ export class ClerkMfaSignInElement extends LitElement {
         nonce: this.nonce || null,
         requestTimeoutMs: this.requestTimeout,
       });
-      // Start downloading clerk-js now, before the first render rather than after it: the script
-      // is async, so the form still renders at once. Failures surface on the first action.
-      this.#adapter.ready().catch(() => {});
-      if (this.#started) void this.#checkExistingSession();
     } else if (changed.has('requestTimeout')) {
-      this.#adapter.requestTimeoutMs = this.requestTimeout;
+      this.#signIn.requestTimeout = this.requestTimeout;
     }
-  }
-
-  protected override firstUpdated(): void {
-    // The form is on screen; see whether Clerk already has a session. One task later, so a host
-    // that adds its listeners right after putting the element on the page still hears an
-    // immediate `signed-in` (Clerk already signed in).
-    this.#started = true;
-    setTimeout(() => {
-      if (this.isConnected) void this.#checkExistingSession();
-    }, 0);
   }
 
   protected override updated(): void {
     this.#syncStates();
-    this.#syncTicker();
     if (this.#focusPending) {
       this.#focusPending = false;
       this.#focusFirstField();
-    }
-  }
-
-  // ---- strings ---------------------------------------------------------------------------
-
-  get #strings(): Strings {
-    return mergeStrings(this.localeStrings, this.localization);
-  }
-
-  #t(key: MessageKey, values?: Record<string, string | number>): string {
-    return interpolate(this.#strings[key], values);
-  }
-
-  async #loadStrings(): Promise<void> {
-    const request = ++this.#localeRequest;
-    const tag = this.locale || this.langAttribute || (typeof document !== 'undefined' ? document.documentElement.lang : '');
-    try {
-      const strings = await loadLocale(tag);
-      if (request === this.#localeRequest) this.localeStrings = strings;
-    } catch {
-      if (request === this.#localeRequest) this.localeStrings = {};
     }
   }
 
@@ -273,207 +193,12 @@ export class ClerkMfaSignInElement extends LitElement {
   errorMessage(error: SignInError): string {
     // A rate limit or lockout with a known end says how long is left.
     const until = error.retryAt ?? error.lockedUntil;
-    if (until != null) return this.#t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time: formatDuration(secondsLeft(until, this.now)) });
+    if (until != null) {
+      const time = formatDuration(secondsLeft(until, this.#signIn.now));
+      return this.#l10n.t(`${error.key as 'tooManyRequests' | 'userLocked'}Wait`, { time });
+    }
     if (error.key === 'unknown' && error.longMessage) return error.longMessage;
-    return this.#t(error.key);
-  }
-
-  // ---- machine ---------------------------------------------------------------------------
-
-  #send(event: SignInEvent): boolean {
-    const previous = this.signInState;
-    const next = transition(previous, event);
-    if (next === previous) return false;
-    this.now = Date.now();
-    this.signInState = next;
-    this.#afterTransition(previous, next);
-    return true;
-  }
-
-  get #pending(): PendingAction | null {
-    return isFormState(this.signInState) ? this.signInState.pending : null;
-  }
-
-  /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */
-  async #checkExistingSession(adopt = false): Promise<void> {
-    if (isDone(this.signInState)) return;
-    const session = await this.#adapter.existingSession(undefined, { adopt });
-    if (session && this.isConnected) this.#send({ type: 'existing-session', session });
-  }
-
-  #clearSecrets(): void {
-    this.#credential = null;
-    this.#clearSecretFields();
-  }
-
-  #clearSecretFields(): void {
-    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
-      input.value = '';
-    }
-  }
-
-  #abortInflight(): void {
-    this.#inflight?.controller.abort();
-    this.#inflight = null;
-  }
-
-  // ---- handlers --------------------------------------------------------------------------
-
-  protected handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const s = this.signInState;
-    if (!isFormState(s) || s.pending || blockedSecondsLeft(s, Date.now()) > 0) return;
-    let identifier: string | undefined;
-    if (s.step === 'credentials') {
-      identifier = this.#readField('identifier').trim();
-      this.#credential = { id: identifier, password: this.#readField('password') };
-    }
-    this.#send({ type: 'submit', identifier });
-  }
-
-  protected handleCodeInput(event: InputEvent): void {
-    const s = this.signInState;
-    if (!isCodeState(s)) return;
-    const input = event.target as HTMLInputElement;
-    const strategy = s.method.strategy;
-    this.#send({ type: 'edit', field: 'code' });
-    if (!isNumericCode(strategy)) return;
-    const code = normalizeCode(input.value, strategy);
-    // Pasted "123 456" or "123-456" becomes "123456".
-    if (code !== input.value && code.length <= 6) input.value = code;
-    // A complete code submits itself; the submit handler refuses it while a request is pending or a wait runs.
-    if (isCompleteCode(code, strategy)) this.#formElement?.requestSubmit();
-  }
-
-  protected handleFieldInput(field: ErrorField): void {
-    this.#send({ type: 'edit', field });
-  }
-
-  protected handleChooseMethod(factor: Factor): void {
-    if (this.#send({ type: 'choose-method', factor })) this.#focusPending = true;
-  }
-
-  protected handleResend(): void {
-    if (resendSecondsLeft(this.signInState, Date.now()) > 0) return;
-    this.#send({ type: 'resend' });
-  }
-
-  protected handleBack(): void {
-    this.#abortInflight();
-    this.#adapter.reset();
-    this.#send({ type: 'back' });
-  }
-
-  // ---- effects ---------------------------------------------------------------------------
-
-  #readField(name: string): string {
-    const input = this.#formElement?.elements.namedItem(name) as HTMLInputElement | null | undefined;
-    return input?.value ?? '';
-  }
-
-  async #run(action: PendingAction): Promise<void> {
-    this.#abortInflight();
-    const controller = new AbortController();
-    this.#inflight = { id: action.id, controller };
-    const adapter = this.#adapter;
-    const signal = controller.signal;
-    let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
-    try {
-      switch (action.kind) {
-        case 'create': {
-          const credential = this.#credential;
-          outcome = await adapter.create(credential?.id ?? '', credential?.password ?? '', signal);
-          break;
-        }
-        case 'prepare':
-          outcome = await adapter.prepare(action.factor, signal);
-          break;
-        case 'attempt': {
-          const code = normalizeCode(this.#readField('code'), action.strategy);
-          outcome = await adapter.attempt(action.strategy, code, signal);
-          break;
-        }
-        case 'reset-password': {
-          const password = this.#readField('new-password');
-          outcome = await adapter.resetPassword(password, signal);
-          if (outcome.ok && this.#credential) this.#credential = { ...this.#credential, password };
-          break;
-        }
-        case 'activate':
-          outcome = await adapter.activate(action.sessionId, signal);
-          break;
-      }
-    } catch {
-      return; // aborted: the result belongs to an abandoned action
-    } finally {
-      if (this.#inflight?.id === action.id) this.#inflight = null;
-    }
-    this.#send({ type: 'result', id: action.id, outcome, now: Date.now() });
-    if (!outcome.ok && outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
-  }
-
-  #afterTransition(previous: SignInState, next: SignInState): void {
-    const nextPending = isFormState(next) ? next.pending : null;
-    const previousPending = isFormState(previous) ? previous.pending : null;
-
-    if (previousPending && !nextPending && this.#inflight?.id === previousPending.id) {
-      // Cancelled (back, removal) rather than answered: stop listening for the answer.
-      this.#abortInflight();
-    }
-
-    if (next.step !== previous.step) {
-      if (next.step === 'credentials') this.#clearSecrets();
-      else if (previous.step === 'credentials') this.#clearSecretFields();
-      this.#focusPending = true;
-      dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
-    }
-
-    if (isFormState(next) && next.error && (!isFormState(previous) || previous.error !== next.error)) {
-      dispatch(this, 'sign-in-error', {
-        code: next.error.code,
-        message: this.errorMessage(next.error),
-        step: next.step,
-        key: next.error.key,
-      });
-      if (next.error.field !== 'form') this.#focusPending = true;
-    }
-
-    if (isDone(next) && !isDone(previous)) void this.#finish(next);
-    if (nextPending && nextPending !== previousPending) void this.#run(nextPending);
-  }
-
-  async #finish(done: Extract<SignInState, { step: 'signed-in' | 'task-required' }>): Promise<void> {
-    const credential = this.#credential;
-    this.#clearSecrets();
-    if (done.step === 'task-required') {
-      dispatch(this, 'task-required', { sessionId: done.sessionId, userId: done.userId, task: { key: done.taskKey } });
-      return;
-    }
-    const proceed = dispatch(
-      this,
-      'signed-in',
-      { sessionId: done.sessionId, userId: done.userId, alreadySignedIn: done.alreadySignedIn },
-      { cancelable: true },
-    );
-    const stored = credential && !done.alreadySignedIn && !this.noStoreCredentials ? this.#storeCredential(credential) : null;
-    if (!proceed || !this.afterSignInUrl) return;
-    const url = safeUrl(this.afterSignInUrl);
-    if (!url) return;
-    // Give the password manager its moment before the page goes away.
-    if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);
-    this.navigate(url);
-  }
-
-  /** Hands the credential to the browser's password manager (Credential Management API). */
-  async #storeCredential(credential: { id: string; password: string }): Promise<void> {
-    const PasswordCredentialCtor = (globalThis as { PasswordCredential?: new (data: { id: string; password: string }) => Credential })
-      .PasswordCredential;
-    if (!PasswordCredentialCtor || !navigator.credentials?.store) return;
-    try {
-      await navigator.credentials.store(new PasswordCredentialCtor(credential));
-    } catch {
-      // The user or the browser declined; signing in is unaffected.
-    }
+    return this.#l10n.t(error.key);
   }
 
   /** Navigation after sign-in; a separate method so tests and subclasses can replace it. */
@@ -481,40 +206,49 @@ export class ClerkMfaSignInElement extends LitElement {
     window.location.assign(url);
   }
 
-  // ---- view state ------------------------------------------------------------------------
+  // ---- events and focus ------------------------------------------------------------------
+
+  /** Announces a change of state: its events, and where focus goes. `false`: `signed-in` was cancelled. */
+  #announce(previous: SignInState, next: SignInState): boolean {
+    if (next.step !== previous.step) {
+      this.#clearSecretFields();
+      this.#focusPending = true;
+      dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
+    }
+    const error = isFormState(next) ? next.error : null;
+    if (error && (!isFormState(previous) || previous.error !== error)) {
+      dispatch(this, 'sign-in-error', { code: error.code, message: this.errorMessage(error), step: next.step, key: error.key });
+      if (error.field !== 'form') this.#focusPending = true;
+    }
+    // Another method chosen: focus its code field.
+    if (isCodeState(previous) && isCodeState(next) && previous.method !== next.method) this.#focusPending = true;
+    if (!isDone(next) || isDone(previous)) return true;
+    const { sessionId, userId } = next;
+    if (next.step === 'task-required') return dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
+    return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn: next.alreadySignedIn }, { cancelable: true });
+  }
+
+  /** Passwords and codes leave the fields when the step changes and when the element leaves the page. */
+  #clearSecretFields(): void {
+    for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('input[type=password], input[name=code]') ?? []) {
+      input.value = '';
+    }
+  }
 
   #syncStates(): void {
     const states = this.#internals.states;
     try {
       states.clear();
-      states.add(this.signInState.step);
-      if (this.#pending) states.add('pending');
+      states.add(this.step);
+      if (pendingOf(this.#signIn.state)) states.add('pending');
     } catch {
       // No `ElementInternals.states` (Firefox before 126), or only the `--name` form (Chrome before 125).
     }
   }
 
-  #syncTicker(): void {
-    const now = Date.now();
-    const counting = blockedSecondsLeft(this.signInState, now) > 0 || resendSecondsLeft(this.signInState, now) > 0;
-    if (counting && !this.#ticker) {
-      this.#ticker = setInterval(() => {
-        this.now = Date.now();
-        this.#send({ type: 'tick', now: this.now });
-      }, 1000);
-    } else if (!counting) {
-      this.#stopTicker();
-    }
-  }
-
-  #stopTicker(): void {
-    if (this.#ticker) clearInterval(this.#ticker);
-    this.#ticker = null;
-  }
-
   /** The field with the error, else the field to fill next, else the heading. A field's id is its name. */
   #focusFirstField(): void {
-    const s = this.signInState;
+    const s = this.#signIn.state;
     let field: string | undefined;
     if (isFormState(s) && s.error && s.error.field !== 'form') field = s.error.field;
     else if (s.step === 'credentials' && s.identifier) field = 'password';
@@ -526,222 +260,8 @@ export class ClerkMfaSignInElement extends LitElement {
   // ---- rendering -------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const s = this.signInState;
-    let body: TemplateResult;
-    switch (s.step) {
-      case 'credentials':
-        body = this.renderCredentials();
-        break;
-      case 'second-factor':
-        body = this.renderSecondFactor(s);
-        break;
-      case 'client-trust':
-        body = this.renderClientTrust(s);
-        break;
-      case 'new-password':
-        body = this.renderNewPassword();
-        break;
-      default:
-        body = this.renderDone();
-    }
+    const s = this.#signIn.state;
     // A fresh form per step: nothing from the last step moves into place (no layout shift).
-    return html`<slot name="header"></slot>${keyed(s.step, body)}<slot name="footer"></slot>`;
-  }
-
-  /** A step's form: heading, form error, fields, the primary button, then secondary actions. */
-  #form(
-    heading: string,
-    subtitle: string | null,
-    content: TemplateResult,
-    submitLabel: string,
-    back = true,
-    after: TemplateResult | typeof nothing = nothing,
-  ): TemplateResult {
-    const s = this.signInState;
-    const pending = this.#pending;
-    const blocked = blockedSecondsLeft(s, this.now) > 0;
-    const formError = errorFor(s, 'form');
-    return html`
-      <form part="form" aria-labelledby="heading" aria-busy=${pending ? 'true' : 'false'} @submit=${this.handleSubmit}>
-        <h2 id="heading" part="heading" tabindex="-1">${heading}</h2>
-        ${subtitle ? html`<p class="subtitle" part="subtitle">${subtitle}</p>` : nothing}
-        <p class="error form-error" part="error form-error" role="alert">${formError ? this.errorMessage(formError) : ''}</p>
-        ${content}
-        <button
-          class="primary"
-          part="submit-button"
-          type="submit"
-          aria-disabled=${pending || blocked ? 'true' : 'false'}
-          ?disabled=${blocked}
-        >
-          ${pending ? html`<span class="spinner" part="spinner" aria-hidden="true"></span>` : nothing}
-          <span>${submitLabel}</span>
-          ${pending ? html`<span class="visually-hidden">${this.#t('working')}</span>` : nothing}
-        </button>
-        ${after}
-        ${back
-          ? html`<button class="link" part="back-button" type="button" @click=${this.handleBack}>${this.#t('back')}</button>`
-          : nothing}
-      </form>
-    `;
-  }
-
-  /** A labelled input with its error line; the field's name is also its id and its error's key. */
-  #field(
-    field: Exclude<ErrorField, 'form'>,
-    label: string,
-    input: { part: string; type: string; autocomplete: string; inputmode?: string; value?: string },
-    onInput: (event: InputEvent) => void = () => this.handleFieldInput(field),
-  ): TemplateResult {
-    const error = errorFor(this.signInState, field);
-    return html`
-      <div class="field" part="field">
-        <label part="label" for=${field}>${label}</label>
-        <input
-          id=${field}
-          name=${field}
-          part="input ${input.part}"
-          type=${input.type}
-          inputmode=${input.inputmode ?? nothing}
-          autocomplete=${input.autocomplete}
-          autocapitalize="none"
-          spellcheck="false"
-          required
-          .value=${input.value ?? ''}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby="${field}-error"
-          @input=${onInput}
-        />
-        <p id="${field}-error" class="error" part="error" aria-live="polite">${error ? this.errorMessage(error) : ''}</p>
-      </div>
-    `;
-  }
-
-  protected renderCredentials(): TemplateResult {
-    const s = this.signInState as Extract<SignInState, { step: 'credentials' }>;
-    return this.#form(
-      this.#t('title'),
-      null,
-      html`
-        ${this.#field('identifier', this.#t('identifierLabel'), {
-          part: 'identifier-input',
-          type: 'email',
-          autocomplete: 'username',
-          value: s.identifier,
-        })}
-        ${this.#field('password', this.#t('passwordLabel'), {
-          part: 'password-input',
-          type: 'password',
-          autocomplete: 'current-password',
-        })}
-      `,
-      this.#t('continue'),
-      false,
-    );
-  }
-
-  #codeField(strategy: Factor['strategy']): TemplateResult {
-    return this.#field(
-      'code',
-      this.#t(strategy === 'backup_code' ? 'backupLabel' : 'codeLabel'),
-      { part: 'code-input', type: 'text', inputmode: isNumericCode(strategy) ? 'numeric' : 'text', autocomplete: 'one-time-code' },
-      this.handleCodeInput,
-    );
-  }
-
-  #sentTo(s: SecondFactorState | ClientTrustState): TemplateResult | typeof nothing {
-    if (!needsPrepare(s.method)) return nothing;
-    const wait = resendSecondsLeft(s, this.now);
-    // The message line is there (empty) before the code is sent, so its arrival moves nothing.
-    return html`
-      <p class="note" part="message" aria-live="polite">
-        ${s.sentAt != null && s.method.safeIdentifier ? this.#t('sentTo', { identifier: s.method.safeIdentifier }) : ''}
-      </p>
-      <button
-        class="link"
-        part="resend-button"
-        type="button"
-        aria-disabled=${wait > 0 || s.pending ? 'true' : 'false'}
-        @click=${this.handleResend}
-      >
-        ${wait > 0 ? this.#t('resendIn', { seconds: wait }) : this.#t('resend')}
-      </button>
-    `;
-  }
-
-  protected renderSecondFactor(s: SecondFactorState): TemplateResult {
-    const strategy = s.method.strategy;
-    const [title, subtitle] = FACTOR_TEXT[strategy];
-    const others = s.methods.filter((m) => m !== s.method);
-    // The code field, then "Verify" right under it; other ways to get a code come after.
-    return this.#form(
-      this.#t(title),
-      this.#t(subtitle),
-      this.#codeField(strategy),
-      this.#t('verify'),
-      true,
-      html`
-        ${this.#sentTo(s)}
-        ${others.length
-          ? html`<fieldset part="methods">
-              <legend part="methods-label">${this.#t('otherMethods')}</legend>
-              ${others.map(
-                (m) => html`<button
-                  part="method-button"
-                  type="button"
-                  data-strategy=${m.strategy}
-                  aria-disabled=${s.pending ? 'true' : 'false'}
-                  @click=${() => this.handleChooseMethod(m)}
-                >
-                  ${this.#t(FACTOR_TEXT[m.strategy][2], { identifier: m.safeIdentifier ?? '' })}
-                </button>`,
-              )}
-            </fieldset>`
-          : nothing}
-      `,
-    );
-  }
-
-  protected renderClientTrust(s: ClientTrustState): TemplateResult {
-    return this.#form(
-      this.#t(s.method.strategy === 'phone_code' ? 'phoneTitle' : 'emailTitle'),
-      this.#t('newDeviceNotice'),
-      this.#codeField(s.method.strategy),
-      this.#t('verify'),
-      true,
-      this.#sentTo(s),
-    );
-  }
-
-  protected renderNewPassword(): TemplateResult {
-    return this.#form(
-      this.#t('newPasswordTitle'),
-      this.#t('newPasswordSubtitle'),
-      html`
-        <input type="text" name="username" autocomplete="username" hidden .value=${this.signInState.step === 'new-password' ? this.signInState.identifier : ''} />
-        ${this.#field('new-password', this.#t('newPasswordLabel'), {
-          part: 'password-input',
-          type: 'password',
-          autocomplete: 'new-password',
-        })}
-      `,
-      this.#t('newPasswordSubmit'),
-    );
-  }
-
-  protected renderDone(): TemplateResult {
-    const s = this.signInState;
-    const text =
-      s.step === 'task-required' ? this.#t('taskRequired') : this.#t(isDone(s) && s.alreadySignedIn ? 'alreadySignedIn' : 'signedIn');
-    return html`<div class="done" role="status" part="message"><h2 id="heading" part="heading" tabindex="-1">${text}</h2></div>`;
-  }
-}
-
-function safeUrl(value: string): string | null {
-  try {
-    const url = new URL(value, window.location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
+    return html`<slot name="header"></slot>${keyed(s.step, renderStep(this.#context))}<slot name="footer"></slot>`;
   }
 }

@@ -1,4 +1,5 @@
-import type { ErrorKey, StepName } from './sign-in-machine.js';
+import type { StepName } from './sign-in-types.js';
+import type { ErrorKey } from './strings.js';
 
 export interface SignedInDetail {
   sessionId: string;

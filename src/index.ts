@@ -16,6 +16,7 @@ export type {
   StepChangeDetail,
   TaskRequiredDetail,
 } from './events.js';
-export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } from './clerk-adapter.js';
-export type { MessageKey, Strings, UiKey } from './localization.js';
-export type { ErrorKey, SecondFactorStrategy, StepName } from './sign-in-machine.js';
+export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } from './clerk-types.js';
+export type { ErrorKey, MessageKey, Strings, UiKey } from './strings.js';
+export type { SecondFactorStrategy } from './strategies.js';
+export type { StepName } from './sign-in-types.js';

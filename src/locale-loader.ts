@@ -2,7 +2,7 @@
  * Finds and loads another language's strings. Only a page that asks for a language other than
  * US English downloads this module (see `loadLocale` in `localization.ts`).
  */
-import type { Strings } from './localization.js';
+import type { Strings } from './strings.js';
 import { LOCALES } from './locales/index.js';
 
 /**

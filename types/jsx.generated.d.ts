@@ -79,7 +79,8 @@ export type ClerkMfaSignInElementProps = {
   email?: ClerkMfaSignInElement["email"];
   /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
   "after-sign-in-url"?: ClerkMfaSignInElement["afterSignInUrl"];
-  /** Language of the element (BCP 47, e.g. `de-DE`); `lang` works too. English by default. */
+  /** Language of the element (BCP 47, e.g. `de-DE`). Without it, the nearest `lang` decides (the
+element's own, an ancestor's, the page's), and a change of it is followed. English by default. */
   locale?: ClerkMfaSignInElement["locale"];
   /** Do not offer the credentials to the browser's password manager after signing in. */
   "no-store-credentials"?: ClerkMfaSignInElement["noStoreCredentials"];

@@ -3,6 +3,7 @@
  * clerk-fapi-emulator: a local Clerk Frontend API at http://127.0.0.1:<port>/__clerk.
  *
  *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--require-mfa] [--host h]
+ *                       [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
  */
 import { parseArgs } from 'node:util';
 import { REVERIFICATION_PRESETS } from './api/reverification.js';
@@ -12,7 +13,8 @@ import type { ReverificationPreset } from './types.js';
 
 const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa]
                            [--reverification strict|strict_mfa|moderate|lax|off] [--reverification-minutes 10]
-                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]`;
+                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
+                           [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
 
 /** `--reverification` and `--reverification-minutes` as emulator options. */
 function reverificationOptions(level: string, minutes: string | undefined) {
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       'allow-non-loopback': { type: 'boolean', default: false },
       key: { type: 'string', default: 'development' },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -55,6 +59,8 @@ async function main(): Promise<void> {
   const emulator = createEmulator({
     users,
     ...settings,
+    allowedOrigins: values['allowed-origin'],
+    allowedHosts: values['allowed-host'],
     onMessage: (message) => console.log(describeMessage(message)),
     log: (line) => console.error(line),
   });

@@ -6,8 +6,10 @@
  * Besides the Frontend API under `/__clerk/v1`, it serves test controls that exist only in the
  * emulator, never in Clerk: `GET /__clerk/_emulator/messages`, `GET /__clerk/_emulator/requests`,
  * `POST /__clerk/_emulator/users`, `POST /__clerk/_emulator/reset`, `GET|POST /__clerk/_emulator/limits`,
- * `GET|POST|DELETE /__clerk/_emulator/faults` (fault injection, see `FaultRule`).
+ * `GET|POST|DELETE /__clerk/_emulator/faults` (fault injection, see `FaultRule`); each needs the
+ * header `X-Clerk-Emulator: 1` (`CONTROL_HEADER`) and JSON bodies.
  */
+export { CONTROL_HEADER } from './control-api.js';
 export { createEmulator, type Emulator } from './emulator.js';
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultScope, type FaultStatus } from './faults.js';
 export {
@@ -23,5 +25,6 @@ export {
   type ReverificationPreset,
   type SessionTaskKey,
 } from './types.js';
+export { InputError } from './errors.js';
 export { verifyTotp } from './totp.js';
 export { hashPasswordDigest } from './security.js';

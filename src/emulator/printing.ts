@@ -8,9 +8,13 @@ export function qrCode(text: string): Promise<string> {
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
 }
 
-/** Startup lines: the base URL line, then `publishable key: ...`. */
+/** Startup lines: the base URL line, then `publishable key: ...`, then how to reach the test controls. */
 export function startLines(baseUrl: string, publishableKey: string): string[] {
-  return [`Clerk Frontend API emulator: ${baseUrl}/__clerk`, `publishable key: ${publishableKey}`];
+  return [
+    `Clerk Frontend API emulator: ${baseUrl}/__clerk`,
+    `publishable key: ${publishableKey}`,
+    `test controls: ${baseUrl}/__clerk/_emulator/* with the header X-Clerk-Emulator: 1`,
+  ];
 }
 
 /** One line on what the instance asks of its users: `security: reverification strict (10 min), MFA required`. */
@@ -31,10 +35,10 @@ function smsNumbers(user: EmulatorUser): string[] {
 /** The first user in full (password, backup codes, otpauth URI and QR code), the others in one line each. */
 export async function describeUsers(users: EmulatorUser[]): Promise<string> {
   const [first, ...others] = users;
-  if (!first) return 'No users: add some with POST /__clerk/_emulator/users.';
+  if (!first) return 'No users: add some with POST /__clerk/_emulator/users (header X-Clerk-Emulator: 1).';
   const lines = [`Demo user: ${first.email}`, `  password:     ${first.password}`];
   const phones = smsNumbers(first);
-  if (phones.length) lines.push(`  SMS codes to: ${phones.join(', ')} (printed here, and at GET /__clerk/_emulator/messages)`);
+  if (phones.length) lines.push(`  SMS codes to: ${phones.join(', ')} (printed here, and at GET /__clerk/_emulator/messages with the header X-Clerk-Emulator: 1)`);
   if (first.backup_codes?.length) lines.push(`  backup codes: ${first.backup_codes.join(' ')}`);
   if (first.tasks?.length) lines.push(`  tasks:        ${first.tasks.join(', ')}`);
   if (first.password_reset_required) lines.push('  must choose a new password after signing in');

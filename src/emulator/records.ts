@@ -57,6 +57,8 @@ export interface StoredUser {
   limits: Partial<EmulatorLimits>;
   clientTrust: boolean | null;
   failedAttempts: number;
+  /** Password and code checks under way, each counted as a failure until it is settled (`protection.ts`). */
+  checksInFlight: number;
   lockedUntil: number;
   createdAt: number;
   updatedAt: number;

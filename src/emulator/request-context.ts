@@ -38,7 +38,7 @@ export class RequestContext {
   readonly form: Map<string, string>;
   readonly query: URLSearchParams;
   readonly now: number;
-  /** Origin of the page (for `azp` and the environment's URLs). */
+  /** Origin of the page, only ever an allowed one, else the emulator's own (for `azp` and the environment's URLs). */
   readonly origin: string;
   /** The emulator's own base URL (token issuer). */
   readonly issuer: string;
@@ -63,13 +63,13 @@ export class RequestContext {
     this.#res = request.res;
     this.#secure = 'encrypted' in req.socket && !!(req.socket as { encrypted?: boolean }).encrypted;
     const base = `${this.#secure ? 'https' : 'http'}://${String(req.headers.host ?? '127.0.0.1')}`;
-    this.origin = typeof req.headers.origin === 'string' && req.headers.origin !== 'null' ? req.headers.origin : base;
+    this.origin = request.origin.allowed && request.origin.sent !== null ? request.origin.sent : base;
     this.issuer = base + mount;
     this.userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
     this.ipAddress = clientIp(req);
     this.#devBrowser = identify ? this.query.get(DEV_BROWSER_PARAM) : null;
     if (!identify) return;
-    if (this.#devBrowser !== null && !store.devBrowsers.has(this.#devBrowser)) throw errors.devBrowserUnauthenticated();
+    if (this.#devBrowser !== null && store.devBrowsers.get(this.#devBrowser) === undefined) throw errors.devBrowserUnauthenticated();
     this.clientKey = clientKeyOf(request);
     const clientId = this.clientKey ? store.clientKeys.get(this.clientKey) : undefined;
     this.#client = (clientId && store.clients.get(clientId)) || null;

@@ -1,23 +1,40 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
 import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
+import { LruMap } from './lru.js';
 import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
 import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
 import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
+import { checkUsers } from './user-input.js';
+
+/** Codes kept in the inbox: older ones are forgotten. */
+export const MAX_MESSAGES = 1_000;
 
 export class Store {
   users = new Map<string, StoredUser>();
   usersByEmail = new Map<string, StoredUser>();
-  clients = new Map<string, StoredClient>();
+  /** What browsers leave behind, each kept to `capacity()` entries, least recently used forgotten first. */
+  clients: Map<string, StoredClient>;
   /** `__client` cookie values and dev browser tokens, each naming a client. */
-  clientKeys = new Map<string, string>();
-  devBrowsers = new Set<string>();
-  signIns = new Map<string, StoredSignIn>();
-  sessions = new Map<string, StoredSession>();
+  clientKeys: Map<string, string>;
+  /** Dev browser tokens, with when each was made. */
+  devBrowsers: Map<string, number>;
+  signIns: Map<string, StoredSignIn>;
+  sessions: Map<string, StoredSession>;
   inbox: EmulatorMessage[] = [];
   /** Users are hashed asynchronously: additions run one after the other, requests wait for them. */
   #adding: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly now: () => number) {}
+  /** @param capacity how many clients (and as many dev browsers, sign-ins, sessions) are kept */
+  constructor(
+    private readonly now: () => number,
+    capacity: () => number = () => Infinity,
+  ) {
+    this.clients = new LruMap(capacity);
+    this.clientKeys = new LruMap(capacity);
+    this.devBrowsers = new LruMap(capacity);
+    this.signIns = new LruMap(capacity);
+    this.sessions = new LruMap(capacity);
+  }
 
   /** Forgets everything but the users (whose lockouts and replay state are cleared). */
   reset(): void {
@@ -33,12 +50,23 @@ export class Store {
     }
   }
 
+  /** A code "sent": into the inbox, which keeps the last `MAX_MESSAGES`. */
+  receive(message: EmulatorMessage): void {
+    this.inbox.push(message);
+    // Trimmed in batches, so a long run does not copy the inbox on every message.
+    if (this.inbox.length > MAX_MESSAGES * 1.1) this.inbox = this.inbox.slice(-MAX_MESSAGES);
+  }
+
   /**
    * Adds (or replaces) users in order, after the additions still under way; their passwords are
-   * hashed in parallel. Adds none if one is invalid.
+   * hashed in parallel. Adds none if one is invalid (`user-input.ts`).
    */
   addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
-    if (!Array.isArray(inputs)) return Promise.reject(new TypeError('users must be an array'));
+    try {
+      checkUsers(inputs);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const adding = this.#adding.then(() => this.#insertUsers(inputs));
     this.#adding = adding.catch(() => {});
     return adding;
@@ -50,22 +78,8 @@ export class Store {
   }
 
   async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
-    for (const input of inputs) {
-      if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
-      if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
-      const phones = input.phone_numbers ?? [];
-      if (!Array.isArray(phones) || phones.some((phone) => typeof phone?.phone_number !== 'string')) {
-        throw new TypeError(`user ${input.email} has phone_numbers that are not [{"phone_number": "+1..."}]`);
-      }
-    }
-    const hashes = await Promise.all(
-      inputs.map((input) => {
-        if (input.password_digest === undefined) return hashPassword(input.password);
-        const stored = typeof input.password_digest === 'string' ? decodePasswordHash(input.password_digest) : null;
-        if (!stored) throw new TypeError(`user ${input.email} has a password_digest not made by hashPasswordDigest()`);
-        return stored;
-      }),
-    );
+    // Checked whole before: nothing below can fail half-way.
+    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password))));
     return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
   }
 
@@ -102,6 +116,7 @@ export class Store {
       limits: { ...(input.limits ?? {}) },
       clientTrust: typeof input.client_trust === 'boolean' ? input.client_trust : null,
       failedAttempts: 0,
+      checksInFlight: 0,
       lockedUntil: 0,
       createdAt: now,
       updatedAt: now,

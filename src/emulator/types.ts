@@ -1,7 +1,8 @@
 /** Public types of the Clerk Frontend API emulator. */
 import type { FaultRule } from './faults.js';
 
-export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-mfa';
+export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
+export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
 
 /** A user the emulator knows. Only `email` and `password` are required. */
 export interface EmulatorUser {
@@ -14,7 +15,7 @@ export interface EmulatorUser {
   password_digest?: string;
   first_name?: string;
   last_name?: string;
-  /** Base32 TOTP secret (SHA-1, 6 digits, 30 s steps). */
+  /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
   /**
@@ -74,6 +75,11 @@ export interface EmulatorLimits {
   signInCreateLimit: number;
   /** First/second factor attempts per client and user in one window (Clerk: 3 per 10 s). */
   signInAttemptLimit: number;
+  /**
+   * Sign-in creations and factor attempts for one identifier (email) in one window, from every
+   * client together, so fresh clients cannot multiply the per-client limits (20 per 10 s).
+   */
+  identifierLimit: number;
   /** Window of the per-client limits, in seconds (Clerk: 10). */
   rateLimitWindowSeconds: number;
   /** Requests per IP address in one IP window: loose, so many people behind one address never meet it. */
@@ -89,6 +95,12 @@ export interface EmulatorLimits {
    * `session_reverification_required` (default: the reverification level's age, `strict`: 10 minutes).
    */
   reverificationSeconds: number;
+  /**
+   * Clients kept at once, and as many dev browsers, sign-ins and sessions: past it the least
+   * recently used is forgotten (10,000; a few megabytes). Sign-ins are also dropped once abandoned
+   * (24 hours), sessions once expired.
+   */
+  maxClients: number;
 }
 
 export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
@@ -98,12 +110,14 @@ export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
   codeMaxAttempts: 3,
   signInCreateLimit: 5,
   signInAttemptLimit: 3,
+  identifierLimit: 20,
   rateLimitWindowSeconds: 10,
   ipLimit: 5000,
   ipWindowSeconds: 10,
   tokenLifetimeSeconds: 60,
   sessionLifetimeSeconds: 7 * 24 * 3600,
   reverificationSeconds: 600,
+  maxClients: 10_000,
 });
 
 /** A code that would have been sent by SMS or email. */
@@ -128,6 +142,17 @@ export interface EmulatorResponse {
 
 export interface EmulatorOptions {
   users: EmulatorUser[];
+  /**
+   * Origins of pages served elsewhere than the emulator that may use its Frontend API from a
+   * browser, e.g. `['http://localhost:3000']` (Clerk's allowed origins). The emulator's own origin
+   * is always allowed; requests from any other origin are refused with `origin_invalid`.
+   */
+  allowedOrigins?: string[];
+  /**
+   * Host names the emulator answers to besides localhost, 127.0.0.1, [::1] and the address it
+   * listens on (any port), e.g. `['app.test']`. Requests for any other `Host` get 421 `host_invalid`.
+   */
+  allowedHosts?: string[];
   /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
   clientTrust?: boolean;
   /**

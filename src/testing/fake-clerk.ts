@@ -9,8 +9,8 @@
  * clerk.failNext('attemptSecondFactor', fakeClerkError('form_code_incorrect', { paramName: 'code' }));
  * ```
  */
-import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-adapter.js';
-import type { SecondFactorStrategy } from '../sign-in-machine.js';
+import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike } from '../clerk-types.js';
+import type { SecondFactorStrategy } from '../strategies.js';
 
 export interface FakeUser {
   email: string;

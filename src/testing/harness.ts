@@ -11,7 +11,7 @@
  * ```
  */
 import type { ClerkMfaSignInElement } from '../clerk-mfa-sign-in.js';
-import type { StepName } from '../sign-in-machine.js';
+import type { StepName } from '../sign-in-types.js';
 
 export class SignInHarness {
   constructor(readonly element: ClerkMfaSignInElement) {}

@@ -7,8 +7,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../src/index.js';
 import type { ClerkMfaSignInElement } from '../../src/clerk-mfa-sign-in.js';
-import { clerkJsScriptUrl, frontendApiFromKey } from '../../src/clerk-adapter.js';
-import { EN, type Strings } from '../../src/localization.js';
+import { clerkJsScriptUrl, frontendApiFromKey } from '../../src/clerk-script.js';
+import { EN, type Strings } from '../../src/strings.js';
 import { FakeClerk, SignInHarness, type FakeUser } from '../../src/testing/index.js';
 
 const CHROMIUM = /Chrome\//.test(navigator.userAgent);

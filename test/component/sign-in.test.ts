@@ -249,6 +249,19 @@ describe('second factor', () => {
     await ui.waitForStep('signed-in');
   });
 
+  it('each code field takes what its method needs: room for a pasted "123 456", a longer backup code written with an en dash', async () => {
+    const { ui, clerk } = await toSecondFactor();
+    expect(ui.input('code')!.maxLength).to.equal(12);
+    await ui.chooseMethod('backup_code');
+    const code = ui.input('code')!;
+    expect(code.maxLength).to.equal(24);
+    expect(code.getAttribute('inputmode')).to.equal('text');
+    await ui.enterCode(' ABCD\u2013EFGH ');
+    await ui.submit();
+    await ui.waitForStep('signed-in');
+    expect(clerk.usedBackupCodes.has('abcdefgh')).to.equal(true);
+  });
+
   it('used backup code: specific message', async () => {
     const { ui, clerk } = await toSecondFactor();
     clerk.usedBackupCodes.add('abcdefgh');
@@ -426,6 +439,59 @@ describe('custom states and localization', () => {
     el.localization = { identifierLabel: 'Courriel' };
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('label[for=identifier]')!.textContent).to.equal('Courriel');
+  });
+});
+
+describe('the page language', () => {
+  const root = document.documentElement;
+  const pageLang = root.getAttribute('lang');
+  afterEach(() => {
+    if (pageLang === null) root.removeAttribute('lang');
+    else root.setAttribute('lang', pageLang);
+  });
+  const label = (el: ClerkMfaSignInElement) => el.shadowRoot?.querySelector('label[for=identifier]')?.textContent;
+  const shows = (el: ClerkMfaSignInElement, text: string, what: string) => new SignInHarness(el).waitFor(() => label(el) === text, what);
+  const requested = (locale: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(`/${locale}.`));
+
+  it('follows <html lang>, then the nearest ancestor, then its own lang, and locale above all, as they change', async () => {
+    root.removeAttribute('lang');
+    const wrapper = await fixture<HTMLDivElement>(html`<div><clerk-mfa-sign-in .clerk=${new FakeClerk({ users: [ADA] })}></clerk-mfa-sign-in></div>`);
+    const el = wrapper.querySelector('clerk-mfa-sign-in')!;
+    await el.updateComplete;
+    expect(label(el)).to.equal('Email address');
+    root.setAttribute('lang', 'de');
+    await shows(el, 'E-Mail-Adresse', 'German from <html lang>');
+    wrapper.setAttribute('lang', 'fr');
+    await shows(el, 'Adresse e-mail', "French from the wrapper's lang");
+    el.setAttribute('lang', 'it');
+    await shows(el, 'Indirizzo email', 'Italian from its own lang');
+    el.locale = 'es';
+    await shows(el, 'Correo electrónico', 'Spanish from locale');
+    el.locale = null;
+    el.removeAttribute('lang');
+    await shows(el, 'Adresse e-mail', 'French again, from the wrapper');
+    wrapper.removeAttribute('lang');
+    await shows(el, 'E-Mail-Adresse', 'German again, from <html lang>');
+  });
+
+  it("reads the lang of a shadow root's host, and follows it", async () => {
+    const host = await fixture<HTMLElement>(html`<section lang="nl"></section>`);
+    const el = document.createElement('clerk-mfa-sign-in');
+    el.clerk = new FakeClerk({ users: [ADA] });
+    host.attachShadow({ mode: 'open' }).append(el);
+    await shows(el, 'E-mailadres', 'Dutch from the host of its shadow root');
+    host.setAttribute('lang', 'sv');
+    await shows(el, 'E-postadress', 'Swedish after the host changed');
+  });
+
+  it('downloads nothing when a lang change does not change its language', async () => {
+    const el = await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in lang="de" .clerk=${new FakeClerk({ users: [ADA] })}></clerk-mfa-sign-in>`);
+    await shows(el, 'E-Mail-Adresse', 'German from its own lang');
+    expect(requested('fi-FI'), 'Finnish not loaded before').to.equal(false);
+    root.setAttribute('lang', 'fi');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requested('fi-FI'), 'Finnish not loaded: its own lang still decides').to.equal(false);
+    expect(label(el)).to.equal('E-Mail-Adresse');
   });
 });
 

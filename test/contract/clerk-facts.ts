@@ -6,7 +6,7 @@
  * Each runner gives a `ClerkModel` and calls `clerkFacts(model)` inside its `describe`.
  */
 import { expect } from '@open-wc/testing';
-import type { ClerkFactorLike, ClerkLike, ClerkSignInLike } from '../../src/clerk-adapter.js';
+import type { ClerkFactorLike, ClerkLike, ClerkSignInLike } from '../../src/clerk-types.js';
 
 export const PASSWORD = 'correct horse battery staple';
 

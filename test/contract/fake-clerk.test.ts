@@ -1,6 +1,6 @@
 // The facts about Clerk, checked against the in-memory fake that component tests and users' tests use.
 import { FakeClerk } from '../../src/testing/index.js';
-import type { ClerkLike } from '../../src/clerk-adapter.js';
+import type { ClerkLike } from '../../src/clerk-types.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
 
 const TOTP = '123456';

@@ -42,7 +42,7 @@ export function removeClientSessions(instance: Instance, ctx: RequestContext) {
 /** `POST /v1/dev_browser`: the token a development instance's browser sends as `__clerk_db_jwt` from then on. */
 export function createDevBrowser(instance: Instance, ctx: RequestContext) {
   const token = `dvb_${randomBytes(24).toString('base64url')}`;
-  instance.store.devBrowsers.add(token);
+  instance.store.devBrowsers.set(token, ctx.now);
   ctx.header('Clerk-Db-Jwt', token);
   return { object: 'dev_browser', id: token };
 }

@@ -10,7 +10,7 @@ import type { StoredPhoneNumber, StoredUser } from '../records.js';
 import { hasStrongSecondFactor, newBackupCodes, secondFactorsChanged, settleDefaultPhone } from '../user-factors.js';
 import { withClient, type Instance } from './instance.js';
 import { completeTask, currentUser, currentUserForChange, type Me } from './me.js';
-import { assertNotLocked, rateLimit, recordFailure } from './protection.js';
+import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
 import { checkSentCode, sendCode } from './sent-codes.js';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -80,10 +80,9 @@ export async function attemptPhoneVerification(instance: Instance, ctx: RequestC
   rateLimit(instance, ctx, 'attempt', `me|${me.user.id}`, me.user);
   assertNotLocked(me.user, ctx.now);
   if (phone.verified) throw errors.alreadyVerified('phone number');
-  if (!checkSentCode(phone.verification, 'phone_code', ctx.required('code').trim(), ctx.now, instance.limits.forUser(me.user))) {
-    recordFailure(instance, me.user, ctx.now);
-    throw errors.codeIncorrect();
-  }
+  const code = ctx.required('code').trim();
+  const right = () => checkSentCode(phone.verification, 'phone_code', code, ctx.now, instance.limits.forUser(me.user));
+  if (!(await checkSecret(instance, me.user, ctx.now, right))) throw errors.codeIncorrect();
   const hadOne = hasStrongSecondFactor(me.user);
   phone.verified = true;
   phone.updatedAt = ctx.now;

@@ -11,7 +11,7 @@ import { newTotpSecret, totpUri, verifyTotp } from '../totp.js';
 import { hasStrongSecondFactor, newBackupCodes, secondFactorsChanged } from '../user-factors.js';
 import { withClient, type Instance } from './instance.js';
 import { completeTask, currentUser, currentUserForChange } from './me.js';
-import { assertNotLocked, rateLimit, recordFailure } from './protection.js';
+import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
 
 /** `POST /v1/me/totp`: a new secret to enrol, not in force until verified; a second call replaces an unverified one. */
 export function createTotp(instance: Instance, ctx: RequestContext) {
@@ -36,10 +36,7 @@ export async function verifyTotpEnrolment(instance: Instance, ctx: RequestContex
   const pending = user.pendingTotp;
   if (!pending) throw errors.notFound('authenticator app being added');
   const counter = verifyTotp({ secret: pending.secret, token: ctx.required('code').trim(), timestamp: ctx.now });
-  if (counter === null) {
-    recordFailure(instance, user, ctx.now);
-    throw errors.codeIncorrect();
-  }
+  if (!(await checkSecret(instance, user, ctx.now, () => counter !== null)) || counter === null) throw errors.codeIncorrect();
   const hadOne = hasStrongSecondFactor(user);
   user.totp = pending;
   user.pendingTotp = null;

@@ -12,7 +12,7 @@ import { userJson } from '../serializers/user.js';
 import type { StoredClient, StoredSession, StoredUser } from '../records.js';
 import type { SessionTaskKey } from '../types.js';
 import { type Instance, withClient } from './instance.js';
-import { recordFailure } from './protection.js';
+import { checkSecret } from './protection.js';
 import { requireRecentVerification } from './reverification.js';
 import { mintToken, resolveTask, sessionBody } from './sessions.js';
 
@@ -77,10 +77,7 @@ export async function changePassword(instance: Instance, ctx: RequestContext) {
   if (!resetting) {
     const current = ctx.form.get('current_password');
     if (!current) throw errors.paramMissing('current_password');
-    if (!(await verifyPassword(current, user.password))) {
-      recordFailure(instance, user, ctx.now);
-      throw errors.passwordIncorrect();
-    }
+    if (!(await checkSecret(instance, user, ctx.now, () => verifyPassword(current, user.password)))) throw errors.passwordIncorrect();
   }
   await checkNewPassword(next, user, 'new_password');
   user.password = await hashPassword(next);

@@ -13,7 +13,7 @@ import type { ReverificationPreset } from '../types.js';
 import { secondFactorStrategies } from '../user-factors.js';
 import { firstFactorMethod, sendFirstFactorCode, verifyFirstFactor } from './first-factors.js';
 import { type Instance, withClient } from './instance.js';
-import { assertNotLocked, rateLimit, recordFailure } from './protection.js';
+import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
 import { offeredMethod, sendCode } from './second-factors.js';
 import { findSession, mintToken } from './sessions.js';
 
@@ -95,10 +95,8 @@ export async function attemptFirstFactorVerification(instance: Instance, ctx: Re
   assertNotLocked(user, ctx.now);
   const method = firstFactorMethod(ctx.required('strategy'), 'reverification');
   const context = { user, subject: verification, now: ctx.now, limits: instance.limits.forUser(user) };
-  if (!(await verifyFirstFactor(method, context, ctx.required(method.field)))) {
-    recordFailure(instance, user, ctx.now);
-    throw method.incorrect();
-  }
+  const secret = ctx.required(method.field);
+  if (!(await checkSecret(instance, user, ctx.now, () => verifyFirstFactor(method, context, secret)))) throw method.incorrect();
   await stepVerified(instance, ctx, session, verification, 'first');
   return reverificationBody(instance, ctx, session, user);
 }
@@ -121,10 +119,7 @@ export async function attemptSecondFactorVerification(instance: Instance, ctx: R
   assertNotLocked(user, ctx.now);
   const method = offeredMethod(verification, user, ctx.required('strategy'));
   const attempt = { strategy: method.strategy, user, subject: verification, code: ctx.required('code').trim(), now: ctx.now, limits: instance.limits.forUser(user) };
-  if (!method.verify(attempt)) {
-    recordFailure(instance, user, ctx.now);
-    throw errors.codeIncorrect();
-  }
+  if (!(await checkSecret(instance, user, ctx.now, () => method.verify(attempt)))) throw errors.codeIncorrect();
   await stepVerified(instance, ctx, session, verification, 'second');
   return reverificationBody(instance, ctx, session, user);
 }

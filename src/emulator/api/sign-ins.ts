@@ -12,7 +12,7 @@ import type { FirstFactorStrategy, SignInStatus, StoredClient, StoredSignIn, Sto
 import { secondFactorStrategies } from '../user-factors.js';
 import { firstFactorMethod, sendFirstFactorCode, verifyFirstFactor, type OfferedFirstFactor } from './first-factors.js';
 import { type Instance, withClient } from './instance.js';
-import { assertNotLocked, rateLimit, recordFailure } from './protection.js';
+import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
 import { offeredMethod, sendCode } from './second-factors.js';
 import { revokeOtherSessions, startSession } from './sessions.js';
 
@@ -43,10 +43,8 @@ function statusAfterFirstFactor(instance: Instance, user: StoredUser, client: St
 /** Checks the password or code (a wrong one counts towards the lockout) and answers the status the sign-in moves to. */
 async function checkFirstFactor(instance: Instance, ctx: RequestContext, signIn: StoredSignIn, user: StoredUser, client: StoredClient, method: OfferedFirstFactor): Promise<SignInStatus> {
   const context = { user, subject: signIn, now: ctx.now, limits: instance.limits.forUser(user) };
-  if (!(await verifyFirstFactor(method, context, ctx.required(method.field)))) {
-    recordFailure(instance, user, ctx.now);
-    throw method.incorrect();
-  }
+  const secret = ctx.required(method.field);
+  if (!(await checkSecret(instance, user, ctx.now, () => verifyFirstFactor(method, context, secret)))) throw method.incorrect();
   return statusAfterFirstFactor(instance, user, client, method.strategy);
 }
 
@@ -60,7 +58,12 @@ async function advance(instance: Instance, ctx: RequestContext, signIn: StoredSi
 function findSignIn(instance: Instance, ctx: RequestContext): { signIn: StoredSignIn; client: StoredClient; user: StoredUser } {
   const client = ctx.client;
   const signIn = client ? instance.store.signIns.get(ctx.params.sign_in_id ?? '') : undefined;
-  if (!client || !signIn || signIn.clientId !== client.id || signIn.abandonAt <= ctx.now) throw errors.notFound('sign in');
+  if (signIn && signIn.abandonAt <= ctx.now) {
+    // Abandoned (after 24 hours, as Clerk does): forgotten for good.
+    instance.store.signIns.delete(signIn.id);
+    throw errors.notFound('sign in');
+  }
+  if (!client || !signIn || signIn.clientId !== client.id) throw errors.notFound('sign in');
   const user = instance.store.users.get(signIn.userId);
   if (!user) throw errors.notFound('sign in');
   return { signIn, client, user };
@@ -154,7 +157,9 @@ export async function resetPassword(instance: Instance, ctx: RequestContext) {
   if (signIn.status !== 'needs_new_password') throw errors.signInNotReady();
   const password = ctx.required('password');
   await checkNewPassword(password, user, 'password');
-  user.password = await hashPassword(password);
+  const hash = await hashPassword(password);
+  assertNotLocked(user, ctx.now);
+  user.password = hash;
   user.passwordResetRequired = false;
   user.updatedAt = ctx.now;
   if (ctx.form.get('sign_out_of_other_sessions') === 'true') revokeOtherSessions(instance, user, client, ctx.now);
@@ -178,9 +183,7 @@ export async function attemptSecondFactor(instance: Instance, ctx: RequestContex
   const strategy = ctx.required('strategy');
   const code = ctx.required('code').trim();
   const method = offeredMethod(signIn, user, strategy);
-  if (!method.verify({ strategy: method.strategy, user, subject: signIn, code, now: ctx.now, limits: instance.limits.forUser(user) })) {
-    recordFailure(instance, user, ctx.now);
-    throw errors.codeIncorrect();
-  }
+  const attempt = { strategy: method.strategy, user, subject: signIn, code, now: ctx.now, limits: instance.limits.forUser(user) };
+  if (!(await checkSecret(instance, user, ctx.now, () => method.verify(attempt)))) throw errors.codeIncorrect();
   return advance(instance, ctx, signIn, client, user, 'complete');
 }

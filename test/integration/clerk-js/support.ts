@@ -5,6 +5,7 @@
 import { Clerk } from '@clerk/clerk-js';
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { Secret, TOTP } from 'otpauth';
+import { control } from '../controls.js';
 import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 export { addUser, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
@@ -32,7 +33,7 @@ export function totpCode(secret = TOTP_SECRET, at = Date.now()): string {
 }
 
 export async function lastMessage(to: string): Promise<{ to: string; channel: string; code: string; sent_at: number }> {
-  const { messages } = await (await fetch('/__clerk/_emulator/messages')).json();
+  const { messages } = await (await control('/messages')).json();
   const mine = messages.filter((m: { to: string }) => m.to === to);
   if (!mine.length) throw new Error(`no message to ${to}`);
   return mine.at(-1);

@@ -2,7 +2,7 @@
 // letting the element load clerk-js. Here the page owns one clerk-js (the npm build) and its load().
 import { expect } from '@open-wc/testing';
 import { Clerk } from '@clerk/clerk-js';
-import type { ClerkLike } from '../../../src/clerk-adapter.js';
+import type { ClerkLike } from '../../../src/clerk-types.js';
 import { addUser, failFetch, mountElement, PASSWORD, publishableKey, signInWithPassword, totpCode } from './support.js';
 
 const newClerk = () => new Clerk(publishableKey('production'), { proxyUrl: `${location.origin}/__clerk` });

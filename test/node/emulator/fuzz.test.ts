@@ -113,7 +113,7 @@ let generation = 0;
 
 async function prepareActors(): Promise<void> {
   generation += 1;
-  const limits = { signInCreateLimit: 1_000_000, signInAttemptLimit: 1_000_000, lockoutAttempts: 1_000_000 };
+  const limits = { signInCreateLimit: 1_000_000, signInAttemptLimit: 1_000_000, identifierLimit: 1_000_000, lockoutAttempts: 1_000_000 };
   const mfa = `fuzz-mfa-${generation}@example.com`;
   const plain = `fuzz-plain-${generation}@example.com`;
   const pending = `fuzz-pending-${generation}@example.com`;

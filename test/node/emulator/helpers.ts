@@ -1,6 +1,6 @@
 /** Starts an emulator on a free port, with a cookie-keeping Frontend API client and conformance checks. */
 import { after } from 'node:test';
-import { createEmulator, type EmulatorOptions, type EmulatorUser } from '../../../src/emulator/index.js';
+import { CONTROL_HEADER, createEmulator, type EmulatorOptions, type EmulatorUser } from '../../../src/emulator/index.js';
 import { createConformanceRecorder } from '../../support/fapi-conformance.js';
 
 /** One recorder per test file (each file runs in its own process); checked when the file ends. */
@@ -67,6 +67,20 @@ export class FapiClient {
   }
 }
 
+/** What a test sends with every test control request. */
+export const CONTROL_HEADERS = { [CONTROL_HEADER]: '1', 'content-type': 'application/json' };
+
+/** A test control request (`/_emulator/*` below `base`), as a test sends it: the control header, JSON in and out. */
+export async function control(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${base}/_emulator${path}`, {
+    method,
+    headers: CONTROL_HEADERS,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
 export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   let clock = options.now ? null : Date.now();
   const emulator = createEmulator({
@@ -82,6 +96,8 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     url: server.url,
     base,
     client: () => new FapiClient(base),
+    /** A test control request, e.g. `control('GET', '/messages')`. */
+    control: (method: string, path: string, body?: unknown) => control(base, method, path, body),
     /** Moves the emulator's clock forward. */
     advance(ms: number) {
       clock = (clock ?? Date.now()) + ms;

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, bin, closeBrowser, ensureBuilt, run, signInThrough } from './support.js';
-import { EN } from '../../../src/localization.js';
+import { EN } from '../../../src/strings.js';
 import GERMAN from '../../../src/locales/de-DE.js';
 
 const PAGE_SCRIPT = `

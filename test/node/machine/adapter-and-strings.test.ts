@@ -1,17 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clerk } from '@clerk/shared/types';
-import {
-  ClerkAdapter,
-  clerkJsScriptUrl,
-  frontendApiFromKey,
-  lockoutSecondsFrom,
-  normalizeError,
-  snapshotSignIn,
-  type ClerkLike,
-  type ClerkSignInLike,
-} from '../../../src/clerk-adapter.js';
-import { EN, formatDuration, interpolate, mergeStrings } from '../../../src/localization.js';
+import { ClerkAdapter, snapshotSignIn } from '../../../src/clerk-adapter.js';
+import { lockoutSecondsFrom, normalizeError } from '../../../src/clerk-errors.js';
+import { clerkJsScriptUrl, frontendApiFromKey } from '../../../src/clerk-script.js';
+import type { ClerkLike, ClerkSignInLike } from '../../../src/clerk-types.js';
+import { formatDuration, interpolate, mergeStrings } from '../../../src/localization.js';
+import { EN } from '../../../src/strings.js';
 import { resolveLocale } from '../../../src/locale-loader.js';
 import { LOCALES } from '../../../src/locales/index.js';
 import { FakeClerkAPIResponseError, fakeNetworkError } from '../../../src/testing/fake-clerk.js';

@@ -2,15 +2,12 @@
 // answers without Clerk's body, and an activation that failed after Clerk completed the sign-in.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClerkAdapter, normalizeError, type ClerkLike, type ClerkSignInLike } from '../../../src/clerk-adapter.js';
-import {
-  initialState,
-  mapFailure,
-  transition,
-  type ActionFailure,
-  type SignInEvent,
-  type SignInState,
-} from '../../../src/sign-in-machine.js';
+import { ClerkAdapter } from '../../../src/clerk-adapter.js';
+import { normalizeError } from '../../../src/clerk-errors.js';
+import type { ClerkLike, ClerkSignInLike } from '../../../src/clerk-types.js';
+import { mapFailure } from '../../../src/sign-in-failures.js';
+import { initialState, transition } from '../../../src/sign-in-machine.js';
+import type { ActionFailure, SignInEvent, SignInState } from '../../../src/sign-in-types.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -219,7 +216,7 @@ describe('a session Clerk created but clerk-js never activated', () => {
     const adapter = new ClerkAdapter({ clerk: clerk as unknown as ClerkLike });
     assert.equal(await adapter.existingSession(), null);
     assert.deepEqual(clerk.activated, []);
-    const adopted = await adapter.existingSession(undefined, { adopt: true });
+    const adopted = await adapter.existingSession(true);
     assert.deepEqual(adopted, { id: 'sess_held', userId: 'user_1', status: 'active', taskKey: null });
     assert.deepEqual(clerk.activated, ['sess_held']);
   });

@@ -1,22 +1,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mapFailure } from '../../../src/sign-in-failures.js';
 import {
   blockedSecondsLeft,
   clientTrustFactors,
   initialState,
-  isCompleteCode,
-  mapFailure,
-  normalizeCode,
   orderSecondFactors,
   resendSecondsLeft,
   transition,
-  type ActionFailure,
-  type Factor,
-  type SignInEvent,
-  type SignInSnapshot,
-  type SignInState,
-  type StepName,
 } from '../../../src/sign-in-machine.js';
+import type { ActionFailure, Factor, SignInEvent, SignInSnapshot, SignInState, StepName } from '../../../src/sign-in-types.js';
+import { isCompleteCode, normalizeCode } from '../../../src/strategies.js';
 
 const NOW = 1_700_000_000_000;
 const TOTP: Factor = { strategy: 'totp' };
@@ -261,7 +255,7 @@ describe('codes', () => {
     ['１２３４５６', 'totp', '123456', true],
     ['12345', 'totp', '12345', false],
     ['1234567', 'totp', '1234567', false],
-    ['abcd-EFGH', 'backup_code', 'abcd-efgh', true],
+    ['abcd-EFGH', 'backup_code', 'abcdefgh', true],
     [' abcd efgh ', 'backup_code', 'abcdefgh', true],
     ['', 'backup_code', '', false],
   ];

@@ -1,0 +1,58 @@
+/**
+ * The part of clerk-js the element uses, as clerk-js 6 shapes it. A real instance
+ * (`window.Clerk`) satisfies `ClerkLike`, and so does the fake in `clerk-mfa-sign-in/testing`.
+ * Types only: nothing here calls Clerk.
+ */
+import type { SecondFactorStrategy } from './strategies.js';
+
+/** A second factor as clerk-js describes it (`SignInSecondFactor`). */
+export interface ClerkFactorLike {
+  strategy: string;
+  safeIdentifier?: string;
+  phoneNumberId?: string;
+  emailAddressId?: string;
+  default?: boolean;
+  primary?: boolean;
+}
+
+/** The part of clerk-js's `SignInResource` the element uses. */
+export interface ClerkSignInLike {
+  id?: string | null;
+  status: string | null;
+  supportedSecondFactors: readonly ClerkFactorLike[] | null;
+  createdSessionId: string | null;
+  create(params: { identifier: string; password: string }): Promise<ClerkSignInLike>;
+  prepareSecondFactor(
+    params: { strategy: 'phone_code'; phoneNumberId?: string } | { strategy: 'email_code'; emailAddressId?: string },
+  ): Promise<ClerkSignInLike>;
+  attemptSecondFactor(params: { strategy: SecondFactorStrategy; code: string }): Promise<ClerkSignInLike>;
+  resetPassword(params: { password: string; signOutOfOtherSessions?: boolean }): Promise<ClerkSignInLike>;
+  /** Replaced by clerk-js with a new object each time an answer from Clerk arrives. */
+  secondFactorVerification?: unknown;
+}
+
+/** The part of clerk-js's `SessionResource` the element reads. */
+export interface ClerkSessionLike {
+  id: string;
+  status: string;
+  user?: { id: string } | null;
+  currentTask?: { key: string } | null;
+  tasks?: readonly { key: string }[] | null;
+}
+
+/**
+ * The part of a `Clerk` instance the element uses. A real clerk-js 6 instance
+ * (`window.Clerk`) satisfies it, and so does the fake in `clerk-mfa-sign-in/testing`.
+ */
+export interface ClerkLike {
+  loaded: boolean;
+  /** Present on the instance clerk.browser.js creates; the element calls it only for that one. */
+  load?(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
+  client: { signIn: ClerkSignInLike; sessions?: readonly ClerkSessionLike[] } | null | undefined;
+  session: ClerkSessionLike | null | undefined;
+  user?: { id: string } | null | undefined;
+  setActive(params: {
+    session: string;
+    navigate?: (params: { session: ClerkSessionLike }) => void | Promise<unknown>;
+  }): Promise<void>;
+}

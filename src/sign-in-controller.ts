@@ -1,0 +1,278 @@
+/**
+ * The sign-in's one owner of work and time, as a Lit reactive controller in the shape of
+ * `@lit/task`. It holds the machine's state; runs each action the machine asks for through the
+ * adapter exactly once (one call id, one `AbortController`), and drops the answers of actions
+ * that were abandoned; aborts what is under way when the element leaves the page; checks for a
+ * session Clerk already has (at start, on reconnect, and when Clerk says one exists); and keeps
+ * the clock the countdowns read.
+ *
+ * Secrets arrive with the intent (`submit({ identifier, password })`, `submit({ code })`),
+ * are held only until their action has started (the credential for the browser's password
+ * manager until the sign-in ends), and never enter the state.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import { blockedSecondsLeft, initialState, isDone, pendingOf, resendSecondsLeft, transition } from './sign-in-machine.js';
+import type {
+  DoneState,
+  ErrorField,
+  Factor,
+  Outcome,
+  PendingAction,
+  SessionSnapshot,
+  SignInEvent,
+  SignInSnapshot,
+  SignInState,
+} from './sign-in-types.js';
+import { normalizeCode } from './strategies.js';
+
+/** What a submit hands over: the step's field values, by field name. Other names are ignored. */
+export type FieldValues = Partial<Record<Exclude<ErrorField, 'form'>, string>>;
+
+/** What the controller reads from its element after a sign-in. */
+export interface SignInHost extends ReactiveControllerHost {
+  readonly isConnected: boolean;
+  /** Rendered at least once: the sign-in has started. */
+  readonly hasUpdated: boolean;
+  /** Where to go after `signed-in` (unless it was cancelled). */
+  readonly afterSignInUrl: string | null;
+  /** Do not offer the credential to the browser's password manager. */
+  readonly noStoreCredentials: boolean;
+}
+
+export interface SignInControllerOptions {
+  /**
+   * Called after every change of state, with the state before it, for the element to announce
+   * (events, focus). Returns `false` when the host cancelled the `signed-in` it announced.
+   */
+  onTransition(previous: SignInState, next: SignInState): boolean;
+  /** Leaves the page after signing in. */
+  navigate(url: string): void;
+}
+
+/** An email and password, as the password manager stores them. */
+type Login = { id: string; password: string };
+
+export class SignInController implements ReactiveController {
+  /** The machine's state. */
+  state: SignInState = initialState();
+  /** The time the view shows (epoch ms): taken at every change of state, and each second a countdown runs. */
+  now = Date.now();
+
+  readonly #host: SignInHost;
+  readonly #options: SignInControllerOptions;
+  /** Made by `useClerk`, before the first update. */
+  #adapter!: ClerkAdapter;
+  #inflight: { id: number; abort: AbortController } | null = null;
+  /** Kept in memory only until the sign-in ends, for the browser's password manager. */
+  #credential: Login | null = null;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(host: SignInHost, options: SignInControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The Clerk to sign in with. A new one is checked for an existing session once the sign-in has started. */
+  useClerk(options: ClerkAdapterOptions): void {
+    this.#adapter = new ClerkAdapter(options);
+    // Start downloading clerk-js now, before the first render rather than after it: the script
+    // is async, so the form still renders at once. Failures surface on the first action.
+    this.#adapter.ready().catch(() => {});
+    if (this.#host.hasUpdated) void this.#checkExistingSession();
+  }
+
+  /** Milliseconds each action may take (the element's `request-timeout`). */
+  set requestTimeout(ms: number) {
+    this.#adapter.requestTimeoutMs = ms;
+  }
+
+  hostConnected(): void {
+    // Re-added to the page after a removal: Clerk may have finished signing in meanwhile.
+    if (this.#host.hasUpdated) void this.#checkExistingSession();
+  }
+
+  hostDisconnected(): void {
+    this.#abort();
+    this.#send({ type: 'cancel' });
+    this.#credential = null;
+    this.#stopTicker();
+  }
+
+  hostUpdated(): void {
+    if (!this.#host.hasUpdated) {
+      // The form is on screen; see whether Clerk already has a session. One task later, so a host
+      // that adds its listeners right after putting the element on the page still hears an
+      // immediate `signed-in` (Clerk already signed in).
+      setTimeout(() => {
+        if (this.#host.isConnected) void this.#checkExistingSession();
+      }, 0);
+    }
+    this.#syncTicker();
+  }
+
+  // ---- intents ---------------------------------------------------------------------------
+
+  /** The user submitted the step's form. Refused while a wait runs (and by the machine while an action is under way). */
+  submit(values: FieldValues = {}): void {
+    if (blockedSecondsLeft(this.state, this.now) > 0) return;
+    this.#send({ type: 'submit', identifier: values.identifier?.trim() }, values);
+  }
+
+  chooseMethod(factor: Factor): void {
+    this.#send({ type: 'choose-method', factor });
+  }
+
+  /** Sends the SMS or email code again, once its countdown is over. */
+  resend(): void {
+    if (resendSecondsLeft(this.state, this.now) > 0) return;
+    this.#send({ type: 'resend' });
+  }
+
+  /** Back to the first step; whatever was under way is abandoned. */
+  back(): void {
+    this.#adapter.reset();
+    this.#send({ type: 'back' });
+  }
+
+  /** The user edited `field`: its error goes. */
+  edit(field: ErrorField): void {
+    this.#send({ type: 'edit', field });
+  }
+
+  /** The email the host fills in, shown while nothing is under way on the first step. */
+  prefill(identifier: string): void {
+    this.#send({ type: 'prefill', identifier });
+  }
+
+  // ---- the machine and its actions ---------------------------------------------------------
+
+  /** `values`: what the user submitted, for the action the event starts (if it starts one). */
+  #send(event: SignInEvent, values: FieldValues = {}): void {
+    const previous = this.state;
+    const next = transition(previous, event);
+    if (next === previous) return;
+    this.now = Date.now();
+    this.state = next;
+    this.#host.requestUpdate();
+    const before = pendingOf(previous);
+    const pending = pendingOf(next);
+    // Cancelled (back, removal) rather than answered: stop listening for the answer.
+    if (before && !pending && this.#inflight?.id === before.id) this.#abort();
+    // Back at the first step: the password of the last attempt is not kept.
+    if (next.step === 'credentials' && previous.step !== 'credentials') this.#credential = null;
+    const proceed = this.#options.onTransition(previous, next);
+    if (isDone(next) && !isDone(previous)) void this.#finish(next, proceed);
+    if (pending && pending !== before) void this.#run(pending, values);
+  }
+
+  /** Runs `action` once; its answer goes back to the machine unless the action was abandoned. */
+  async #run(action: PendingAction, values: FieldValues): Promise<void> {
+    const abort = new AbortController();
+    this.#inflight = { id: action.id, abort };
+    const { signal } = abort;
+    const adapter = this.#adapter;
+    const { identifier = '', password = '', code = '', 'new-password': newPassword = '' } = values;
+    let call: Promise<Outcome<SignInSnapshot> | Outcome<SessionSnapshot>>;
+    switch (action.kind) {
+      case 'create':
+        // Kept for the password manager until the sign-in ends.
+        this.#credential = { id: identifier.trim(), password };
+        call = adapter.create(this.#credential.id, password, signal);
+        break;
+      case 'prepare':
+        call = adapter.prepare(action.factor, signal);
+        break;
+      case 'attempt':
+        call = adapter.attempt(action.strategy, normalizeCode(code, action.strategy), signal);
+        break;
+      case 'reset-password':
+        call = adapter.resetPassword(newPassword, signal);
+        break;
+      case 'activate':
+        call = adapter.activate(action.sessionId, signal);
+    }
+    let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
+    try {
+      outcome = await call;
+    } catch {
+      return; // aborted: the answer belongs to an abandoned action
+    } finally {
+      if (this.#inflight?.id === action.id) this.#inflight = null;
+    }
+    if (action.kind === 'reset-password' && outcome.ok && this.#credential) this.#credential = { ...this.#credential, password: newPassword };
+    // The machine drops an answer whose id is no longer the pending one.
+    this.#send({ type: 'result', id: action.id, outcome, now: Date.now() });
+    // Clerk refused a sign-in because the client has a session: make that one active.
+    if (!outcome.ok && outcome.failure.code === 'session_exists') void this.#checkExistingSession(true);
+  }
+
+  #abort(): void {
+    this.#inflight?.abort.abort();
+    this.#inflight = null;
+  }
+
+  /** `adopt`: Clerk refused a sign-in because the client has a session; make it the active one. */
+  async #checkExistingSession(adopt = false): Promise<void> {
+    if (isDone(this.state)) return;
+    const session = await this.#adapter.existingSession(adopt);
+    if (session && this.#host.isConnected) this.#send({ type: 'existing-session', session });
+  }
+
+  /** Signed in: the credential goes to the password manager, then the page to `afterSignInUrl`. */
+  async #finish(done: DoneState, proceed: boolean): Promise<void> {
+    const credential = this.#credential;
+    this.#credential = null;
+    if (done.step !== 'signed-in') return;
+    const { afterSignInUrl, noStoreCredentials } = this.#host;
+    const stored = credential && !done.alreadySignedIn && !noStoreCredentials ? storeCredential(credential) : null;
+    const url = proceed && afterSignInUrl ? safeUrl(afterSignInUrl) : null;
+    if (!url) return;
+    // Give the password manager its moment before the page goes away.
+    if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    this.#options.navigate(url);
+  }
+
+  // ---- the clock -------------------------------------------------------------------------
+
+  /** Ticks each second while a rate limit, a lockout or the resend wait counts down. */
+  #syncTicker(): void {
+    const now = Date.now();
+    if (blockedSecondsLeft(this.state, now) > 0 || resendSecondsLeft(this.state, now) > 0) {
+      this.#ticker ??= setInterval(() => {
+        this.now = Date.now();
+        this.#host.requestUpdate();
+        this.#send({ type: 'tick', now: this.now });
+      }, 1000);
+    } else {
+      this.#stopTicker();
+    }
+  }
+
+  #stopTicker(): void {
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+}
+
+/** Hands the credential to the browser's password manager (Credential Management API). */
+async function storeCredential(login: Login): Promise<void> {
+  const PasswordCredentialCtor = (globalThis as { PasswordCredential?: new (data: Login) => Credential }).PasswordCredential;
+  if (!PasswordCredentialCtor || !navigator.credentials?.store) return;
+  try {
+    await navigator.credentials.store(new PasswordCredentialCtor(login));
+  } catch {
+    // The user or the browser declined; signing in is unaffected.
+  }
+}
+
+/** `value` as an absolute http(s) URL, or `null`: no other scheme is ever followed. */
+function safeUrl(value: string): string | null {
+  try {
+    const url = new URL(value, window.location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The sign-in's vocabulary: its steps and states, the events that move it, the snapshots of
+ * Clerk's answers it reads and the actions it asks for. Types only; `sign-in-machine.ts` moves
+ * between the states.
+ */
+import type { ErrorKey } from './strings.js';
+import type { SecondFactorStrategy } from './strategies.js';
+
+/** Names of the steps, also used as custom states and in `step-change` events. */
+export type StepName =
+  | 'credentials'
+  | 'second-factor'
+  | 'client-trust'
+  | 'new-password'
+  | 'signed-in'
+  | 'task-required';
+
+/** One way to prove the second factor (or a new device), as Clerk offers it. */
+export interface Factor {
+  strategy: SecondFactorStrategy;
+  /** Where a code was or will be sent, masked by Clerk (`+1*******0100`). */
+  safeIdentifier?: string;
+  phoneNumberId?: string;
+  emailAddressId?: string;
+  /** Clerk marks the user's default phone with `default` and primary addresses with `primary`. */
+  default?: boolean;
+  primary?: boolean;
+}
+
+/** What the server said about the sign-in after an action. */
+export interface SignInSnapshot {
+  status: string | null;
+  supportedSecondFactors: readonly Factor[];
+  createdSessionId: string | null;
+}
+
+/** The session after `setActive`. */
+export interface SessionSnapshot {
+  id: string;
+  userId: string | null;
+  /** `active` = signed in; `pending` = signed in but a task must be completed first. */
+  status: string;
+  taskKey?: string | null;
+}
+
+/** What an action comes back with: Clerk's answer, or why there is none. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ActionFailure };
+
+/** A failure the adapter normalised from Clerk or from the network. */
+export interface ActionFailure {
+  /**
+   * Clerk's error code (`form_password_incorrect`, ...) or one of ours (`network_error`, `offline`,
+   * `clerk_load_failed`, `request_timeout`, `server_error` for a 5xx without Clerk's body).
+   */
+  code: string;
+  message?: string;
+  longMessage?: string;
+  /** Clerk's `meta.paramName` (`identifier`, `password`, `code`, ...). */
+  paramName?: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  lockoutSeconds?: number;
+}
+
+/** Where an error is shown. `form` = at the top of the form, not tied to one field. */
+export type ErrorField = 'identifier' | 'password' | 'code' | 'new-password' | 'form';
+
+export interface SignInError {
+  code: string;
+  key: ErrorKey;
+  field: ErrorField;
+  /** Clerk's long message: shown for `unknown`, kept for the `sign-in-error` event otherwise. */
+  longMessage?: string;
+  /** Epoch ms when a retry is allowed again (`too_many_requests` with `Retry-After`). */
+  retryAt?: number;
+  /** Epoch ms when the account unlocks (`user_locked`). */
+  lockedUntil?: number;
+}
+
+/** The action the controller must run for the current state, exactly once. */
+export type PendingAction =
+  | { id: number; kind: 'create' }
+  | { id: number; kind: 'prepare'; factor: Factor }
+  | { id: number; kind: 'attempt'; strategy: SecondFactorStrategy }
+  | { id: number; kind: 'reset-password' }
+  | { id: number; kind: 'activate'; sessionId: string };
+
+interface FormStateBase {
+  identifier: string;
+  pending: PendingAction | null;
+  error: SignInError | null;
+  /** Last action id handed out; ids only grow so stale results can be recognised. */
+  seq: number;
+  /**
+   * Clerk completed the sign-in but making its session active failed (e.g. the network
+   * dropped): the next submit retries the activation instead of the finished step.
+   */
+  activateSessionId?: string;
+}
+
+export interface CredentialsState extends FormStateBase {
+  step: 'credentials';
+}
+
+export interface CodeStateBase extends FormStateBase {
+  method: Factor;
+  methods: readonly Factor[];
+  /** Epoch ms of the last code sent for `method` (SMS, email); drives the resend countdown. */
+  sentAt: number | null;
+}
+
+export interface SecondFactorState extends CodeStateBase {
+  step: 'second-factor';
+}
+
+export interface ClientTrustState extends CodeStateBase {
+  step: 'client-trust';
+}
+
+export interface NewPasswordState extends FormStateBase {
+  step: 'new-password';
+}
+
+export interface SignedInState {
+  step: 'signed-in';
+  sessionId: string;
+  userId: string | null;
+  alreadySignedIn: boolean;
+}
+
+export interface TaskRequiredState {
+  step: 'task-required';
+  sessionId: string;
+  userId: string | null;
+  taskKey: string;
+  alreadySignedIn: boolean;
+}
+
+export type FormState = CredentialsState | SecondFactorState | ClientTrustState | NewPasswordState;
+export type DoneState = SignedInState | TaskRequiredState;
+export type SignInState = FormState | DoneState;
+
+export type SignInEvent =
+  /**
+   * User submitted the step's form: email and password, a code, or a new password. `identifier` is
+   * the email typed on the first step; secrets stay with the controller, which hands them to the
+   * adapter.
+   */
+  | { type: 'submit'; identifier?: string }
+  /** User picked another method in the switcher. */
+  | { type: 'choose-method'; factor: Factor }
+  /** User asked for a new SMS/email code. */
+  | { type: 'resend' }
+  /** User went back to the first step. Cancels anything pending. */
+  | { type: 'back' }
+  /** Clerk already had a signed-in (or pending) session when the element started. */
+  | { type: 'existing-session'; session: SessionSnapshot }
+  /**
+   * The pending action `id` finished: the sign-in Clerk answered with, the session for `activate`,
+   * or a failure. `now` is the epoch ms the answer arrived (for countdowns).
+   */
+  | { type: 'result'; id: number; outcome: Outcome<SignInSnapshot | SessionSnapshot>; now: number }
+  /** The user edited a field: an error attached to it is cleared. */
+  | { type: 'edit'; field: ErrorField }
+  /** A second of a countdown passed: a rate-limit or lockout wait that has run out goes away. */
+  | { type: 'tick'; now: number }
+  /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
+  | { type: 'cancel' }
+  /** The host pre-filled the email (`email`): shown on the first step while nothing is under way there. */
+  | { type: 'prefill'; identifier: string };
