@@ -2,7 +2,7 @@
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
 import { randomId } from '../security.js';
-import { sessionJson } from '../serializers/session.js';
+import { factorVerificationAge, sessionJson } from '../serializers/session.js';
 import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../records.js';
 import type { SessionTaskKey } from '../types.js';
 import { hasStrongSecondFactor } from '../user-factors.js';
@@ -19,14 +19,13 @@ export function sessionBody(instance: Instance, ctx: RequestContext, session: St
 export async function mintToken(instance: Instance, ctx: RequestContext, session: StoredSession): Promise<string> {
   const user = instance.store.users.get(session.userId)!;
   const org = user.organizations.find((o) => o.id === session.lastActiveOrganizationId) ?? null;
-  const minutes = (at: number | null) => (at === null ? -1 : Math.floor((ctx.now - at) / 60_000));
   const jwt = await instance.tokens.sign(
     {
       sub: user.id,
       sid: session.id,
       azp: ctx.origin,
       sts: session.status === 'pending' ? 'pending' : 'active',
-      fva: [minutes(session.firstFactorAt), minutes(session.secondFactorAt)],
+      fva: factorVerificationAge(session, ctx.now),
       org: org ? { id: org.id, slug: org.slug, role: org.role.replace(/^org:/, '') } : null,
     },
     ctx.issuer,

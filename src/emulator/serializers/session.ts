@@ -7,9 +7,14 @@ import { firstFactorsJson, secondFactorsJson, verificationJson } from './factors
 import { signInJson } from './sign-in.js';
 import { publicUserData, userJson } from './user.js';
 
+/** Whole minutes since the session's first and second factors were last verified (-1: never), as the token's `fva`. */
+export function factorVerificationAge(session: StoredSession, now: number): [number, number] {
+  const minutes = (at: number | null) => (at === null ? -1 : Math.floor((now - at) / 60_000));
+  return [minutes(session.firstFactorAt), minutes(session.secondFactorAt)];
+}
+
 export function sessionJson(session: StoredSession, store: Store, now: number, lockoutAttempts: number) {
   const user = store.users.get(session.userId)!;
-  const minutes = (at: number | null) => (at === null ? -1 : Math.floor((now - at) / 60_000));
   return {
     object: 'session',
     id: session.id,
@@ -23,7 +28,7 @@ export function sessionJson(session: StoredSession, store: Store, now: number, l
     tasks: session.status === 'pending' ? session.tasks.map((key) => ({ key })) : null,
     user: userJson(user, now, lockoutAttempts),
     public_user_data: publicUserData(user),
-    factor_verification_age: [minutes(session.firstFactorAt), minutes(session.secondFactorAt)],
+    factor_verification_age: factorVerificationAge(session, now),
     created_at: session.createdAt,
     updated_at: session.updatedAt,
   };

@@ -39,6 +39,15 @@ export async function lastMessage(to: string): Promise<{ to: string; channel: st
   return mine.at(-1);
 }
 
+/**
+ * Makes the session's last verification `minutes` older at the emulator, as if that time had
+ * passed: a sensitive change then asks to verify again (Clerk's `strict` level: past 10 minutes).
+ */
+export async function ageSession(sessionId: string, minutes: number): Promise<void> {
+  const response = await control(`/sessions/${encodeURIComponent(sessionId)}/age`, { body: { minutes } });
+  if (!response.ok) throw new Error(`could not age the session: ${response.status}`);
+}
+
 export async function verifyJwt(jwt: string): Promise<JWTPayload> {
   const jwks = await (await fetch('/__clerk/.well-known/jwks.json')).json();
   const { payload } = await jwtVerify(jwt, createLocalJWKSet(jwks));

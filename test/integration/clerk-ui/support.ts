@@ -8,7 +8,7 @@
 import type { Clerk } from '@clerk/clerk-js';
 import { lastMessage, loadClerk } from '../clerk-js/support.js';
 
-export { addUser, apiError, lastMessage, PASSWORD, randomPhone, signInWithPassword, signOutAll, totpCode, TOTP_SECRET } from '../clerk-js/support.js';
+export { addUser, ageSession, apiError, lastMessage, PASSWORD, randomPhone, signInWithPassword, signOutAll, totpCode, TOTP_SECRET } from '../clerk-js/support.js';
 
 const UI_SCRIPT = '/node_modules/@clerk/ui/dist/ui.browser.js';
 

@@ -125,6 +125,31 @@ describe('sensitive changes need a recent verification (strict: the strongest fa
   });
 });
 
+describe('the sessions/{id}/age test control', () => {
+  test('makes the last verification older without waiting: the token and the session say so, and a sensitive change asks again', async () => {
+    const { c, sid } = await signedIn(env);
+    assert.equal((await c.call('POST', '/v1/me/backup_codes/')).status, 200);
+    const aged = await env.control('POST', `/sessions/${sid}/age`, { minutes: 11 });
+    assert.deepEqual(aged.body, { session: { id: sid, factor_verification_age: [11, 11] } });
+    assert.equal(errorCode(await c.call('POST', '/v1/me/backup_codes/')), 'session_reverification_required');
+    const token = await c.call('POST', `/v1/client/sessions/${sid}/tokens`);
+    assert.deepEqual(decodeJwt(token.body.jwt).fva, [11, 11]);
+    await verify(c, sid, '', { level: 'second_factor' });
+    assert.deepEqual(fva(await verify(c, sid, '/attempt_second_factor', { strategy: 'totp', code: totpCode() })), [11, 0]);
+    assert.equal((await c.call('POST', '/v1/me/backup_codes/')).status, 200);
+  });
+
+  test('a session without a second factor ages its first; unknown sessions and bad minutes are refused', async () => {
+    const { sid } = await signedIn(env, noSecondFactor);
+    assert.deepEqual((await env.control('POST', `/sessions/${sid}/age`, { minutes: 2.5 })).body.session.factor_verification_age, [2, -1]);
+    assert.equal(errorCode(await env.control('POST', '/sessions/sess_unknown/age', { minutes: 1 })), 'resource_not_found');
+    for (const [body, code] of [[{}, 'form_param_missing'], [{ minutes: -1 }, 'form_param_format_invalid'], [{ minutes: '5' }, 'form_param_format_invalid']] as const) {
+      const reply = await env.control('POST', `/sessions/${sid}/age`, body);
+      assert.deepEqual([reply.status, errorCode(reply), reply.body.errors[0].meta.param_name], [422, code, 'minutes']);
+    }
+  });
+});
+
 describe('other levels', () => {
   test('strict_mfa: both factors within ten minutes; verifying the second alone is not enough', async () => {
     const { c, sid } = await signedIn(mfaOnly);
