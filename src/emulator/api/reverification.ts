@@ -14,7 +14,7 @@ import { secondFactorStrategies } from '../user-factors.js';
 import { firstFactorMethod, sendFirstFactorCode, verifyFirstFactor } from './first-factors.js';
 import { type Instance, withClient } from './instance.js';
 import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
-import { offeredMethod, sendCode } from './second-factors.js';
+import { attemptSecondFactorOf, prepareSecondFactorOf } from './second-factors.js';
 import { findSession, mintToken } from './sessions.js';
 
 /** Clerk's levels (clerk-js's `reverification` presets): the factors they need and how recently. */
@@ -104,10 +104,7 @@ export async function attemptFirstFactorVerification(instance: Instance, ctx: Re
 /** `POST .../verify/prepare_second_factor` with `strategy=phone_code` (and `phone_number_id`): the SMS code. */
 export function prepareSecondFactorVerification(instance: Instance, ctx: RequestContext) {
   const { session, user, verification } = verificationIn(instance, ctx, 'needs_second_factor');
-  assertNotLocked(user, ctx.now);
-  const method = offeredMethod(verification, user, ctx.required('strategy'));
-  const named = method.delivery ? ctx.form.get(method.delivery.idParam) : undefined;
-  sendCode(method, { user, subject: verification, now: ctx.now, limits: instance.limits.forUser(user) }, named, (message) => instance.send(message));
+  prepareSecondFactorOf(instance, ctx, verification, user);
   return reverificationBody(instance, ctx, session, user);
 }
 
@@ -117,9 +114,7 @@ export async function attemptSecondFactorVerification(instance: Instance, ctx: R
   // Counted apart from sign-in attempts, which it must not use up.
   rateLimit(instance, ctx, 'attempt', `verify|${user.id}`, user);
   assertNotLocked(user, ctx.now);
-  const method = offeredMethod(verification, user, ctx.required('strategy'));
-  const attempt = { strategy: method.strategy, user, subject: verification, code: ctx.required('code').trim(), now: ctx.now, limits: instance.limits.forUser(user) };
-  if (!(await checkSecret(instance, user, ctx.now, () => method.verify(attempt)))) throw errors.codeIncorrect();
+  await attemptSecondFactorOf(instance, ctx, verification, user);
   await stepVerified(instance, ctx, session, verification, 'second');
   return reverificationBody(instance, ctx, session, user);
 }

@@ -6,11 +6,14 @@
  * Clerk's order).
  */
 import { errors } from '../errors.js';
+import type { RequestContext } from '../request-context.js';
 import { codesEqual } from '../security.js';
 import type { SecondFactorStrategy, StoredUser, Verification } from '../records.js';
 import { verifyTotp } from '../totp.js';
 import type { EmulatorLimits, EmulatorMessage } from '../types.js';
 import { normalizeBackupCode, secondFactorPhones, secondFactorStrategies } from '../user-factors.js';
+import type { Instance } from './instance.js';
+import { assertNotLocked, checkSecret } from './protection.js';
 import { checkSentCode, sendCode as deliverCode } from './sent-codes.js';
 
 /** What verifies factors step by step: a sign-in, or a session's reverification. */
@@ -136,4 +139,21 @@ export function sendCode(
   const target = delivery.target(user, namedId || undefined);
   if (!target) throw errors.strategyInvalid(delivery.idParam);
   subject.secondFactor = deliverCode({ strategy: method.strategy, channel: delivery.channel, to: target.to, now, limits }, send);
+}
+
+/** A `prepare_second_factor` step of `subject`: the form's `strategy` (and phone or email id); its code sent when it has one. */
+export function prepareSecondFactorOf(instance: Instance, ctx: RequestContext, subject: FactorSubject, user: StoredUser): void {
+  assertNotLocked(user, ctx.now);
+  const method = offeredMethod(subject, user, ctx.required('strategy'));
+  const named = method.delivery ? ctx.form.get(method.delivery.idParam) : undefined;
+  sendCode(method, { user, subject, now: ctx.now, limits: instance.limits.forUser(user) }, named, (message) => instance.send(message));
+}
+
+/** An `attempt_second_factor` step of `subject`: the form's `strategy` and `code`, checked by `checkSecret`; a wrong code is 422 form_code_incorrect. */
+export async function attemptSecondFactorOf(instance: Instance, ctx: RequestContext, subject: FactorSubject, user: StoredUser): Promise<void> {
+  const strategy = ctx.required('strategy');
+  const code = ctx.required('code').trim();
+  const method = offeredMethod(subject, user, strategy);
+  const attempt = { strategy: method.strategy, user, subject, code, now: ctx.now, limits: instance.limits.forUser(user) };
+  if (!(await checkSecret(instance, user, ctx.now, () => method.verify(attempt)))) throw errors.codeIncorrect();
 }

@@ -13,7 +13,7 @@ import { secondFactorStrategies } from '../user-factors.js';
 import { firstFactorMethod, sendFirstFactorCode, verifyFirstFactor, type OfferedFirstFactor } from './first-factors.js';
 import { type Instance, withClient } from './instance.js';
 import { assertNotLocked, checkSecret, rateLimit } from './protection.js';
-import { offeredMethod, sendCode } from './second-factors.js';
+import { attemptSecondFactorOf, prepareSecondFactorOf } from './second-factors.js';
 import { revokeOtherSessions, startSession } from './sessions.js';
 
 const SIGN_IN_ABANDON_MS = 24 * 3600 * 1000;
@@ -170,20 +170,13 @@ export async function resetPassword(instance: Instance, ctx: RequestContext) {
 /** `POST .../prepare_second_factor`: sends the SMS (or Client Trust email) code; nothing to send for TOTP and backup codes. */
 export function prepareSecondFactor(instance: Instance, ctx: RequestContext) {
   const { signIn, client, user } = findSignIn(instance, ctx);
-  assertNotLocked(user, ctx.now);
-  const method = offeredMethod(signIn, user, ctx.required('strategy'));
-  const named = method.delivery ? ctx.form.get(method.delivery.idParam) : undefined;
-  sendCode(method, { user, subject: signIn, now: ctx.now, limits: instance.limits.forUser(user) }, named, (message) => instance.send(message));
+  prepareSecondFactorOf(instance, ctx, signIn, user);
   return signInBody(instance, ctx, signIn, client);
 }
 
 /** `POST .../attempt_second_factor` with `strategy` and `code`. */
 export async function attemptSecondFactor(instance: Instance, ctx: RequestContext) {
   const { signIn, client, user } = signInForAttempt(instance, ctx);
-  const strategy = ctx.required('strategy');
-  const code = ctx.required('code').trim();
-  const method = offeredMethod(signIn, user, strategy);
-  const attempt = { strategy: method.strategy, user, subject: signIn, code, now: ctx.now, limits: instance.limits.forUser(user) };
-  if (!(await checkSecret(instance, user, ctx.now, () => method.verify(attempt)))) throw errors.codeIncorrect();
+  await attemptSecondFactorOf(instance, ctx, signIn, user);
   return advance(instance, ctx, signIn, client, user, 'complete');
 }
