@@ -59,11 +59,14 @@ export async function waitFor<T>(what: string, find: () => T | null | undefined 
 
 const visible = (element: Element) => (element as HTMLElement).offsetParent !== null || getComputedStyle(element).position === 'fixed';
 
-/** The visible button, link or menu item whose text is `label` (a string matches the whole trimmed text). */
+/** Whether a user could press it now: Clerk's forms keep their submit button disabled until what was typed is valid. */
+const enabled = (element: Element) => !(element as HTMLButtonElement).disabled && element.getAttribute('aria-disabled') !== 'true';
+
+/** The visible, enabled button, link or menu item whose text is `label` (a string matches the whole trimmed text). */
 export function control(label: string | RegExp, root: ParentNode = document): Promise<HTMLElement> {
   const matches = (text: string) => (typeof label === 'string' ? text.trim() === label : label.test(text.trim()));
-  return waitFor(`a control labelled ${label}`, () =>
-    [...root.querySelectorAll<HTMLElement>('button, a, [role="menuitem"]')].find((element) => visible(element) && matches(element.textContent ?? '')),
+  return waitFor(`an enabled control labelled ${label}`, () =>
+    [...root.querySelectorAll<HTMLElement>('button, a, [role="menuitem"]')].find((element) => visible(element) && enabled(element) && matches(element.textContent ?? '')),
   );
 }
 
