@@ -1,6 +1,7 @@
 /**
  * The test controls, which exist only in the emulator, never in Clerk (`/_emulator/*` below the
- * mount): the inbox of codes "sent", the request log, users, reset, limits and faults. JSON in,
+ * mount): the inbox of codes "sent", the request log, users, reset, limits, faults and the age of
+ * a session's last verification. JSON in,
  * JSON out; an error thrown here is answered by the emulator's one error response.
  *
  * They hold codes and can change any user, so only a test may use them, never a web page the
@@ -15,6 +16,7 @@ import { reply } from './http.js';
 import { Limits } from './limits.js';
 import { type Endpoint, type IncomingRequest, isJson, jsonObjectOf } from './request.js';
 import type { Params } from './router.js';
+import { factorVerificationAge } from './serializers/session.js';
 import type { Store } from './store.js';
 import type { EmulatorUser, RequestLogEntry } from './types.js';
 
@@ -25,6 +27,8 @@ export interface Controls {
   addUsers(users: EmulatorUser[]): Promise<void>;
   requests(): RequestLogEntry[];
   reset(): void;
+  /** The emulator's clock, in milliseconds. */
+  now(): number;
 }
 
 type ControlHandler = (body: Record<string, unknown>, params: Params) => unknown;
@@ -67,6 +71,21 @@ function setLimits(controls: Controls, body: Record<string, unknown>) {
   return { limits: controls.limits.override(Limits.parse(body)) };
 }
 
+/**
+ * Makes a session's last verification `minutes` older (its first factor's, and its second's when
+ * it has one), as if that time had passed: a test reaches a stale session without waiting.
+ */
+function ageSession(controls: Controls, id: string, body: Record<string, unknown>) {
+  const session = controls.store.sessions.get(id);
+  if (!session) throw errors.notFound('session');
+  const { minutes } = body;
+  if (minutes === undefined) throw errors.paramMissing('minutes');
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) throw errors.paramInvalid('minutes', 'minutes must be a non-negative number.');
+  session.firstFactorAt -= minutes * 60_000;
+  if (session.secondFactorAt !== null) session.secondFactorAt -= minutes * 60_000;
+  return { session: { id, factor_verification_age: factorVerificationAge(session, controls.now()) } };
+}
+
 function clearFault(controls: Controls, id: string) {
   if (controls.faults.clear(id) === 0) throw errors.notFound('fault');
   return { faults: controls.faults.list() };
@@ -101,5 +120,6 @@ export function controlRoutes(controls: Controls, path = '/_emulator'): ControlR
       return { faults: [] };
     }),
     route('DELETE', '/faults/:id', (_body, params) => clearFault(controls, params.id!)),
+    route('POST', '/sessions/:id/age', (body, params) => ageSession(controls, params.id!, body)),
   ];
 }

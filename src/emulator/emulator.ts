@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Instance } from './api/instance.js';
+import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { FRONTEND_API_ROUTES } from './api/routes.js';
 import { controlRoutes } from './control-api.js';
 import { Origins, preflight } from './cors.js';
@@ -67,7 +68,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const log = options.log ?? (() => {});
   const hosts = new HostCheck(options.allowedHosts);
   const origins = new Origins(options.allowedOrigins);
-  const limits = new Limits(options.limits);
+  const reverification = options.reverification === false ? null : REVERIFICATION_PRESETS[options.reverification ?? 'strict'];
+  if (reverification === undefined) throw new TypeError(`reverification must be one of ${Object.keys(REVERIFICATION_PRESETS).join(', ')} or false`);
+  const limits = new Limits({ ...(reverification ? { reverificationSeconds: reverification.minutes * 60 } : {}), ...options.limits });
   const store = new Store(options.now ?? Date.now, () => limits.current().maxClients);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
@@ -77,6 +80,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     limiter: new RateLimiter(),
     limits,
     clientTrust: !!options.clientTrust,
+    requireMfa: !!options.requireMfa,
+    reverificationLevel: reverification?.level ?? null,
     send(message) {
       store.receive(message);
       options.onMessage?.(message);
@@ -99,7 +104,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits, faults, addUsers, requests: () => frontendApi.requests(), reset };
+  const controls = { store, limits, faults, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -110,6 +110,12 @@ export const errors = {
   passwordPwned: (param: string) => fieldError('form_password_pwned', param, PWNED),
   passwordMatchesCurrent: (param: string) => fieldError('form_new_password_matches_current', param, 'New password cannot be the same as the current password.'),
   totpAlreadyEnabled: () => new ApiError(400, 'totp_already_enabled', 'TOTP already enabled', 'An authenticator app is already set up for this account.'),
+  backupCodesNotAvailable: () =>
+    new ApiError(400, 'backup_codes_not_available_code', 'Backup codes not available', 'Backup codes stand in for another multi-factor method: add an authenticator app or an SMS number first.'),
+  alreadyVerified: (what: string) => new ApiError(400, 'verification_already_verified', 'Already verified', `This ${what} is already verified.`),
+  identifierExists: (param: string, what: string) => fieldError('form_identifier_exists', param, `That ${what} is taken. Please try another.`),
+  reverificationRequired: () =>
+    new ApiError(403, 'session_reverification_required', 'Additional verification required', 'You need to provide additional verification to perform this operation.'),
   sessionExists: () => new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
   signedOut: () => new ApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   devBrowserUnauthenticated: () =>

@@ -1,6 +1,7 @@
 /**
- * A local emulator of Clerk's Frontend API that the unmodified `@clerk/clerk-js` signs in against
- * (password, then TOTP, backup code, SMS or Client Trust email code). Node only.
+ * A local emulator of Clerk's Frontend API that the unmodified `@clerk/clerk-js` and Clerk's own UI
+ * sign in against (a password or an email code, then TOTP, backup code, SMS or Client Trust email
+ * code) and manage second factors with (`/v1/me`, reverification included). Node only.
  *
  * Besides the Frontend API under `/__clerk/v1`, it serves test controls that exist only in the
  * emulator, never in Clerk: `GET /__clerk/_emulator/messages`, `GET /__clerk/_emulator/requests`,
@@ -16,10 +17,12 @@ export {
   type EmulatorLimits,
   type EmulatorMessage,
   type EmulatorOptions,
+  type EmulatorPhoneNumber,
   type EmulatorResponse,
   type EmulatorUser,
   type ListenOptions,
   type RequestLogEntry,
+  type ReverificationPreset,
   type SessionTaskKey,
 } from './types.js';
 export { InputError } from './errors.js';

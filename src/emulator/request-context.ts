@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { errors } from './errors.js';
-import { appendHeader, parseCookies } from './http.js';
+import { appendHeader, clientIp, parseCookies } from './http.js';
 import type { IncomingRequest } from './request.js';
 import type { Params } from './router.js';
-import type { Store, StoredClient } from './store.js';
+import type { Store } from './store.js';
+import type { StoredClient } from './records.js';
 
 const CLIENT_COOKIE = '__client';
 const DEV_BROWSER_PARAM = '__clerk_db_jwt';
@@ -41,6 +42,9 @@ export class RequestContext {
   readonly origin: string;
   /** The emulator's own base URL (token issuer). */
   readonly issuer: string;
+  /** The browser's `User-Agent` (at most 512 characters) and address, shown with the sessions it starts. */
+  readonly userAgent: string;
+  readonly ipAddress: string;
   /** Cookie value or dev browser token: the per-client rate-limit key. */
   clientKey: string | null = null;
   #client: StoredClient | null = null;
@@ -61,6 +65,8 @@ export class RequestContext {
     const base = `${this.#secure ? 'https' : 'http'}://${String(req.headers.host ?? '127.0.0.1')}`;
     this.origin = request.origin.allowed && request.origin.sent !== null ? request.origin.sent : base;
     this.issuer = base + mount;
+    this.userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
+    this.ipAddress = clientIp(req);
     this.#devBrowser = identify ? this.query.get(DEV_BROWSER_PARAM) : null;
     if (!identify) return;
     if (this.#devBrowser !== null && store.devBrowsers.get(this.#devBrowser) === undefined) throw errors.devBrowserUnauthenticated();

@@ -1,109 +1,10 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
-import type { EmulatorLimits, EmulatorMessage, EmulatorUser, SessionTaskKey } from './types.js';
+import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
 import { LruMap } from './lru.js';
 import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
+import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
 import { checkUsers } from './user-input.js';
-
-export interface Organization {
-  id: string;
-  name: string;
-  slug: string;
-  membershipId: string;
-  role: string;
-  createdAt: number;
-}
-
-export interface StoredUser {
-  id: string;
-  email: string;
-  emailId: string;
-  phone: string | null;
-  phoneId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  password: PasswordHash;
-  totpSecret: string | null;
-  /** Highest TOTP step counter accepted so far: codes of that step or older are refused. */
-  lastTotpCounter: number;
-  /** TOTP enrolment started through /v1/me/totp and not yet verified. */
-  pendingTotp: { id: string; secret: string; createdAt: number } | null;
-  /** Keyed digests of the unused backup codes. */
-  backupCodes: Buffer[];
-  tasks: SessionTaskKey[];
-  /** A correct password leads to `needs_new_password` until the user sets a new one. */
-  passwordResetRequired: boolean;
-  organizations: Organization[];
-  limits: Partial<EmulatorLimits>;
-  clientTrust: boolean | null;
-  failedAttempts: number;
-  /** Password and code checks under way, each counted as a failure until it is settled (`protection.ts`). */
-  checksInFlight: number;
-  lockedUntil: number;
-  createdAt: number;
-  updatedAt: number;
-  lastSignInAt: number | null;
-  mfaEnabledAt: number | null;
-}
-
-export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-
-export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
-
-export interface Verification {
-  strategy: 'password' | SecondFactorStrategy;
-  status: VerificationStatus;
-  attempts: number | null;
-  expireAt: number | null;
-  /** For phone_code/email_code: digest of the code sent. */
-  codeDigest?: Buffer;
-}
-
-export type SignInStatus = 'needs_first_factor' | 'needs_new_password' | 'needs_second_factor' | 'needs_client_trust' | 'complete';
-
-export interface StoredSignIn {
-  id: string;
-  clientId: string;
-  userId: string;
-  identifier: string;
-  status: SignInStatus;
-  firstFactor: Verification | null;
-  secondFactor: Verification | null;
-  createdSessionId: string | null;
-  clientTrustState: 'new' | 'known' | null;
-  createdAt: number;
-  abandonAt: number;
-}
-
-export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'revoked';
-
-export interface StoredSession {
-  id: string;
-  clientId: string;
-  userId: string;
-  status: SessionStatus;
-  tasks: SessionTaskKey[];
-  lastActiveOrganizationId: string | null;
-  firstFactorAt: number;
-  secondFactorAt: number | null;
-  lastActiveToken: string | null;
-  createdAt: number;
-  updatedAt: number;
-  lastActiveAt: number;
-  expireAt: number;
-  abandonAt: number;
-}
-
-export interface StoredClient {
-  id: string;
-  signInId: string | null;
-  sessionIds: string[];
-  lastActiveSessionId: string | null;
-  lastAuthenticationStrategy: string | null;
-  /** Users who completed a sign-in on this client (Client Trust: "known"). */
-  trustedUserIds: Set<string>;
-  createdAt: number;
-  updatedAt: number;
-}
 
 /** Codes kept in the inbox: older ones are forgotten. */
 export const MAX_MESSAGES = 1_000;
@@ -187,16 +88,25 @@ export class Store {
     const now = this.now();
     const previous = this.usersByEmail.get(email);
     const firstName = input.first_name ?? null;
+    const phones: EmulatorPhoneNumber[] = [
+      ...(input.phone_number ? [{ phone_number: input.phone_number, reserved_for_second_factor: true, default_second_factor: true }] : []),
+      ...(input.phone_numbers ?? []),
+    ];
     const user: StoredUser = {
       id: previous?.id ?? randomId('user'),
       email,
       emailId: randomId('idn'),
-      phone: input.phone_number ?? null,
-      phoneId: input.phone_number ? randomId('idn') : null,
+      phoneNumbers: phones.map((phone) =>
+        newPhoneNumber(phone.phone_number, now, {
+          verified: phone.verified !== false,
+          reserved: phone.reserved_for_second_factor === true,
+          isDefault: phone.default_second_factor === true,
+        }),
+      ),
       firstName,
       lastName: input.last_name ?? null,
       password,
-      totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
+      totp: input.totp_secret ? { id: randomId('totp'), secret: input.totp_secret.replace(/\s+/g, '').toUpperCase(), createdAt: now } : null,
       lastTotpCounter: -1,
       pendingTotp: null,
       backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
@@ -211,8 +121,11 @@ export class Store {
       createdAt: now,
       updatedAt: now,
       lastSignInAt: null,
-      mfaEnabledAt: input.totp_secret || input.phone_number ? now : null,
+      mfaEnabledAt: null,
+      mfaDisabledAt: null,
     };
+    settleDefaultPhone(user);
+    if (hasStrongSecondFactor(user)) user.mfaEnabledAt = now;
     if (user.tasks.includes('choose-organization')) {
       const name = `${firstName ?? email.split('@')[0]}'s Organization`;
       user.organizations.push({
@@ -258,21 +171,16 @@ export class Store {
   }
 }
 
-/** The second factors a user has, in the order Clerk lists them: authenticator app, SMS, backup codes. */
-export function secondFactorStrategies(user: StoredUser): SecondFactorStrategy[] {
-  const strategies: SecondFactorStrategy[] = [];
-  if (user.totpSecret) strategies.push('totp');
-  if (user.phone && user.phoneId) strategies.push('phone_code');
-  if (user.backupCodes.length > 0) strategies.push('backup_code');
-  return strategies;
-}
-
-/**
- * A backup code as Clerk compares it, applied alike to the stored codes and to what is typed:
- * NFKC (full-width letters and digits become ASCII), no whitespace, no dash of any kind (hyphen,
- * en and em dashes, minus sign, small and full-width hyphens), lower case. So `h2j6-b8n4`,
- * `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
- */
-export function normalizeBackupCode(code: string): string {
-  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
+/** A phone number, unverified unless said otherwise (a reserved number sends second-factor codes once verified). */
+export function newPhoneNumber(number: string, now: number, { verified = false, reserved = false, isDefault = false } = {}): StoredPhoneNumber {
+  return {
+    id: randomId('idn'),
+    number,
+    verified,
+    verification: null,
+    reservedForSecondFactor: reserved,
+    defaultSecondFactor: verified && reserved && isDefault,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -18,8 +18,13 @@ export interface EmulatorUser {
   /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
-  /** E.164 phone number used for SMS codes as a second factor. */
+  /**
+   * E.164 phone number used for SMS codes as a second factor: short for one entry of
+   * `phone_numbers`, verified, reserved for second factor and the default one.
+   */
   phone_number?: string;
+  /** The user's phone numbers (after `phone_number`, if given). */
+  phone_numbers?: EmulatorPhoneNumber[];
   /** Tasks the session is left pending with after sign-in. */
   tasks?: SessionTaskKey[];
   /**
@@ -36,6 +41,25 @@ export interface EmulatorUser {
   /** Client Trust for this user only, overriding the emulator's `clientTrust` option. */
   client_trust?: boolean;
 }
+
+/** A phone number of a user, as `EmulatorUser.phone_numbers` lists it. */
+export interface EmulatorPhoneNumber {
+  /** E.164, e.g. `+15555550100`. */
+  phone_number: string;
+  /** Default true; an unverified number must be verified (`/v1/me/phone_numbers/{id}/...`) before use. */
+  verified?: boolean;
+  /** Sends second-factor codes (default false). Only verified numbers can be reserved. */
+  reserved_for_second_factor?: boolean;
+  /** The default among the reserved numbers; when none is marked, the first reserved one. */
+  default_second_factor?: boolean;
+}
+
+/**
+ * Clerk's reverification levels: how recent the session's factor verification must be for a
+ * sensitive action, and which factors renew it (`strict_mfa`: both, 10 minutes; `strict`: the
+ * strongest the user has, 10 minutes; `moderate`: 1 hour; `lax`: 1 day).
+ */
+export type ReverificationPreset = 'strict_mfa' | 'strict' | 'moderate' | 'lax';
 
 /** Security limits. Defaults follow Clerk's documented behaviour. */
 export interface EmulatorLimits {
@@ -67,6 +91,11 @@ export interface EmulatorLimits {
   /** Session lifetime in seconds (Clerk: 7 days). */
   sessionLifetimeSeconds: number;
   /**
+   * How old a session's factor verification may be before a sensitive action answers
+   * `session_reverification_required` (default: the reverification level's age, `strict`: 10 minutes).
+   */
+  reverificationSeconds: number;
+  /**
    * Clients kept at once, and as many dev browsers, sign-ins and sessions: past it the least
    * recently used is forgotten (10,000; a few megabytes). Sign-ins are also dropped once abandoned
    * (24 hours), sessions once expired.
@@ -87,6 +116,7 @@ export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
   ipWindowSeconds: 10,
   tokenLifetimeSeconds: 60,
   sessionLifetimeSeconds: 7 * 24 * 3600,
+  reverificationSeconds: 600,
   maxClients: 10_000,
 });
 
@@ -125,6 +155,17 @@ export interface EmulatorOptions {
   allowedHosts?: string[];
   /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
   clientTrust?: boolean;
+  /**
+   * Clerk's "require multi-factor authentication": a user without a second factor signs in to a
+   * pending session with the `setup-mfa` task, completed by enrolling one through `/v1/me`.
+   */
+  requireMfa?: boolean;
+  /**
+   * The level sensitive `/v1/me` actions (adding or removing an authenticator app, an SMS number,
+   * backup codes) require; `false` never asks. Default `strict`. Its age can be changed with
+   * `limits.reverificationSeconds`.
+   */
+  reverification?: ReverificationPreset | false;
   limits?: Partial<EmulatorLimits>;
   /** Clock in milliseconds (tests move time instead of sleeping). */
   now?: () => number;

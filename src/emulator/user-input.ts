@@ -7,7 +7,7 @@
 import { InputError } from './errors.js';
 import { Limits } from './limits.js';
 import { decodePasswordHash } from './security.js';
-import { SESSION_TASK_KEYS, type EmulatorUser } from './types.js';
+import { SESSION_TASK_KEYS, type EmulatorPhoneNumber, type EmulatorUser } from './types.js';
 
 type FieldCheck = (value: unknown, field: string) => void;
 
@@ -30,6 +30,33 @@ function listOf(check: FieldCheck): FieldCheck {
   };
 }
 
+/** An object with a row in `rows` for each of its fields: the `required` ones present, no other. */
+function objectOf<T>(noun: string, rows: Record<keyof T, FieldCheck>, required: readonly (keyof T & string)[]): FieldCheck {
+  return (input, where) => {
+    if (!input || typeof input !== 'object' || Array.isArray(input)) throw new InputError(where, `${where} must be an object with ${required.join(' and ')}`);
+    const record = input as Record<string, unknown>;
+    for (const name of required) {
+      if (record[name] === undefined || record[name] === null) throw new InputError(`${where}.${name}`, `${where}.${name} is missing`);
+    }
+    for (const [name, value] of Object.entries(record)) {
+      const field = `${where}.${name}`;
+      if (!Object.hasOwn(rows, name)) throw new InputError(field, `${field} is not a ${noun} field`);
+      if (value !== undefined && value !== null) rows[name as keyof T](value, field);
+    }
+  };
+}
+
+function phoneNumber(value: unknown, field: string): void {
+  if (typeof value !== 'string' || !E164.test(value)) throw new InputError(field, `${field} must be an E.164 phone number such as +15555550100`);
+}
+
+const PHONE_FIELDS: Record<keyof EmulatorPhoneNumber, FieldCheck> = {
+  phone_number: phoneNumber,
+  verified: flag,
+  reserved_for_second_factor: flag,
+  default_second_factor: flag,
+};
+
 const FIELDS: Record<keyof EmulatorUser, FieldCheck> = {
   email(value, field) {
     if (typeof value !== 'string' || value.length > 320 || !EMAIL.test(value.trim())) throw new InputError(field, `${field} must be an email address (at most 320 characters)`);
@@ -50,9 +77,8 @@ const FIELDS: Record<keyof EmulatorUser, FieldCheck> = {
   backup_codes: listOf((value, field) => {
     if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, `${field} must be a non-empty string`);
   }),
-  phone_number(value, field) {
-    if (typeof value !== 'string' || !E164.test(value)) throw new InputError(field, `${field} must be an E.164 phone number such as +15555550100`);
-  },
+  phone_number: phoneNumber,
+  phone_numbers: listOf(objectOf<EmulatorPhoneNumber>('phone number', PHONE_FIELDS, ['phone_number'])),
   tasks: listOf((value, field) => {
     if (!SESSION_TASK_KEYS.includes(value as never)) throw new InputError(field, `${field} must be one of ${SESSION_TASK_KEYS.join(', ')}`);
   }),
@@ -63,17 +89,18 @@ const FIELDS: Record<keyof EmulatorUser, FieldCheck> = {
   client_trust: flag,
 };
 
+const checkFields = objectOf<EmulatorUser>('user', FIELDS, ['email', 'password']);
+
 function checkUser(input: unknown, where: string): void {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new InputError(where, `${where} must be an object with email and password`);
-  const user = input as Record<string, unknown>;
-  for (const required of ['email', 'password'] as const) {
-    if (user[required] === undefined || user[required] === null) throw new InputError(`${where}.${required}`, `${where}.${required} is missing`);
-  }
-  for (const [name, value] of Object.entries(user)) {
-    const field = `${where}.${name}`;
-    if (!Object.hasOwn(FIELDS, name)) throw new InputError(field, `${field} is not a user field`);
-    if (value !== undefined && value !== null) FIELDS[name as keyof EmulatorUser](value, field);
-  }
+  checkFields(input, where);
+  // One number once: `phone_number` is short for an entry of `phone_numbers`.
+  const { phone_number: single, phone_numbers: listed } = input as EmulatorUser;
+  const seen = new Set(single ? [single] : []);
+  (listed ?? []).forEach(({ phone_number: number }, index) => {
+    const field = `${where}.phone_numbers[${index}].phone_number`;
+    if (seen.has(number)) throw new InputError(field, `${field} is given twice`);
+    seen.add(number);
+  });
 }
 
 /** The users, once every one of them is valid; else an `InputError` naming the first field at fault. */

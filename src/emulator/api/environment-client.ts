@@ -6,8 +6,9 @@ import { clientBody, type Instance } from './instance.js';
 
 /** `GET|PATCH /v1/environment`. */
 export function environment(instance: Instance, ctx: RequestContext) {
-  const limits = instance.limits.current();
-  return environmentJson(ctx.origin, 'development', limits.lockoutAttempts, limits.lockoutSeconds);
+  const { lockoutAttempts, lockoutSeconds } = instance.limits.current();
+  const reverification = instance.reverificationLevel !== null;
+  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification });
 }
 
 /** `GET /v1/client`: `{response: null, client: null}` before the browser has one. */

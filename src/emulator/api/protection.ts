@@ -5,7 +5,7 @@
  */
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
-import type { StoredUser } from '../store.js';
+import type { StoredUser } from '../records.js';
 import type { Instance } from './instance.js';
 
 /**

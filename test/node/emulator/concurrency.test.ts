@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { ADA, errorCode, type Reply, PASSWORD, startEmulator } from './helpers.js';
+import { ADA, errorCode, type FapiClient, type Reply, PASSWORD, startEmulator } from './helpers.js';
 
 let clock = Date.now();
 const env = await startEmulator({ now: () => clock });
@@ -89,6 +89,58 @@ describe('a burst of wrong codes', () => {
     assert.equal(outcomes.form_code_incorrect, 9);
     assert.equal(errorCode(await clients[0]!.attempt(signIns[0]!, 'totp', right)), 'user_locked');
   });
+});
+
+describe('a burst of wrong codes and passwords from a signed-in session', () => {
+  const generous = { identifierLimit: 1_000, signInAttemptLimit: 1_000, codeMaxAttempts: 1_000, lockoutAttempts: 10 };
+  const wrongOf = (right: string) => (right === '000000' ? '111111' : '000000');
+
+  /** Signs a new user (no second factor, one unverified number) in on a new client: the client and the session id. */
+  async function signedIn() {
+    clock += 3_600_000;
+    const email = await freshUser({ phone_numbers: [{ phone_number: '+15555550180', verified: false }], limits: generous });
+    const c = env.client();
+    const sid: string = (await c.signIn(email, PASSWORD)).body.response.created_session_id;
+    return { c, sid };
+  }
+
+  // Each endpoint: where a try goes, its form for a given secret, and the right secret, once set up.
+  const endpoints: Array<[string, (c: FapiClient, sid: string) => Promise<{ path: string; form: (secret: string) => Record<string, string>; right: string }>]> = [
+    [
+      'the session verify step (the password)',
+      async (c, sid) => {
+        await c.call('POST', `/v1/client/sessions/${sid}/verify`, { level: 'first_factor' });
+        return { path: `/v1/client/sessions/${sid}/verify/attempt_first_factor`, form: (password) => ({ strategy: 'password', password }), right: PASSWORD };
+      },
+    ],
+    [
+      "a new phone number's SMS code",
+      async (c) => {
+        const id = (await c.call('GET', '/v1/me')).body.response.phone_numbers[0].id;
+        await c.call('POST', `/v1/me/phone_numbers/${id}/prepare_verification`, { strategy: 'phone_code' });
+        return { path: `/v1/me/phone_numbers/${id}/attempt_verification`, form: (code) => ({ code }), right: env.emulator.messages().at(-1)!.code };
+      },
+    ],
+    [
+      "a new authenticator app's code",
+      async (c) => {
+        const secret = new URL((await c.call('POST', '/v1/me/totp')).body.response.uri).searchParams.get('secret')!;
+        return { path: '/v1/me/totp/attempt_verification', form: (code) => ({ code }), right: new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: clock }) };
+      },
+    ],
+  ];
+
+  for (const [name, setUp] of endpoints) {
+    test(`${name}: 40 tries at once, the right one as try 20, check no more than the lockout allows and none passes`, async () => {
+      const { c, sid } = await signedIn();
+      const { path, form, right } = await setUp(c, sid);
+      const wrong = right === PASSWORD ? 'a wrong guess' : wrongOf(right);
+      const outcomes = tally(await Promise.all(Array.from({ length: 40 }, (_, i) => c.call('POST', path, form(i === 20 ? right : wrong)))));
+      assert.equal(outcomes['signed in'] ?? 0, 0, JSON.stringify(outcomes));
+      assert.equal(outcomes[right === PASSWORD ? 'form_password_incorrect' : 'form_code_incorrect'], 9, JSON.stringify(outcomes));
+      assert.equal(errorCode(await c.call('POST', path, form(right))), 'user_locked');
+    });
+  }
 });
 
 describe('the per-identifier limit', () => {

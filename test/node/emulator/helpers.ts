@@ -30,6 +30,8 @@ export interface Reply {
 export class FapiClient {
   cookie = '';
   devBrowser: string | null = null;
+  /** Sent as `User-Agent` when set (the emulator shows it with the sessions this client starts). */
+  userAgent: string | null = null;
   constructor(readonly base: string) {}
 
   async call(method: string, path: string, form?: Record<string, string>, init: RequestInit = {}): Promise<Reply> {
@@ -42,6 +44,7 @@ export class FapiClient {
     if (this.devBrowser) url.searchParams.set('__clerk_db_jwt', this.devBrowser);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (this.cookie) headers.cookie = this.cookie;
+    if (this.userAgent) headers['user-agent'] = this.userAgent;
     const response = await fetch(url, { method: verb, headers, body: form ? new URLSearchParams(form).toString() : verb === 'GET' ? undefined : '', ...init });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;

@@ -63,6 +63,30 @@ describe('lists and objects where text is expected', () => {
     assert.deepEqual([repeated.status, param(repeated)], [422, 'identifier']);
   });
 
+  test('the /v1/me and session verify steps refuse a repeated key too, before any code or password is checked', async () => {
+    const email = await freshUser({ totp_secret: undefined, backup_codes: undefined, phone_number: undefined, limits: { lockoutAttempts: 1 } });
+    const c = env.client();
+    const sid = (await c.signIn(email, PASSWORD)).body.response.created_session_id;
+    const twice = (path: string, method: string, body: string) => c.call(method, path, undefined, { body });
+    const phone = await twice('/v1/me/phone_numbers/', 'POST', 'phone_number=%2B15555550170&phone_number=%2B15555550171');
+    assert.deepEqual([phone.status, param(phone)], [422, 'phone_number']);
+    const added = (await c.call('POST', '/v1/me/phone_numbers/', { phone_number: '+15555550170' })).body.response;
+    const flag = await twice(`/v1/me/phone_numbers/${added.id}`, 'PATCH', 'reserved_for_second_factor=true&reserved_for_second_factor=false');
+    assert.deepEqual([flag.status, param(flag)], [422, 'reserved_for_second_factor']);
+    await c.call('POST', `/v1/me/phone_numbers/${added.id}/prepare_verification`, { strategy: 'phone_code' });
+    const code = await twice(`/v1/me/phone_numbers/${added.id}/attempt_verification`, 'POST', 'code=000000&code=111111');
+    assert.deepEqual([code.status, param(code)], [422, 'code']);
+    await c.call('POST', '/v1/me/totp');
+    const totp = await twice('/v1/me/totp/attempt_verification', 'POST', 'code=000000&code=111111');
+    assert.deepEqual([totp.status, param(totp)], [422, 'code']);
+    await c.call('POST', `/v1/client/sessions/${sid}/verify`, { level: 'first_factor' });
+    const password = await twice(`/v1/client/sessions/${sid}/verify/attempt_first_factor`, 'POST', `strategy=password&password=x&password=${encodeURIComponent(PASSWORD)}`);
+    assert.deepEqual([password.status, param(password)], [422, 'password']);
+    // None of them was a try: one wrong password would have locked this user.
+    const verified = await c.call('POST', `/v1/client/sessions/${sid}/verify/attempt_first_factor`, { strategy: 'password', password: PASSWORD });
+    assert.equal(verified.body.response.status, 'complete');
+  });
+
   test('lists in parameters no handler reads as text do not matter', async () => {
     const email = await freshUser({ totp_secret: undefined, backup_codes: undefined, phone_number: undefined });
     const reply = await post('/__clerk/v1/client/sign_ins', JSON.stringify({ identifier: email, password: PASSWORD, unknown: [1, 2], count: 3, flag: true, none: null }), JSON_TYPE);
@@ -84,6 +108,13 @@ describe('users from the test control', () => {
       [{ totp_secret: 'JBSWY3DP' }, 'users[1].totp_secret'],
       [{ phone_number: '555-0100' }, 'users[1].phone_number'],
       [{ phone_number: '+0123' }, 'users[1].phone_number'],
+      [{ phone_numbers: { phone_number: '+15555550100' } }, 'users[1].phone_numbers'],
+      [{ phone_numbers: ['+15555550100'] }, 'users[1].phone_numbers[0]'],
+      [{ phone_numbers: [{ phone_number: '+15555550100' }, { verified: true }] }, 'users[1].phone_numbers[1].phone_number'],
+      [{ phone_numbers: [{ phone_number: '555-0100' }] }, 'users[1].phone_numbers[0].phone_number'],
+      [{ phone_numbers: [{ phone_number: '+15555550100', verified: 'yes' }] }, 'users[1].phone_numbers[0].verified'],
+      [{ phone_numbers: [{ phone_number: '+15555550100', reserved: true }] }, 'users[1].phone_numbers[0].reserved'],
+      [{ phone_number: '+15555550100', phone_numbers: [{ phone_number: '+15555550100' }] }, 'users[1].phone_numbers[0].phone_number'],
       [{ email: 'not an email' }, 'users[1].email'],
       [{ email: { $gt: '' } }, 'users[1].email'],
       [{ password: '' }, 'users[1].password'],
@@ -130,6 +161,7 @@ describe('users from the test control', () => {
       totp_secret: 'jbsw y3dp ehpk 3pxp',
       backup_codes: ['aaaa-1111'],
       phone_number: '+15555550142',
+      phone_numbers: [{ phone_number: '+15555550143', verified: true, reserved_for_second_factor: true, default_second_factor: false }],
       tasks: ['setup-mfa'],
       password_reset_required: false,
       client_trust: false,

@@ -181,7 +181,7 @@ describe('page origins', () => {
 
 describe('the test controls', () => {
   test('refuse anything without the X-Clerk-Emulator header, reads included (the inbox holds codes)', async () => {
-    for (const [method, path] of [['GET', '/messages'], ['GET', '/requests'], ['GET', '/limits'], ['GET', '/faults'], ['POST', '/reset']] as const) {
+    for (const [method, path] of [['GET', '/messages'], ['GET', '/requests'], ['GET', '/limits'], ['GET', '/faults'], ['POST', '/reset'], ['POST', '/sessions/sess_any/age']] as const) {
       const res = await raw(method, `/__clerk/_emulator${path}`, { 'content-type': 'application/json' }, method === 'POST' ? '{}' : undefined);
       assert.equal(res.status, 403, path);
       assert.equal(codeOf(res), 'emulator_control_header_missing');
