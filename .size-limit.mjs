@@ -15,12 +15,17 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 9.95 KB (measured 9.93 KB). It was 9.94 KB before the compact card, the
-//     element's own checks of the fields, the show-password toggle and Caps Lock warning, who is
-//     signing in on step 2, the list of other methods, the signed-in greeting with "Continue" and
-//     the task screen; the parts moved to src/on-demand.ts pay for them. The 9.7 KB aimed for is
-//     0.23 KB away: every piece left is on the authenticator-app path (the README's "Size budgets").
-//   - CDN file: 15.2 KB (measured 15.16 KB, as before; the target is at most 16 KB).
+//   - Element code: 10.35 KB (measured 10.34 KB). It was 10.55 KB (10.54 measured) before the steps
+//     an authenticator-app sign-in never shows and the handling of failures moved to the on-demand
+//     part (3.06 KB, not counted), which also paid for the compact card, the element's own checks
+//     of the fields, the show-password toggle, the Caps Lock warning, who is signing in on step 2,
+//     the list of other methods, the greeting with "Continue" and the task screen. Before that:
+//     9.95 KB until the English table grew to 71 strings (+0.20 KB), right-to-left direction and
+//     the missing-language warning (+0.19 KB), and the URL checks with the 320-character email
+//     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
+//     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
+//     README's "Size budgets" lists the parts).
+//   - CDN file: 15.6 KB (measured 15.57 KB; the target is at most 16 KB). It was 15.8 KB (15.77).
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -55,7 +60,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '9.95 KB',
+    limit: '10.35 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js'] }),
   },
   {
@@ -64,6 +69,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '15.2 KB',
+    limit: '15.6 KB',
   },
 ];

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { createEmulator } from './src/emulator/index.js';
-import { describeMessage, describeUsers, readUsersFile, startLines } from './src/emulator/printing.js';
+import { describeMessage, describeSecurity, describeUsers, readUsersFile, startLines } from './src/emulator/printing.js';
 
 const usersFile = fileURLToPath(new URL('./demo/users.json', import.meta.url));
 
@@ -12,9 +12,10 @@ function clerkEmulator(): Plugin {
     name: 'clerk-fapi-emulator',
     async configureServer(server) {
       const users = await readUsersFile(usersFile);
+      const settings = { clientTrust: process.env.CLERK_CLIENT_TRUST === '1', requireMfa: process.env.CLERK_REQUIRE_MFA === '1' };
       const emulator = createEmulator({
         users,
-        clientTrust: process.env.CLERK_CLIENT_TRUST === '1',
+        ...settings,
         onMessage: (message) => server.config.logger.info(describeMessage(message)),
         log: (line) => server.config.logger.warn(line),
       });
@@ -22,6 +23,7 @@ function clerkEmulator(): Plugin {
       server.httpServer?.once('listening', async () => {
         const local = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://localhost:5173';
         for (const line of startLines(local, emulator.publishableKey('development'))) server.config.logger.info(line);
+        server.config.logger.info(describeSecurity(settings, emulator.limits()));
         server.config.logger.info(await describeUsers(users));
       });
     },

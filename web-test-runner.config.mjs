@@ -13,6 +13,7 @@ import { defaultReporter } from '@web/test-runner';
 import { browserPaths, chromiumArgs, selectedBrowsers } from './scripts/browsers.mjs';
 import { emulatorForTests } from './test/support/wtr-emulator.ts';
 import { countReporter } from './test/support/count-reporter.ts';
+import { hostileOrigin } from './test/support/hostile-origin.ts';
 import { strictPolicyMiddleware } from './test/integration/element/csp/headers.ts';
 import { onDemandFaultMiddleware } from './test/support/wtr-on-demand.ts';
 
@@ -106,5 +107,5 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countReporter(recorder)],
   middleware: [strictPolicyMiddleware, onDemandFaultMiddleware, emulatorMiddleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig }), hostileOrigin()],
 };

@@ -22,7 +22,7 @@ export async function createUser(baseUrl, label) {
   };
   const response = await fetch(`${baseUrl}/__clerk/_emulator/users`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'x-clerk-emulator': '1', 'content-type': 'application/json' },
     body: JSON.stringify({ users: [user] }),
   });
   if (!response.ok) throw new Error(`could not add the bench user: ${response.status} ${await response.text()}`);

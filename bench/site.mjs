@@ -1,6 +1,6 @@
 // The bench site: the three pages, the CDN build and @clerk/ui, served with
 // the Clerk Frontend API emulator on one origin.
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,25 @@ export function clerkUi() {
   const pkgPath = require.resolve('@clerk/ui/package.json');
   const { version } = JSON.parse(readFileSync(pkgPath, 'utf8'));
   return { version, dist: join(dirname(pkgPath), 'dist') };
+}
+
+/**
+ * Mirrors a folder with hard links (a copy where linking fails): the emulator serves no file whose
+ * real path leaves its static folder, so a symbolic link into node_modules would not be served.
+ */
+function mirror(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory()) mirror(source, target);
+    else {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
+    }
+  }
 }
 
 /**
@@ -40,9 +59,7 @@ export function writeSite(publishableKey) {
   cpSync(join(root, 'dist', 'cdn'), join(site, 'cdn'), { recursive: true });
   const ui = clerkUi();
   for (const tag of [ui.version.split('.')[0], ui.version]) {
-    const folder = join(site, 'npm', '@clerk', `ui@${tag}`);
-    mkdirSync(folder, { recursive: true });
-    symlinkSync(ui.dist, join(folder, 'dist'), 'dir');
+    mirror(ui.dist, join(site, 'npm', '@clerk', `ui@${tag}`, 'dist'));
   }
   writeFileSync(
     join(site, 'index.html'),

@@ -40,7 +40,8 @@ const PARTS = [
   { name: 'state machine (src/sign-in-machine.ts, strategies.ts, field-rules.ts)', paths: ['sign-in-machine.ts', 'strategies.ts', 'field-rules.ts'], stub: withoutCode },
   { name: 'CSS (src/clerk-mfa-sign-in.styles.ts)', paths: ['clerk-mfa-sign-in.styles.ts'], stub: () => "import { css } from 'lit'; export const styles = css``;" },
   { name: 'English strings built in (src/english.ts)', paths: ['english.ts'], stub: (source) => source.replace(EN_LITERAL, 'export const BUILT_IN_EN = {};\n') },
-  { name: 'string lookup and language loading (src/localization.ts)', paths: ['localization.ts'], stub: withoutCode },
+  { name: 'string lookup, language loading and direction (src/localization.ts)', paths: ['localization.ts'], stub: withoutCode },
+  { name: 'URL checks for after-sign-in and clerk-js (src/safe-url.ts)', paths: ['safe-url.ts'], stub: withoutCode },
 ].map((part) => ({ ...part, paths: part.paths.map(file) }));
 
 /** The bundle's brotli size, with `part` (if any) swapped for its stand-in. */

@@ -100,6 +100,7 @@ export class ClerkMfaSignInElement extends LitElement {
     clerkJsUrl: { attribute: 'clerk-js-url' },
     email: {},
     afterSignInUrl: { attribute: 'after-sign-in-url' },
+    allowedRedirectOrigins: { attribute: 'allowed-redirect-origins' },
     locale: {},
     noStoreCredentials: { type: Boolean, attribute: 'no-store-credentials' },
     requestTimeout: { type: Number, attribute: 'request-timeout' },
@@ -114,18 +115,35 @@ export class ClerkMfaSignInElement extends LitElement {
   /** Clerk proxy URL, absolute or relative (`/__clerk`). */
   proxyUrl: string | null = null;
 
-  /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`. */
+  /**
+   * Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`.
+   * Like the proxy's, only an `https:` URL, or `http:` on the page's own origin or on loopback
+   * (`localhost`, `127.0.0.0/8`, `[::1]`); any other (`data:`, `blob:`, plain http to another
+   * host) is refused, with the `loadFailed` message.
+   */
   clerkJsUrl: string | null = null;
 
-  /** Pre-fills the email field. */
+  /** Pre-fills the email field (at most 320 characters, the longest email address, are kept). */
   email = '';
 
-  /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
+  /**
+   * Where to go after `signed-in` (unless the event is cancelled): a URL on the page's own
+   * origin, or on one listed in `allowed-redirect-origins`. Any other is not followed.
+   */
   afterSignInUrl: string | null = null;
+
+  /**
+   * Origins besides the page's own that `after-sign-in-url` may lead to, space-separated
+   * (`https://app.example https://admin.example`), as Clerk's `allowedRedirectOrigins`. The
+   * property also takes a list.
+   */
+  allowedRedirectOrigins: string | readonly string[] | null = null;
 
   /**
    * Language of the element (BCP 47, e.g. `de-DE`). Without it, the nearest `lang` decides (the
    * element's own, an ancestor's, the page's), and a change of it is followed. English by default.
+   * A right-to-left language sets `dir="rtl"` on the element, unless the page sets `dir` on it (or
+   * on an ancestor nearer than the `lang` that decides).
    */
   locale: string | null = null;
 

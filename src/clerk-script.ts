@@ -7,6 +7,7 @@
  */
 import type { ClerkLike } from './clerk-types.js';
 import { ownFailure } from './own-failures.js';
+import { scriptUrl } from './safe-url.js';
 
 /** Where and how to load clerk-js. */
 export interface ClerkScriptOptions {
@@ -35,14 +36,20 @@ let scriptUrlPolicy: { createScriptURL(input: string): unknown } | null | undefi
 /**
  * The value to assign to `script.src`: a `TrustedScriptURL` from the `clerk-mfa-sign-in`
  * policy where the browser has Trusted Types, so pages with `require-trusted-types-for 'script'`
- * can load clerk-js by allowing that one policy name. The policy is private to this module and
- * only ever given the URL computed by `clerkJsScriptUrl`.
+ * can load clerk-js by allowing that one policy name. The policy is private to this module, only
+ * ever given the URL computed by `clerkJsScriptUrl`, and refuses any URL clerk-js may not be
+ * loaded from (`scriptUrl`), so it cannot be made to create an arbitrary script URL.
  */
 function trustedScriptUrl(url: string): string {
   if (scriptUrlPolicy === undefined) {
     const tt = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+    const createScriptURL = (input: string) => {
+      const allowed = scriptUrl(input);
+      if (!allowed) throw new TypeError(`clerk-mfa-sign-in: refused script URL ${input}`);
+      return allowed;
+    };
     try {
-      scriptUrlPolicy = tt?.createPolicy ? tt.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScriptURL: (input) => input }) : null;
+      scriptUrlPolicy = tt?.createPolicy ? tt.createPolicy(TRUSTED_TYPES_POLICY_NAME, { createScriptURL }) : null;
     } catch {
       // The page's `trusted-types` directive does not allow this name: assign the string, which
       // works wherever Trusted Types are not enforced.
@@ -114,7 +121,8 @@ export function loadClerkScript(options: ClerkScriptOptions): Promise<ClerkLike>
     const fail = () => reject(ownFailure('clerk_load_failed'));
     const existing = document.querySelector<HTMLScriptElement>('script[data-clerk-js-script]');
     if (!existing) {
-      const src = clerkJsScriptUrl(options);
+      // Only https, or http on the page's own origin or on loopback: never `data:`, `javascript:` or `blob:`.
+      const src = scriptUrl(clerkJsScriptUrl(options) ?? '');
       if (!src || !options.publishableKey) return fail();
       const script = document.createElement('script');
       script.setAttribute('data-clerk-js-script', '');

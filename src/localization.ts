@@ -68,6 +68,8 @@ export class LocalizeController implements ReactiveController {
   /** The language whose strings are shown or on their way. */
   #lang: string | undefined;
   #langStrings: Partial<Strings> = {};
+  /** The `dir` this controller put on the element (a `dir` it did not put there is the page's). */
+  #dir: string | null = null;
   #observer: MutationObserver | undefined;
 
   constructor(host: LocalizeHost) {
@@ -77,10 +79,10 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     this.#observer ??= new MutationObserver(() => this.#host.requestUpdate());
-    // Every root from the element's up to the document: a `lang` changed anywhere on the way is seen.
+    // Every root from the element's up to the document: a `lang` or `dir` changed anywhere on the way is seen.
     for (let node: Node | undefined = this.#host; node; ) {
       const root = node.getRootNode();
-      this.#observer.observe(root, { attributeFilter: ['lang'], subtree: true });
+      this.#observer.observe(root, { attributeFilter: ['lang', 'dir'], subtree: true });
       node = root instanceof ShadowRoot ? root.host : undefined;
     }
   }
@@ -90,19 +92,33 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const lang = this.#host.locale || nearestLang(this.#host);
+    const host = this.#host;
+    const lang = host.locale || nearestLang(host);
     if (lang !== this.#lang) {
       this.#lang = lang;
       void this.#load(lang);
     }
+    // The direction: the page's where it sets `dir` on the element, or on an ancestor nearer than
+    // the `lang` that decides the language (the element inherits it); else the language's.
+    const own = host.getAttribute('dir');
+    if (own !== null && own !== this.#dir) return;
+    const parent = host.parentElement ?? (host.getRootNode() as ShadowRoot).host;
+    let dir: string | null = RTL.test(lang) ? 'rtl' : 'ltr';
+    if (!host.locale && !host.lang && closest(parent, '[dir],[lang]:not([lang=""])')?.hasAttribute('dir')) dir = null;
+    // Only where it changes what the element would inherit.
+    if (dir === ((closest(parent, '[dir]') as HTMLElement | null)?.dir === 'rtl' ? 'rtl' : 'ltr')) dir = null;
+    if (dir !== own) dir ? host.setAttribute('dir', dir) : host.removeAttribute('dir');
+    this.#dir = dir;
   }
 
   async #load(lang: string): Promise<void> {
     let strings: Partial<Strings> = {};
     try {
       strings = await loadLocale(lang);
-    } catch {
-      // Not downloaded (offline?): English until the language changes again.
+    } catch (error) {
+      // Not downloaded (offline, or the files beside this one not hosted): English, and why, until
+      // the language changes again, which tries again.
+      console.warn(`clerk-mfa-sign-in: English shown, ${lang} did not load: ${error}`);
     }
     if (lang !== this.#lang) return;
     this.#langStrings = strings;
@@ -120,13 +136,19 @@ export class LocalizeController implements ReactiveController {
   }
 }
 
-/** The `lang` closest to `element`, crossing out of shadow roots to their hosts; else the document's. */
-function nearestLang(element: Element): string {
-  for (let node: Element | undefined = element; node; ) {
-    const lang = node.closest('[lang]:not([lang=""])')?.getAttribute('lang');
-    if (lang) return lang;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : undefined;
+/** Languages written right to left, by their primary subtag. */
+const RTL = /^(ar|ckb|dv|fa|he|ps|sd|ug|ur|yi)(?![a-z])/i;
+
+/** The element closest to `element` that matches `selector`, crossing out of shadow roots to their hosts. */
+function closest(element: Element | null | undefined, selector: string): Element | null {
+  for (let node = element; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const found = node.closest(selector);
+    if (found) return found;
   }
-  return document.documentElement.lang;
+  return null;
+}
+
+/** The `lang` closest to `element`; else the document's. */
+function nearestLang(element: Element): string {
+  return closest(element, '[lang]:not([lang=""])')?.getAttribute('lang') ?? document.documentElement.lang;
 }

@@ -31,6 +31,7 @@ import type {
   SignInState,
   StepName,
 } from './sign-in-types.js';
+import { redirectUrl } from './safe-url.js';
 import { normalizeCode, type SecondFactorStrategy } from './strategies.js';
 
 export type { FieldValues };
@@ -42,6 +43,8 @@ export interface SignInHost extends ReactiveControllerHost {
   readonly hasUpdated: boolean;
   /** Where to go after `signed-in` (unless it was cancelled). */
   readonly afterSignInUrl: string | null;
+  /** Origins besides the page's own that `afterSignInUrl` may lead to. */
+  readonly allowedRedirectOrigins: string | readonly string[] | null;
   /** Do not offer the credential to the browser's password manager. */
   readonly noStoreCredentials: boolean;
 }
@@ -58,6 +61,9 @@ export interface SignInControllerOptions {
 
 /** An email and password, as the password manager stores them. */
 type Login = { id: string; password: string };
+
+/** The longest email address there is; a longer one, from wherever, is cut here. */
+const MAX_EMAIL = 320;
 
 export class SignInController implements ReactiveController {
   /** The machine's state. */
@@ -126,9 +132,11 @@ export class SignInController implements ReactiveController {
    */
   submit(values: FieldValues = {}): void {
     if (blockedSecondsLeft(this.state, this.now) > 0) return;
-    const error = checkFields(this.state, values);
+    const identifier = values.identifier?.trim().slice(0, MAX_EMAIL);
+    const checked = { ...values, identifier };
+    const error = checkFields(this.state, checked);
     if (error) this.#send({ type: 'invalid', error });
-    else this.#send({ type: 'submit', identifier: values.identifier?.trim() }, values);
+    else this.#send({ type: 'submit', identifier }, checked);
   }
 
   chooseMethod(factor: Factor): void {
@@ -161,7 +169,8 @@ export class SignInController implements ReactiveController {
 
   /** Where "Continue" on the signed-in screen goes: `after-sign-in-url`, when it may be followed. */
   get continueUrl(): string | null {
-    return this.#host.afterSignInUrl ? safeUrl(this.#host.afterSignInUrl) : null;
+    const { afterSignInUrl, allowedRedirectOrigins } = this.#host;
+    return afterSignInUrl ? redirectUrl(afterSignInUrl, allowedRedirectOrigins) : null;
   }
 
   /** "Continue" on the signed-in screen. */
@@ -172,7 +181,7 @@ export class SignInController implements ReactiveController {
 
   /** The email the host fills in, shown while nothing is under way on the first step. */
   prefill(identifier: string): void {
-    this.#send({ type: 'prefill', identifier });
+    this.#send({ type: 'prefill', identifier: identifier.slice(0, MAX_EMAIL) });
   }
 
   // ---- the machine and its actions ---------------------------------------------------------
@@ -308,15 +317,5 @@ async function storeCredential(login: Login): Promise<void> {
     await navigator.credentials.store(new PasswordCredentialCtor(login));
   } catch {
     // The user or the browser declined; signing in is unaffected.
-  }
-}
-
-/** `value` as an absolute http(s) URL, or `null`: no other scheme is ever followed. */
-function safeUrl(value: string): string | null {
-  try {
-    const url = new URL(value, window.location.href);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
   }
 }

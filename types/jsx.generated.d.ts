@@ -73,14 +73,24 @@ export type ClerkMfaSignInElementProps = {
   "publishable-key"?: ClerkMfaSignInElement["publishableKey"];
   /** Clerk proxy URL, absolute or relative (`/__clerk`). */
   "proxy-url"?: ClerkMfaSignInElement["proxyUrl"];
-  /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`. */
+  /** Load clerk-js from this URL instead of `<proxy or Frontend API>/npm/@clerk/clerk-js@6/dist/clerk.browser.js`.
+Like the proxy's, only an `https:` URL, or `http:` on the page's own origin or on loopback
+(`localhost`, `127.0.0.0/8`, `[::1]`); any other (`data:`, `blob:`, plain http to another
+host) is refused, with the `loadFailed` message. */
   "clerk-js-url"?: ClerkMfaSignInElement["clerkJsUrl"];
-  /** Pre-fills the email field. */
+  /** Pre-fills the email field (at most 320 characters, the longest email address, are kept). */
   email?: ClerkMfaSignInElement["email"];
-  /** Where to go after `signed-in` (unless the event is cancelled). Only http(s) URLs are followed. */
+  /** Where to go after `signed-in` (unless the event is cancelled): a URL on the page's own
+origin, or on one listed in `allowed-redirect-origins`. Any other is not followed. */
   "after-sign-in-url"?: ClerkMfaSignInElement["afterSignInUrl"];
+  /** Origins besides the page's own that `after-sign-in-url` may lead to, space-separated
+(`https://app.example https://admin.example`), as Clerk's `allowedRedirectOrigins`. The
+property also takes a list. */
+  "allowed-redirect-origins"?: ClerkMfaSignInElement["allowedRedirectOrigins"];
   /** Language of the element (BCP 47, e.g. `de-DE`). Without it, the nearest `lang` decides (the
-element's own, an ancestor's, the page's), and a change of it is followed. English by default. */
+element's own, an ancestor's, the page's), and a change of it is followed. English by default.
+A right-to-left language sets `dir="rtl"` on the element, unless the page sets `dir` on it (or
+on an ancestor nearer than the `lang` that decides). */
   locale?: ClerkMfaSignInElement["locale"];
   /** Do not offer the credentials to the browser's password manager after signing in. */
   "no-store-credentials"?: ClerkMfaSignInElement["noStoreCredentials"];

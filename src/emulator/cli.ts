@@ -2,14 +2,30 @@
 /**
  * clerk-fapi-emulator: a local Clerk Frontend API at http://127.0.0.1:<port>/__clerk.
  *
- *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--host h]
+ *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--require-mfa] [--host h]
+ *                       [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
  */
 import { parseArgs } from 'node:util';
+import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { createEmulator } from './emulator.js';
-import { describeMessage, describeUsers, readUsersFile, startLines } from './printing.js';
+import { describeMessage, describeSecurity, describeUsers, readUsersFile, startLines } from './printing.js';
+import type { ReverificationPreset } from './types.js';
 
-const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust]
-                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]`;
+const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa]
+                           [--reverification strict|strict_mfa|moderate|lax|off] [--reverification-minutes 10]
+                           [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
+                           [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
+
+/** `--reverification` and `--reverification-minutes` as emulator options. */
+function reverificationOptions(level: string, minutes: string | undefined) {
+  if (level !== 'off' && !Object.hasOwn(REVERIFICATION_PRESETS, level)) throw new Error(`invalid --reverification ${level}`);
+  const age = minutes === undefined ? undefined : Number(minutes);
+  if (age !== undefined && !(Number.isFinite(age) && age > 0)) throw new Error(`invalid --reverification-minutes ${minutes}`);
+  return {
+    reverification: level === 'off' ? (false as const) : (level as ReverificationPreset),
+    ...(age === undefined ? {} : { limits: { reverificationSeconds: age * 60 } }),
+  };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -18,9 +34,14 @@ async function main(): Promise<void> {
       users: { type: 'string' },
       static: { type: 'string' },
       'client-trust': { type: 'boolean', default: false },
+      'require-mfa': { type: 'boolean', default: false },
+      reverification: { type: 'string', default: 'strict' },
+      'reverification-minutes': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'allow-non-loopback': { type: 'boolean', default: false },
       key: { type: 'string', default: 'development' },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -34,9 +55,12 @@ async function main(): Promise<void> {
   const mode = values.key as 'development' | 'production' | 'dev-browser';
   if (!['development', 'production', 'dev-browser'].includes(mode)) throw new Error(`invalid --key ${values.key}`);
   const users = values.users ? await readUsersFile(values.users) : [];
+  const settings = { clientTrust: values['client-trust'], requireMfa: values['require-mfa'], ...reverificationOptions(values.reverification, values['reverification-minutes']) };
   const emulator = createEmulator({
     users,
-    clientTrust: values['client-trust'],
+    ...settings,
+    allowedOrigins: values['allowed-origin'],
+    allowedHosts: values['allowed-host'],
     onMessage: (message) => console.log(describeMessage(message)),
     log: (line) => console.error(line),
   });
@@ -48,6 +72,7 @@ async function main(): Promise<void> {
     ...(values.static ? { staticDir: values.static } : {}),
   });
   for (const line of startLines(server.url, emulator.publishableKey(mode))) console.log(line);
+  console.log(describeSecurity(settings, emulator.limits()));
   if (values.static) console.log(`serving ${values.static} at ${server.url}/`);
   console.log(await describeUsers(users));
 

@@ -1,14 +1,18 @@
 /**
  * `createEmulator`: wires the parts of the emulator together. A request below the mount flows
- * router → (Frontend API: log, faults, limits, request context) → handler → serializer → JSON.
+ * host check → origin (CORS) → router → (Frontend API: origin, log, faults, limits, request
+ * context) → handler → serializer → JSON.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Instance } from './api/instance.js';
+import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { FRONTEND_API_ROUTES } from './api/routes.js';
 import { controlRoutes } from './control-api.js';
-import { corsHeaders, preflight } from './cors.js';
+import { Origins, preflight } from './cors.js';
+import { errors } from './errors.js';
 import { FaultInjector, type FaultRule, type FaultStatus } from './faults.js';
 import { FrontendApi } from './frontend-api.js';
+import { HostCheck } from './hosts.js';
 import { sendError } from './http.js';
 import { Limits } from './limits.js';
 import { type Endpoint, readRequest } from './request.js';
@@ -22,6 +26,8 @@ import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser, Li
 
 /** Where the emulator answers: the `proxyUrl` clerk-js is given. */
 const MOUNT = '/__clerk';
+/** Where the test controls are, below the mount. */
+const CONTROLS = '/_emulator';
 
 export interface Emulator {
   /** Serves any request whose path starts with /__clerk; resolves false (and touches nothing) for other paths. */
@@ -60,17 +66,24 @@ const KEY_HOSTS = {
 
 export function createEmulator(options: EmulatorOptions): Emulator {
   const log = options.log ?? (() => {});
-  const store = new Store(options.now ?? Date.now);
+  const hosts = new HostCheck(options.allowedHosts);
+  const origins = new Origins(options.allowedOrigins);
+  const reverification = options.reverification === false ? null : REVERIFICATION_PRESETS[options.reverification ?? 'strict'];
+  if (reverification === undefined) throw new TypeError(`reverification must be one of ${Object.keys(REVERIFICATION_PRESETS).join(', ')} or false`);
+  const limits = new Limits({ ...(reverification ? { reverificationSeconds: reverification.minutes * 60 } : {}), ...options.limits });
+  const store = new Store(options.now ?? Date.now, () => limits.current().maxClients);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
   const instance: Instance = {
     store,
     tokens: new TokenIssuer(),
     limiter: new RateLimiter(),
-    limits: new Limits(options.limits),
+    limits,
     clientTrust: !!options.clientTrust,
+    requireMfa: !!options.requireMfa,
+    reverificationLevel: reverification?.level ?? null,
     send(message) {
-      store.inbox.push(message);
+      store.receive(message);
       options.onMessage?.(message);
     },
   };
@@ -91,20 +104,25 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits: instance.limits, faults, addUsers, requests: () => frontendApi.requests(), reset };
-  for (const { method, path, endpoint } of controlRoutes(controls)) router.add(method, path, endpoint);
+  const controls = { store, limits, faults, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
+  for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path !== MOUNT && !path.startsWith(`${MOUNT}/`)) return false;
-    corsHeaders(req, res);
     try {
+      hosts.check(req);
+      const origin = origins.of(req);
+      // The test controls never answer with CORS headers, whatever the origin.
+      const control = path === MOUNT + CONTROLS || path.startsWith(`${MOUNT}${CONTROLS}/`);
+      if (!control) origins.headers(origin, res);
       await store.usersSettled();
-      if (req.method === 'OPTIONS') {
+      if (req.method === 'OPTIONS' && !control) {
+        if (!origin.allowed) throw errors.originInvalid(origin.sent ?? '');
         preflight(req, res);
         return true;
       }
-      const request = await readRequest(req, res, MOUNT);
+      const request = await readRequest(req, res, MOUNT, origin);
       const { handler, params } = router.resolve(request.method, request.path);
       await handler(request, params);
     } catch (error) {
@@ -139,7 +157,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       faults.clear(id);
     },
     faults: () => faults.list(),
-    listen: (opts = {}) => listen(handle, opts, ready),
+    listen: (opts = {}) => listen(handle, opts, ready, hosts),
   };
   return emulator;
 }

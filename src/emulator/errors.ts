@@ -35,6 +35,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Input refused before anything is stored (a user, a limit), naming the field at fault, e.g.
+ * `users[1].tasks`. Thrown to callers of the emulator's API as a TypeError; answered over HTTP
+ * as a 422 `form_param_format_invalid` with that field as `param_name`.
+ */
+export class InputError extends TypeError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Long header values are cut in messages: they are echoed back, and may be 16 KB long. */
+const shown = (value: string) => (value.length > 100 ? `${value.slice(0, 100)}…` : value);
+
 /** A 422 about one form field, as Clerk answers a wrong or missing value. */
 function fieldError(code: string, param: string, message: string, longMessage = message): ApiError {
   return new ApiError(422, code, message, longMessage, { param_name: param });
@@ -50,6 +67,32 @@ export const errors = {
   bodyTooLarge: (limit: number) => new ApiError(413, 'request_body_too_large', 'request body too large', `Request bodies are limited to ${limit} bytes.`),
   paramMissing: (param: string) => fieldError('form_param_missing', param, `${param} is missing`, `${param} must be included.`),
   paramInvalid: (param: string, detail: string) => fieldError('form_param_format_invalid', param, `${param} is invalid`, detail),
+  /** A list or an object (a repeated form key, a JSON array or object) where text is expected. */
+  paramNotText: (param: string) => fieldError('form_param_format_invalid', param, `${param} is invalid`, `${param} must be a single text value, not a list or an object.`),
+  hostInvalid: (host: string) =>
+    new ApiError(
+      421,
+      'host_invalid',
+      'Host not allowed',
+      `The emulator answers requests for localhost, 127.0.0.1, [::1] and the address it listens on, not for the host "${shown(host)}". To reach it by that name, allow it with --allowed-host (option allowedHosts).`,
+      { host: shown(host) },
+    ),
+  originInvalid: (origin: string) =>
+    new ApiError(
+      403,
+      'origin_invalid',
+      'Origin not allowed',
+      `Requests from the origin "${shown(origin)}" are not allowed. A page on another origin than the emulator's may use it once its origin is allowed with --allowed-origin (option allowedOrigins), as in Clerk's allowed origins.`,
+      { origin: shown(origin) },
+    ),
+  controlHeaderMissing: (header: string) =>
+    new ApiError(
+      403,
+      'emulator_control_header_missing',
+      'Test control header missing',
+      `The emulator's test controls answer only requests that carry the header ${header}: 1, which a page on another origin cannot send.`,
+    ),
+  notJson: () => new ApiError(415, 'unsupported_media_type', 'JSON expected', 'The test controls accept only bodies sent as Content-Type: application/json.'),
   identifierNotFound: () => fieldError('form_identifier_not_found', 'identifier', "Couldn't find your account."),
   passwordIncorrect: () => fieldError('form_password_incorrect', 'password', 'Password is incorrect. Try again, or use another method.'),
   codeIncorrect: () => fieldError('form_code_incorrect', 'code', 'Incorrect code'),
@@ -67,6 +110,12 @@ export const errors = {
   passwordPwned: (param: string) => fieldError('form_password_pwned', param, PWNED),
   passwordMatchesCurrent: (param: string) => fieldError('form_new_password_matches_current', param, 'New password cannot be the same as the current password.'),
   totpAlreadyEnabled: () => new ApiError(400, 'totp_already_enabled', 'TOTP already enabled', 'An authenticator app is already set up for this account.'),
+  backupCodesNotAvailable: () =>
+    new ApiError(400, 'backup_codes_not_available_code', 'Backup codes not available', 'Backup codes stand in for another multi-factor method: add an authenticator app or an SMS number first.'),
+  alreadyVerified: (what: string) => new ApiError(400, 'verification_already_verified', 'Already verified', `This ${what} is already verified.`),
+  identifierExists: (param: string, what: string) => fieldError('form_identifier_exists', param, `That ${what} is taken. Please try another.`),
+  reverificationRequired: () =>
+    new ApiError(403, 'session_reverification_required', 'Additional verification required', 'You need to provide additional verification to perform this operation.'),
   sessionExists: () => new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
   signedOut: () => new ApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   devBrowserUnauthenticated: () =>
@@ -91,6 +140,7 @@ export interface ErrorResponse {
  * 500 `internal_clerk_error` whose cause is reported (never sent: it may name files or secrets).
  */
 export function errorResponse(error: unknown, report: (message: string) => void = () => {}): ErrorResponse {
+  if (error instanceof InputError) error = errors.paramInvalid(error.field, error.message);
   if (error instanceof ApiError) return { status: error.status, body: error.toJSON(), headers: error.headers };
   report(error instanceof Error ? error.message : String(error));
   const internal = errors.internal();

@@ -1,7 +1,8 @@
 /**
- * The Frontend API as it is served: each request is logged, may meet an injected fault, counts
- * towards the per-IP limit, gets its `RequestContext`, and its handler's answer (or its error,
- * through `errorResponse`) goes out as JSON, shown to the `onResponse` observer.
+ * The Frontend API as it is served: each request is logged, is refused when it comes from a page
+ * whose origin is not allowed (`origin_invalid`), may meet an injected fault, counts towards the
+ * per-IP limit, gets its `RequestContext`, and its handler's answer (or its error, through
+ * `errorResponse`) goes out as JSON, shown to the `onResponse` observer.
  */
 import type { ApiHandler, Instance } from './api/instance.js';
 import { type ApiError, errorResponse, errors } from './errors.js';
@@ -13,6 +14,8 @@ import type { Params } from './router.js';
 import type { EmulatorResponse, RequestLogEntry } from './types.js';
 
 const MAX_LOGGED_REQUESTS = 10_000;
+/** Refused origins named in the log (once each), so a page left out of `allowedOrigins` is easy to spot. */
+const MAX_NAMED_ORIGINS = 100;
 
 export interface FrontendApiOptions {
   instance: Instance;
@@ -26,6 +29,7 @@ export interface FrontendApiOptions {
 
 export class FrontendApi {
   #requests: RequestLogEntry[] = [];
+  readonly #refusedOrigins = new Set<string>();
 
   constructor(private readonly options: FrontendApiOptions) {}
 
@@ -65,6 +69,7 @@ export class FrontendApi {
       this.options.onResponse?.({ method: request.method, path: request.path, status, body });
     };
     try {
+      if (!request.origin.allowed) throw this.#refuseOrigin(request.origin.sent ?? '');
       const form = formOf(request);
       const fault = faults.take(request.method, request.path, () => this.#faultSubject(request, form));
       if (fault) {
@@ -83,6 +88,14 @@ export class FrontendApi {
       const { status, body, headers } = errorResponse(error, (message) => this.options.log(`internal error on ${request.method} ${request.path}: ${message}`));
       respond(status, body, headers);
     }
+  }
+
+  #refuseOrigin(origin: string): ApiError {
+    if (this.#refusedOrigins.size < MAX_NAMED_ORIGINS && !this.#refusedOrigins.has(origin)) {
+      this.#refusedOrigins.add(origin);
+      this.options.log(`refused a request from the origin ${JSON.stringify(origin.slice(0, 100))}; if that page is yours, allow it with --allowed-origin (option allowedOrigins)`);
+    }
+    return errors.originInvalid(origin);
   }
 
   /** The users and client a request concerns, for faults scoped to one of them. */

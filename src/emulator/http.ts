@@ -24,31 +24,76 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Strict application/x-www-form-urlencoded parsing: malformed percent-escapes are an error. */
-export function parseForm(text: string): Map<string, string> {
-  const params = new Map<string, string>();
+/**
+ * Form parameters, one text value each. A parameter sent as a list or an object (a repeated form
+ * key, a JSON array or object) is kept out, and reading it as text is refused with 422
+ * `form_param_format_invalid` naming it: only the parameters a handler reads can be at fault.
+ */
+export class FormParams extends Map<string, string> {
+  readonly #structured = new Set<string>();
+
+  /** Records that `name` came as a list or an object. */
+  markStructured(name: string): void {
+    super.delete(name);
+    this.#structured.add(name);
+  }
+
+  override get(name: string): string | undefined {
+    if (this.#structured.has(name)) throw errors.paramNotText(name);
+    return super.get(name);
+  }
+}
+
+/** Strict application/x-www-form-urlencoded parsing: malformed percent-escapes are an error, a repeated key is a list. */
+export function parseForm(text: string): FormParams {
+  const params = new FormParams();
+  const seen = new Set<string>();
   if (text === '') return params;
   for (const pair of text.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     const rawKey = eq === -1 ? pair : pair.slice(0, eq);
     const rawValue = eq === -1 ? '' : pair.slice(eq + 1);
+    let key: string;
+    let value: string;
     try {
-      params.set(decodeURIComponent(rawKey.replace(/\+/g, ' ')), decodeURIComponent(rawValue.replace(/\+/g, ' ')));
+      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
     } catch {
       throw errors.malformed('The request body is not valid application/x-www-form-urlencoded.');
     }
+    if (seen.has(key)) params.markStructured(key);
+    else params.set(key, value);
+    seen.add(key);
   }
   return params;
 }
 
+/** Deeper JSON is refused: nothing the emulator reads nests more than a few levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests at most `max` arrays or objects deep, found without recursion (a 64 KB body can nest 32,000 deep). */
+function nestsAtMost(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
 export function parseJson(buffer: Buffer): unknown {
   if (buffer.length === 0) return {};
+  let json: unknown;
   try {
-    return JSON.parse(buffer.toString('utf8'));
+    json = JSON.parse(buffer.toString('utf8'));
   } catch {
     throw errors.malformed('The request body is not valid JSON.');
   }
+  if (!nestsAtMost(json, MAX_JSON_DEPTH)) throw errors.malformed(`The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
+  return json;
 }
 
 /**
@@ -82,6 +127,12 @@ export function reply(res: ServerResponse, status: number, body: unknown, header
 
 /** Answers with `errorResponse(error)`: Clerk's error shape. */
 export function sendError(res: ServerResponse, error: unknown, report?: (message: string) => void): void {
+  // A request refused before it was read whole (a foreign host or origin): the rest is dropped
+  // and the connection closed after the answer, never reused half-read.
+  if (res.req && !res.req.complete) {
+    res.shouldKeepAlive = false;
+    res.req.resume();
+  }
   const { status, body, headers } = errorResponse(error, report);
   reply(res, status, body, headers);
 }

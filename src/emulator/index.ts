@@ -1,12 +1,15 @@
 /**
- * A local emulator of Clerk's Frontend API that the unmodified `@clerk/clerk-js` signs in against
- * (password, then TOTP, backup code, SMS or Client Trust email code). Node only.
+ * A local emulator of Clerk's Frontend API that the unmodified `@clerk/clerk-js` and Clerk's own UI
+ * sign in against (a password or an email code, then TOTP, backup code, SMS or Client Trust email
+ * code) and manage second factors with (`/v1/me`, reverification included). Node only.
  *
  * Besides the Frontend API under `/__clerk/v1`, it serves test controls that exist only in the
  * emulator, never in Clerk: `GET /__clerk/_emulator/messages`, `GET /__clerk/_emulator/requests`,
  * `POST /__clerk/_emulator/users`, `POST /__clerk/_emulator/reset`, `GET|POST /__clerk/_emulator/limits`,
- * `GET|POST|DELETE /__clerk/_emulator/faults` (fault injection, see `FaultRule`).
+ * `GET|POST|DELETE /__clerk/_emulator/faults` (fault injection, see `FaultRule`); each needs the
+ * header `X-Clerk-Emulator: 1` (`CONTROL_HEADER`) and JSON bodies.
  */
+export { CONTROL_HEADER } from './control-api.js';
 export { createEmulator, type Emulator } from './emulator.js';
 export { FAULT_KINDS, type FaultKind, type FaultRule, type FaultScope, type FaultStatus } from './faults.js';
 export {
@@ -14,11 +17,14 @@ export {
   type EmulatorLimits,
   type EmulatorMessage,
   type EmulatorOptions,
+  type EmulatorPhoneNumber,
   type EmulatorResponse,
   type EmulatorUser,
   type ListenOptions,
   type RequestLogEntry,
+  type ReverificationPreset,
   type SessionTaskKey,
 } from './types.js';
+export { InputError } from './errors.js';
 export { verifyTotp } from './totp.js';
 export { hashPasswordDigest } from './security.js';

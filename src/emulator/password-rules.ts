@@ -5,7 +5,7 @@
  */
 import { errors } from './errors.js';
 import { verifyPassword } from './security.js';
-import type { StoredUser } from './store.js';
+import type { StoredUser } from './records.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 /** Clerk's limit, in bytes of UTF-8 (bcrypt's). */

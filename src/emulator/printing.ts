@@ -2,23 +2,43 @@
 import qrcode from 'qrcode-terminal';
 import { readFile } from 'node:fs/promises';
 import { totpUri } from './totp.js';
-import type { EmulatorMessage, EmulatorUser } from './types.js';
+import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser } from './types.js';
 
 export function qrCode(text: string): Promise<string> {
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
 }
 
-/** Startup lines: the base URL line, then `publishable key: ...`. */
+/** Startup lines: the base URL line, then `publishable key: ...`, then how to reach the test controls. */
 export function startLines(baseUrl: string, publishableKey: string): string[] {
-  return [`Clerk Frontend API emulator: ${baseUrl}/__clerk`, `publishable key: ${publishableKey}`];
+  return [
+    `Clerk Frontend API emulator: ${baseUrl}/__clerk`,
+    `publishable key: ${publishableKey}`,
+    `test controls: ${baseUrl}/__clerk/_emulator/* with the header X-Clerk-Emulator: 1`,
+  ];
+}
+
+/** One line on what the instance asks of its users: `security: reverification strict (10 min), MFA required`. */
+export function describeSecurity(options: Pick<EmulatorOptions, 'clientTrust' | 'requireMfa' | 'reverification'>, limits: EmulatorLimits): string {
+  const minutes = Math.round((limits.reverificationSeconds / 60) * 100) / 100;
+  const parts = [options.reverification === false ? 'no reverification' : `reverification ${options.reverification ?? 'strict'} (${minutes} min)`];
+  if (options.requireMfa) parts.push('MFA required (setup-mfa)');
+  if (options.clientTrust) parts.push('Client Trust');
+  return `security: ${parts.join(', ')}`;
+}
+
+/** The numbers a user receives second-factor codes on. */
+function smsNumbers(user: EmulatorUser): string[] {
+  const reserved = (user.phone_numbers ?? []).filter((phone) => phone.verified !== false && phone.reserved_for_second_factor);
+  return [...(user.phone_number ? [user.phone_number] : []), ...reserved.map((phone) => phone.phone_number)];
 }
 
 /** The first user in full (password, backup codes, otpauth URI and QR code), the others in one line each. */
 export async function describeUsers(users: EmulatorUser[]): Promise<string> {
   const [first, ...others] = users;
-  if (!first) return 'No users: add some with POST /__clerk/_emulator/users.';
+  if (!first) return 'No users: add some with POST /__clerk/_emulator/users (header X-Clerk-Emulator: 1).';
   const lines = [`Demo user: ${first.email}`, `  password:     ${first.password}`];
-  if (first.phone_number) lines.push(`  SMS codes to: ${first.phone_number} (printed here, and at GET /__clerk/_emulator/messages)`);
+  const phones = smsNumbers(first);
+  if (phones.length) lines.push(`  SMS codes to: ${phones.join(', ')} (printed here, and at GET /__clerk/_emulator/messages with the header X-Clerk-Emulator: 1)`);
   if (first.backup_codes?.length) lines.push(`  backup codes: ${first.backup_codes.join(' ')}`);
   if (first.tasks?.length) lines.push(`  tasks:        ${first.tasks.join(', ')}`);
   if (first.password_reset_required) lines.push('  must choose a new password after signing in');
@@ -29,7 +49,7 @@ export async function describeUsers(users: EmulatorUser[]): Promise<string> {
   if (others.length) {
     lines.push('Other users:');
     for (const user of others) {
-      const factors = [user.totp_secret && 'TOTP', user.phone_number && `SMS ${user.phone_number}`, user.backup_codes?.length && 'backup codes']
+      const factors = [user.totp_secret && 'TOTP', ...smsNumbers(user).map((phone) => `SMS ${phone}`), user.backup_codes?.length && 'backup codes']
         .filter(Boolean)
         .join(', ');
       const tasks = user.tasks?.length ? `; tasks: ${user.tasks.join(', ')}` : '';

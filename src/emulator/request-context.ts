@@ -6,10 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { errors } from './errors.js';
-import { appendHeader, parseCookies } from './http.js';
+import { appendHeader, clientIp, parseCookies } from './http.js';
 import type { IncomingRequest } from './request.js';
 import type { Params } from './router.js';
-import type { Store, StoredClient } from './store.js';
+import type { Store } from './store.js';
+import type { StoredClient } from './records.js';
 
 const CLIENT_COOKIE = '__client';
 const DEV_BROWSER_PARAM = '__clerk_db_jwt';
@@ -37,10 +38,13 @@ export class RequestContext {
   readonly form: Map<string, string>;
   readonly query: URLSearchParams;
   readonly now: number;
-  /** Origin of the page (for `azp` and the environment's URLs). */
+  /** Origin of the page, only ever an allowed one, else the emulator's own (for `azp` and the environment's URLs). */
   readonly origin: string;
   /** The emulator's own base URL (token issuer). */
   readonly issuer: string;
+  /** The browser's `User-Agent` (at most 512 characters) and address, shown with the sessions it starts. */
+  readonly userAgent: string;
+  readonly ipAddress: string;
   /** Cookie value or dev browser token: the per-client rate-limit key. */
   clientKey: string | null = null;
   #client: StoredClient | null = null;
@@ -59,11 +63,13 @@ export class RequestContext {
     this.#res = request.res;
     this.#secure = 'encrypted' in req.socket && !!(req.socket as { encrypted?: boolean }).encrypted;
     const base = `${this.#secure ? 'https' : 'http'}://${String(req.headers.host ?? '127.0.0.1')}`;
-    this.origin = typeof req.headers.origin === 'string' && req.headers.origin !== 'null' ? req.headers.origin : base;
+    this.origin = request.origin.allowed && request.origin.sent !== null ? request.origin.sent : base;
     this.issuer = base + mount;
+    this.userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
+    this.ipAddress = clientIp(req);
     this.#devBrowser = identify ? this.query.get(DEV_BROWSER_PARAM) : null;
     if (!identify) return;
-    if (this.#devBrowser !== null && !store.devBrowsers.has(this.#devBrowser)) throw errors.devBrowserUnauthenticated();
+    if (this.#devBrowser !== null && store.devBrowsers.get(this.#devBrowser) === undefined) throw errors.devBrowserUnauthenticated();
     this.clientKey = clientKeyOf(request);
     const clientId = this.clientKey ? store.clientKeys.get(this.clientKey) : undefined;
     this.#client = (clientId && store.clients.get(clientId)) || null;

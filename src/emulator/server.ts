@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors } from './errors.js';
+import type { HostCheck } from './hosts.js';
 import { sendError } from './http.js';
 import { serveFile } from './static-files.js';
 import type { ListenOptions } from './types.js';
@@ -10,11 +11,15 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** `handle` serves the emulator's paths (resolving false for any other), `staticDir` the rest; starts once `ready`. */
+/**
+ * `handle` serves the emulator's paths (resolving false for any other), `staticDir` the rest, to
+ * the names `hosts` allows (the address listened on among them); starts once `ready`.
+ */
 export async function listen(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>,
   opts: ListenOptions,
   ready: Promise<unknown>,
+  hosts: HostCheck,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const host = opts.host ?? '127.0.0.1';
   if (!isLoopback(host) && !opts.allowNonLoopback) {
@@ -25,6 +30,7 @@ export async function listen(
     handle(req, res)
       .then(async (handled) => {
         if (handled) return;
+        hosts.check(req);
         if (!opts.staticDir) throw errors.notFound('file');
         await serveFile(req, res, opts.staticDir, (req.url ?? '/').split('?')[0] ?? '/', () => 'no-cache');
       })
@@ -34,6 +40,7 @@ export async function listen(
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
+  hosts.listeningOn(host);
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {

@@ -1,6 +1,10 @@
-/** Serves files from a directory without ever leaving it: clerk-js builds and the CLI's --static dir. */
+/**
+ * Serves files from a directory without ever leaving it: clerk-js builds and the CLI's --static
+ * dir. A file is served only when its real path (symbolic links resolved) is inside the folder's
+ * real path, and never a dotfile or anything below a dot-folder (`.env`, `.git/HEAD`).
+ */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep, dirname } from 'node:path';
@@ -43,9 +47,16 @@ export function clerkJsFiles(): Endpoint {
     );
 }
 
+/** Whether `path` is `base` or below it, with no dot-named file or folder on the way. */
+function isInside(base: string, path: string): boolean {
+  if (path === base) return true;
+  return path.startsWith(base + sep) && !path.slice(base.length + 1).split(sep).some((segment) => segment.startsWith('.'));
+}
+
 /**
- * Resolves a URL path (still percent-encoded, relative to `root`) to a file inside `root`,
- * or throws a 4xx ApiError. Refuses `..`, encoded slashes, backslashes and NUL.
+ * Resolves a URL path (still percent-encoded, relative to `root`) to a path inside `root`, or
+ * throws a 4xx ApiError. Refuses every segment that starts with a dot (`.`, `..`, `.env`),
+ * encoded slashes, backslashes and NUL.
  */
 export function resolveInside(root: string, encodedPath: string): string {
   let decoded: string;
@@ -54,14 +65,29 @@ export function resolveInside(root: string, encodedPath: string): string {
   } catch {
     throw errors.malformed('The path is not validly percent-encoded.');
   }
-  const segments = decoded.split('/').filter((segment) => segment !== '' && segment !== '.');
-  if (segments.some((segment) => segment === '..' || segment.includes('\\') || segment.includes('\0')) || /%2f|%5c/i.test(encodedPath)) {
+  const segments = decoded.split('/').filter((segment) => segment !== '');
+  if (segments.some((segment) => segment.startsWith('.') || segment.includes('\\') || segment.includes('\0')) || /%2f|%5c/i.test(encodedPath)) {
     throw errors.notFound('file');
   }
   const base = resolve(root);
   const full = resolve(join(base, ...segments));
-  if (full !== base && !full.startsWith(base + sep)) throw errors.notFound('file');
+  if (!isInside(base, full)) throw errors.notFound('file');
   return full;
+}
+
+/** The file `encodedPath` names below `root` (a folder's `index.html`), by its real path, which must be inside the real `root`. */
+async function fileInside(root: string, encodedPath: string): Promise<{ file: string; size: number; mtimeMs: number }> {
+  const base = await realpath(root).catch(() => null);
+  if (!base) throw errors.notFound('file');
+  const real = async (path: string) => {
+    const found = await realpath(path).catch(() => null);
+    return found && isInside(base, found) ? { file: found, info: await stat(found).catch(() => null) } : null;
+  };
+  let found = await real(resolveInside(base, encodedPath));
+  if (found?.info?.isDirectory()) found = await real(join(found.file, 'index.html'));
+  const { file, info } = found ?? {};
+  if (!file || !info || !info.isFile()) throw errors.notFound('file');
+  return { file, size: info.size, mtimeMs: info.mtimeMs };
 }
 
 export async function serveFile(
@@ -71,13 +97,7 @@ export async function serveFile(
   encodedPath: string,
   cacheControl: (file: string) => string,
 ): Promise<void> {
-  let file = resolveInside(root, encodedPath);
-  let info = await stat(file).catch(() => null);
-  if (info?.isDirectory()) {
-    file = join(file, 'index.html');
-    info = await stat(file).catch(() => null);
-  }
-  if (!info || !info.isFile()) throw errors.notFound('file');
+  const { file, ...info } = await fileInside(root, encodedPath);
   const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', cacheControl(file));

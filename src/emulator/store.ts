@@ -1,120 +1,40 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
-import type { EmulatorLimits, EmulatorMessage, EmulatorUser, SessionTaskKey } from './types.js';
+import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
+import { LruMap } from './lru.js';
 import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
+import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
+import { checkUsers } from './user-input.js';
 
-export interface Organization {
-  id: string;
-  name: string;
-  slug: string;
-  membershipId: string;
-  role: string;
-  createdAt: number;
-}
-
-export interface StoredUser {
-  id: string;
-  email: string;
-  emailId: string;
-  phone: string | null;
-  phoneId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  password: PasswordHash;
-  totpSecret: string | null;
-  /** Highest TOTP step counter accepted so far: codes of that step or older are refused. */
-  lastTotpCounter: number;
-  /** TOTP enrolment started through /v1/me/totp and not yet verified. */
-  pendingTotp: { id: string; secret: string; createdAt: number } | null;
-  /** Keyed digests of the unused backup codes. */
-  backupCodes: Buffer[];
-  tasks: SessionTaskKey[];
-  /** A correct password leads to `needs_new_password` until the user sets a new one. */
-  passwordResetRequired: boolean;
-  organizations: Organization[];
-  limits: Partial<EmulatorLimits>;
-  clientTrust: boolean | null;
-  failedAttempts: number;
-  lockedUntil: number;
-  createdAt: number;
-  updatedAt: number;
-  lastSignInAt: number | null;
-  mfaEnabledAt: number | null;
-}
-
-export type VerificationStatus = 'unverified' | 'verified' | 'failed' | 'expired';
-
-export type SecondFactorStrategy = 'totp' | 'backup_code' | 'phone_code' | 'email_code';
-
-export interface Verification {
-  strategy: 'password' | SecondFactorStrategy;
-  status: VerificationStatus;
-  attempts: number | null;
-  expireAt: number | null;
-  /** For phone_code/email_code: digest of the code sent. */
-  codeDigest?: Buffer;
-}
-
-export type SignInStatus = 'needs_first_factor' | 'needs_new_password' | 'needs_second_factor' | 'needs_client_trust' | 'complete';
-
-export interface StoredSignIn {
-  id: string;
-  clientId: string;
-  userId: string;
-  identifier: string;
-  status: SignInStatus;
-  firstFactor: Verification | null;
-  secondFactor: Verification | null;
-  createdSessionId: string | null;
-  clientTrustState: 'new' | 'known' | null;
-  createdAt: number;
-  abandonAt: number;
-}
-
-export type SessionStatus = 'active' | 'pending' | 'ended' | 'removed' | 'revoked';
-
-export interface StoredSession {
-  id: string;
-  clientId: string;
-  userId: string;
-  status: SessionStatus;
-  tasks: SessionTaskKey[];
-  lastActiveOrganizationId: string | null;
-  firstFactorAt: number;
-  secondFactorAt: number | null;
-  lastActiveToken: string | null;
-  createdAt: number;
-  updatedAt: number;
-  lastActiveAt: number;
-  expireAt: number;
-  abandonAt: number;
-}
-
-export interface StoredClient {
-  id: string;
-  signInId: string | null;
-  sessionIds: string[];
-  lastActiveSessionId: string | null;
-  lastAuthenticationStrategy: string | null;
-  /** Users who completed a sign-in on this client (Client Trust: "known"). */
-  trustedUserIds: Set<string>;
-  createdAt: number;
-  updatedAt: number;
-}
+/** Codes kept in the inbox: older ones are forgotten. */
+export const MAX_MESSAGES = 1_000;
 
 export class Store {
   users = new Map<string, StoredUser>();
   usersByEmail = new Map<string, StoredUser>();
-  clients = new Map<string, StoredClient>();
+  /** What browsers leave behind, each kept to `capacity()` entries, least recently used forgotten first. */
+  clients: Map<string, StoredClient>;
   /** `__client` cookie values and dev browser tokens, each naming a client. */
-  clientKeys = new Map<string, string>();
-  devBrowsers = new Set<string>();
-  signIns = new Map<string, StoredSignIn>();
-  sessions = new Map<string, StoredSession>();
+  clientKeys: Map<string, string>;
+  /** Dev browser tokens, with when each was made. */
+  devBrowsers: Map<string, number>;
+  signIns: Map<string, StoredSignIn>;
+  sessions: Map<string, StoredSession>;
   inbox: EmulatorMessage[] = [];
   /** Users are hashed asynchronously: additions run one after the other, requests wait for them. */
   #adding: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly now: () => number) {}
+  /** @param capacity how many clients (and as many dev browsers, sign-ins, sessions) are kept */
+  constructor(
+    private readonly now: () => number,
+    capacity: () => number = () => Infinity,
+  ) {
+    this.clients = new LruMap(capacity);
+    this.clientKeys = new LruMap(capacity);
+    this.devBrowsers = new LruMap(capacity);
+    this.signIns = new LruMap(capacity);
+    this.sessions = new LruMap(capacity);
+  }
 
   /** Forgets everything but the users (whose lockouts and replay state are cleared). */
   reset(): void {
@@ -130,12 +50,23 @@ export class Store {
     }
   }
 
+  /** A code "sent": into the inbox, which keeps the last `MAX_MESSAGES`. */
+  receive(message: EmulatorMessage): void {
+    this.inbox.push(message);
+    // Trimmed in batches, so a long run does not copy the inbox on every message.
+    if (this.inbox.length > MAX_MESSAGES * 1.1) this.inbox = this.inbox.slice(-MAX_MESSAGES);
+  }
+
   /**
    * Adds (or replaces) users in order, after the additions still under way; their passwords are
-   * hashed in parallel. Adds none if one is invalid.
+   * hashed in parallel. Adds none if one is invalid (`user-input.ts`).
    */
   addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
-    if (!Array.isArray(inputs)) return Promise.reject(new TypeError('users must be an array'));
+    try {
+      checkUsers(inputs);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const adding = this.#adding.then(() => this.#insertUsers(inputs));
     this.#adding = adding.catch(() => {});
     return adding;
@@ -147,18 +78,8 @@ export class Store {
   }
 
   async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
-    for (const input of inputs) {
-      if (!input || typeof input.email !== 'string' || !input.email.includes('@')) throw new TypeError('a user needs an email');
-      if (typeof input.password !== 'string' || input.password === '') throw new TypeError(`user ${input.email} needs a password`);
-    }
-    const hashes = await Promise.all(
-      inputs.map((input) => {
-        if (input.password_digest === undefined) return hashPassword(input.password);
-        const stored = typeof input.password_digest === 'string' ? decodePasswordHash(input.password_digest) : null;
-        if (!stored) throw new TypeError(`user ${input.email} has a password_digest not made by hashPasswordDigest()`);
-        return stored;
-      }),
-    );
+    // Checked whole before: nothing below can fail half-way.
+    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password))));
     return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
   }
 
@@ -167,16 +88,25 @@ export class Store {
     const now = this.now();
     const previous = this.usersByEmail.get(email);
     const firstName = input.first_name ?? null;
+    const phones: EmulatorPhoneNumber[] = [
+      ...(input.phone_number ? [{ phone_number: input.phone_number, reserved_for_second_factor: true, default_second_factor: true }] : []),
+      ...(input.phone_numbers ?? []),
+    ];
     const user: StoredUser = {
       id: previous?.id ?? randomId('user'),
       email,
       emailId: randomId('idn'),
-      phone: input.phone_number ?? null,
-      phoneId: input.phone_number ? randomId('idn') : null,
+      phoneNumbers: phones.map((phone) =>
+        newPhoneNumber(phone.phone_number, now, {
+          verified: phone.verified !== false,
+          reserved: phone.reserved_for_second_factor === true,
+          isDefault: phone.default_second_factor === true,
+        }),
+      ),
       firstName,
       lastName: input.last_name ?? null,
       password,
-      totpSecret: input.totp_secret ? input.totp_secret.replace(/\s+/g, '').toUpperCase() : null,
+      totp: input.totp_secret ? { id: randomId('totp'), secret: input.totp_secret.replace(/\s+/g, '').toUpperCase(), createdAt: now } : null,
       lastTotpCounter: -1,
       pendingTotp: null,
       backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
@@ -186,12 +116,16 @@ export class Store {
       limits: { ...(input.limits ?? {}) },
       clientTrust: typeof input.client_trust === 'boolean' ? input.client_trust : null,
       failedAttempts: 0,
+      checksInFlight: 0,
       lockedUntil: 0,
       createdAt: now,
       updatedAt: now,
       lastSignInAt: null,
-      mfaEnabledAt: input.totp_secret || input.phone_number ? now : null,
+      mfaEnabledAt: null,
+      mfaDisabledAt: null,
     };
+    settleDefaultPhone(user);
+    if (hasStrongSecondFactor(user)) user.mfaEnabledAt = now;
     if (user.tasks.includes('choose-organization')) {
       const name = `${firstName ?? email.split('@')[0]}'s Organization`;
       user.organizations.push({
@@ -237,21 +171,16 @@ export class Store {
   }
 }
 
-/** The second factors a user has, in the order Clerk lists them: authenticator app, SMS, backup codes. */
-export function secondFactorStrategies(user: StoredUser): SecondFactorStrategy[] {
-  const strategies: SecondFactorStrategy[] = [];
-  if (user.totpSecret) strategies.push('totp');
-  if (user.phone && user.phoneId) strategies.push('phone_code');
-  if (user.backupCodes.length > 0) strategies.push('backup_code');
-  return strategies;
-}
-
-/**
- * A backup code as Clerk compares it, applied alike to the stored codes and to what is typed:
- * NFKC (full-width letters and digits become ASCII), no whitespace, no dash of any kind (hyphen,
- * en and em dashes, minus sign, small and full-width hyphens), lower case. So `h2j6-b8n4`,
- * `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
- */
-export function normalizeBackupCode(code: string): string {
-  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
+/** A phone number, unverified unless said otherwise (a reserved number sends second-factor codes once verified). */
+export function newPhoneNumber(number: string, now: number, { verified = false, reserved = false, isDefault = false } = {}): StoredPhoneNumber {
+  return {
+    id: randomId('idn'),
+    number,
+    verified,
+    verification: null,
+    reservedForSecondFactor: reserved,
+    defaultSecondFactor: verified && reserved && isDefault,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -1,7 +1,8 @@
 /** Public types of the Clerk Frontend API emulator. */
 import type { FaultRule } from './faults.js';
 
-export type SessionTaskKey = 'choose-organization' | 'reset-password' | 'setup-mfa';
+export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
+export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
 
 /** A user the emulator knows. Only `email` and `password` are required. */
 export interface EmulatorUser {
@@ -14,11 +15,16 @@ export interface EmulatorUser {
   password_digest?: string;
   first_name?: string;
   last_name?: string;
-  /** Base32 TOTP secret (SHA-1, 6 digits, 30 s steps). */
+  /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
-  /** E.164 phone number used for SMS codes as a second factor. */
+  /**
+   * E.164 phone number used for SMS codes as a second factor: short for one entry of
+   * `phone_numbers`, verified, reserved for second factor and the default one.
+   */
   phone_number?: string;
+  /** The user's phone numbers (after `phone_number`, if given). */
+  phone_numbers?: EmulatorPhoneNumber[];
   /** Tasks the session is left pending with after sign-in. */
   tasks?: SessionTaskKey[];
   /**
@@ -36,6 +42,25 @@ export interface EmulatorUser {
   client_trust?: boolean;
 }
 
+/** A phone number of a user, as `EmulatorUser.phone_numbers` lists it. */
+export interface EmulatorPhoneNumber {
+  /** E.164, e.g. `+15555550100`. */
+  phone_number: string;
+  /** Default true; an unverified number must be verified (`/v1/me/phone_numbers/{id}/...`) before use. */
+  verified?: boolean;
+  /** Sends second-factor codes (default false). Only verified numbers can be reserved. */
+  reserved_for_second_factor?: boolean;
+  /** The default among the reserved numbers; when none is marked, the first reserved one. */
+  default_second_factor?: boolean;
+}
+
+/**
+ * Clerk's reverification levels: how recent the session's factor verification must be for a
+ * sensitive action, and which factors renew it (`strict_mfa`: both, 10 minutes; `strict`: the
+ * strongest the user has, 10 minutes; `moderate`: 1 hour; `lax`: 1 day).
+ */
+export type ReverificationPreset = 'strict_mfa' | 'strict' | 'moderate' | 'lax';
+
 /** Security limits. Defaults follow Clerk's documented behaviour. */
 export interface EmulatorLimits {
   /** Failed password or code attempts before the user is locked (Clerk: 10). */
@@ -50,6 +75,11 @@ export interface EmulatorLimits {
   signInCreateLimit: number;
   /** First/second factor attempts per client and user in one window (Clerk: 3 per 10 s). */
   signInAttemptLimit: number;
+  /**
+   * Sign-in creations and factor attempts for one identifier (email) in one window, from every
+   * client together, so fresh clients cannot multiply the per-client limits (20 per 10 s).
+   */
+  identifierLimit: number;
   /** Window of the per-client limits, in seconds (Clerk: 10). */
   rateLimitWindowSeconds: number;
   /** Requests per IP address in one IP window: loose, so many people behind one address never meet it. */
@@ -60,6 +90,17 @@ export interface EmulatorLimits {
   tokenLifetimeSeconds: number;
   /** Session lifetime in seconds (Clerk: 7 days). */
   sessionLifetimeSeconds: number;
+  /**
+   * How old a session's factor verification may be before a sensitive action answers
+   * `session_reverification_required` (default: the reverification level's age, `strict`: 10 minutes).
+   */
+  reverificationSeconds: number;
+  /**
+   * Clients kept at once, and as many dev browsers, sign-ins and sessions: past it the least
+   * recently used is forgotten (10,000; a few megabytes). Sign-ins are also dropped once abandoned
+   * (24 hours), sessions once expired.
+   */
+  maxClients: number;
 }
 
 export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
@@ -69,11 +110,14 @@ export const DEFAULT_LIMITS: EmulatorLimits = Object.freeze({
   codeMaxAttempts: 3,
   signInCreateLimit: 5,
   signInAttemptLimit: 3,
+  identifierLimit: 20,
   rateLimitWindowSeconds: 10,
   ipLimit: 5000,
   ipWindowSeconds: 10,
   tokenLifetimeSeconds: 60,
   sessionLifetimeSeconds: 7 * 24 * 3600,
+  reverificationSeconds: 600,
+  maxClients: 10_000,
 });
 
 /** A code that would have been sent by SMS or email. */
@@ -98,8 +142,30 @@ export interface EmulatorResponse {
 
 export interface EmulatorOptions {
   users: EmulatorUser[];
+  /**
+   * Origins of pages served elsewhere than the emulator that may use its Frontend API from a
+   * browser, e.g. `['http://localhost:3000']` (Clerk's allowed origins). The emulator's own origin
+   * is always allowed; requests from any other origin are refused with `origin_invalid`.
+   */
+  allowedOrigins?: string[];
+  /**
+   * Host names the emulator answers to besides localhost, 127.0.0.1, [::1] and the address it
+   * listens on (any port), e.g. `['app.test']`. Requests for any other `Host` get 421 `host_invalid`.
+   */
+  allowedHosts?: string[];
   /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
   clientTrust?: boolean;
+  /**
+   * Clerk's "require multi-factor authentication": a user without a second factor signs in to a
+   * pending session with the `setup-mfa` task, completed by enrolling one through `/v1/me`.
+   */
+  requireMfa?: boolean;
+  /**
+   * The level sensitive `/v1/me` actions (adding or removing an authenticator app, an SMS number,
+   * backup codes) require; `false` never asks. Default `strict`. Its age can be changed with
+   * `limits.reverificationSeconds`.
+   */
+  reverification?: ReverificationPreset | false;
   limits?: Partial<EmulatorLimits>;
   /** Clock in milliseconds (tests move time instead of sleeping). */
   now?: () => number;

@@ -505,12 +505,12 @@ describe('loading clerk-js', () => {
   it('requests clerk-js together with the first render, not after it', async () => {
     const el = document.createElement('clerk-mfa-sign-in');
     el.setAttribute('publishable-key', key);
-    el.setAttribute('clerk-js-url', 'data:text/javascript,');
+    el.setAttribute('clerk-js-url', 'http://127.0.0.1:9/clerk.js');
     document.body.append(el);
     await el.updateComplete;
     try {
       expect(el.shadowRoot!.querySelector('#identifier'), 'the form is on screen').to.not.equal(null);
-      expect(scripts().map((s) => s.src)).to.deep.equal(['data:text/javascript,']);
+      expect(scripts().map((s) => s.src)).to.deep.equal(['http://127.0.0.1:9/clerk.js']);
       expect(scripts()[0]!.getAttribute('data-clerk-publishable-key')).to.equal(key);
     } finally {
       el.remove();

@@ -22,7 +22,7 @@ const model: ClerkModel = {
       password_reset_required: user.needsNewPassword,
       client_trust: user.clientTrust,
       // Facts try many codes in a row; a locked user is locked by the first failure.
-      limits: { signInCreateLimit: 100, signInAttemptLimit: 100, ...(user.locked ? { lockoutAttempts: 1 } : {}) },
+      limits: { signInCreateLimit: 100, signInAttemptLimit: 100, identifierLimit: 100, ...(user.locked ? { lockoutAttempts: 1 } : {}) },
     });
     const clerk = await loadClerk('production');
     if (user.locked) await clerk.client!.signIn.create({ identifier, password: 'a wrong password' }).catch(() => {});

@@ -11,16 +11,14 @@ export type Mode = 'production' | 'dev-browser';
 const keyHost: Record<Mode, string> = { production: 'clerk.emulator.test', 'dev-browser': 'emulator.clerk.accounts.dev' };
 export const publishableKey = (mode: Mode) => `${mode === 'production' ? 'pk_live_' : 'pk_test_'}${btoa(`${keyHost[mode]}$`)}`;
 
+import { control } from './controls.js';
+
 let counter = 0;
 /** A fresh user for one test, so lockouts, used codes and rate limits never leak between tests. */
 export async function addUser(extra: Record<string, unknown> = {}): Promise<string> {
   const email = `it-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}-${++counter}@example.com`;
   const user = { email, password: PASSWORD, first_name: 'Test', totp_secret: TOTP_SECRET, backup_codes: BACKUP_CODES, ...extra };
-  const response = await fetch('/__clerk/_emulator/users', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ users: [user] }),
-  });
+  const response = await control('/users', { body: { users: [user] } });
   if (!response.ok) throw new Error(`could not add user: ${response.status}`);
   return email;
 }

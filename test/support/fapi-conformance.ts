@@ -153,7 +153,8 @@ export function createConformanceRecorder(specPath: string = DEFAULT_SPEC_PATH):
 
   const recorder: ConformanceRecorder = {
     observe({ method, path, status, body }) {
-      const specPath = PATH_ALIASES[path] ?? path;
+      // clerk-js sends some paths with a trailing slash (`/v1/me/backup_codes/`): the same operation.
+      const specPath = PATH_ALIASES[path] ?? path.replace(/(.)\/$/, '$1');
       const operation = operations.find((op) => op.method === method && op.pattern.test(specPath));
       const label = `${method} ${path} ${status}`;
       let schema: unknown = null;

@@ -1,6 +1,6 @@
 // Mounts one Clerk Frontend API emulator at /__clerk on the web-test-runner server, so test pages
 // reach it same-origin with `proxyUrl: '/__clerk'`. Tests add their own users per test through
-// `POST /__clerk/_emulator/users`, so no state leaks from one test to the next. Every JSON body
+// `POST /__clerk/_emulator/users` (test/integration/controls.ts), so no state leaks from one test to the next. Every JSON body
 // it sends is validated against Clerk's Frontend API spec; the count reporter reports the result.
 import type { Context, Next } from 'koa';
 import { createEmulator } from '../../src/emulator/index.js';

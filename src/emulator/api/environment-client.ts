@@ -6,8 +6,9 @@ import { clientBody, type Instance } from './instance.js';
 
 /** `GET|PATCH /v1/environment`. */
 export function environment(instance: Instance, ctx: RequestContext) {
-  const limits = instance.limits.current();
-  return environmentJson(ctx.origin, 'development', limits.lockoutAttempts, limits.lockoutSeconds);
+  const { lockoutAttempts, lockoutSeconds } = instance.limits.current();
+  const reverification = instance.reverificationLevel !== null;
+  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification });
 }
 
 /** `GET /v1/client`: `{response: null, client: null}` before the browser has one. */
@@ -41,7 +42,7 @@ export function removeClientSessions(instance: Instance, ctx: RequestContext) {
 /** `POST /v1/dev_browser`: the token a development instance's browser sends as `__clerk_db_jwt` from then on. */
 export function createDevBrowser(instance: Instance, ctx: RequestContext) {
   const token = `dvb_${randomBytes(24).toString('base64url')}`;
-  instance.store.devBrowsers.add(token);
+  instance.store.devBrowsers.set(token, ctx.now);
   ctx.header('Clerk-Db-Jwt', token);
   return { object: 'dev_browser', id: token };
 }

@@ -3,7 +3,8 @@ import type { Limits } from '../limits.js';
 import type { RequestContext } from '../request-context.js';
 import type { RateLimiter } from '../security.js';
 import { clientJson } from '../serializers/session.js';
-import type { Store, StoredClient } from '../store.js';
+import type { Store } from '../store.js';
+import type { ReverificationLevel, StoredClient } from '../records.js';
 import type { TokenIssuer } from '../tokens.js';
 import type { EmulatorMessage } from '../types.js';
 
@@ -14,6 +15,10 @@ export interface Instance {
   limits: Limits;
   /** Clerk's Client Trust for every user without their own `client_trust`. */
   clientTrust: boolean;
+  /** Clerk's "require MFA": a user without a second factor signs in to a pending `setup-mfa` session. */
+  requireMfa: boolean;
+  /** The factors a sensitive action needs verified recently (how recently: the `reverificationSeconds` limit); null: none. */
+  reverificationLevel: ReverificationLevel | null;
   /** "Sends" an SMS or email code: into the inbox. */
   send(message: EmulatorMessage): void;
 }

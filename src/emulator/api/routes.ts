@@ -1,9 +1,18 @@
 /** Every Frontend API endpoint the emulator answers, and the handler that answers it. */
 import type { ApiHandler } from './instance.js';
 import { createClient, createDevBrowser, environment, getClient, removeClientSessions } from './environment-client.js';
-import { changePassword, createBackupCodes, createTotp, getMe, patchMe, verifyTotpEnrolment } from './me.js';
+import { activeSessions, changePassword, getMe, patchMe, revokeSession } from './me.js';
+import { attemptPhoneVerification, createPhoneNumber, deletePhoneNumber, preparePhoneVerification, updatePhoneNumber } from './me-phone-numbers.js';
+import { createBackupCodes, createTotp, deleteTotp, verifyTotpEnrolment } from './me-totp.js';
+import {
+  attemptFirstFactorVerification,
+  attemptSecondFactorVerification,
+  prepareFirstFactorVerification,
+  prepareSecondFactorVerification,
+  startVerification,
+} from './reverification.js';
 import { createToken, endSession, jwks, removeSession, touchSession } from './sessions.js';
-import { attemptFirstFactor, attemptSecondFactor, createSignIn, getSignIn, prepareSecondFactor, resetPassword } from './sign-ins.js';
+import { attemptFirstFactor, attemptSecondFactor, createSignIn, getSignIn, prepareFirstFactor, prepareSecondFactor, resetPassword } from './sign-ins.js';
 
 export interface ApiRoute {
   methods: readonly string[];
@@ -23,6 +32,7 @@ const route = (methods: string | string[], path: string, handler: ApiHandler, op
 
 const SIGN_IN = '/v1/client/sign_ins/:sign_in_id';
 const SESSION = '/v1/client/sessions/:session_id';
+const PHONE_NUMBER = '/v1/me/phone_numbers/:phone_number_id';
 
 export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route('POST', '/v1/dev_browser', createDevBrowser, { anonymous: true }),
@@ -35,6 +45,7 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
 
   route('POST', '/v1/client/sign_ins', createSignIn),
   route('GET', SIGN_IN, getSignIn),
+  route('POST', `${SIGN_IN}/prepare_first_factor`, prepareFirstFactor),
   route('POST', `${SIGN_IN}/attempt_first_factor`, attemptFirstFactor),
   route('POST', `${SIGN_IN}/reset_password`, resetPassword),
   route('POST', `${SIGN_IN}/prepare_second_factor`, prepareSecondFactor),
@@ -44,13 +55,29 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route('POST', `${SESSION}/tokens`, createToken),
   route('POST', `${SESSION}/end`, endSession),
   route('POST', `${SESSION}/remove`, removeSession),
+  route('POST', `${SESSION}/verify`, startVerification),
+  route('POST', `${SESSION}/verify/prepare_first_factor`, prepareFirstFactorVerification),
+  route('POST', `${SESSION}/verify/attempt_first_factor`, attemptFirstFactorVerification),
+  route('POST', `${SESSION}/verify/prepare_second_factor`, prepareSecondFactorVerification),
+  route('POST', `${SESSION}/verify/attempt_second_factor`, attemptSecondFactorVerification),
   route('GET', '/v1/jwks', jwks),
   route('GET', '/.well-known/jwks.json', jwks),
 
   route('GET', '/v1/me', getMe),
   route('PATCH', '/v1/me', patchMe),
-  route('POST', '/v1/me/totp', createTotp),
-  route('POST', '/v1/me/totp/attempt_verification', verifyTotpEnrolment),
-  route('POST', '/v1/me/backup_codes', createBackupCodes),
   route('POST', '/v1/me/change_password', changePassword),
+  route('GET', '/v1/me/sessions/active', activeSessions),
+  route('POST', '/v1/me/sessions/:session_id/revoke', revokeSession),
+  route('POST', '/v1/me/totp', createTotp),
+  route('DELETE', '/v1/me/totp', deleteTotp),
+  route('POST', '/v1/me/totp/attempt_verification', verifyTotpEnrolment),
+  // clerk-js sends these two with a trailing slash.
+  route('POST', '/v1/me/backup_codes', createBackupCodes),
+  route('POST', '/v1/me/backup_codes/', createBackupCodes),
+  route('POST', '/v1/me/phone_numbers', createPhoneNumber),
+  route('POST', '/v1/me/phone_numbers/', createPhoneNumber),
+  route('POST', `${PHONE_NUMBER}/prepare_verification`, preparePhoneVerification),
+  route('POST', `${PHONE_NUMBER}/attempt_verification`, attemptPhoneVerification),
+  route('PATCH', PHONE_NUMBER, updatePhoneNumber),
+  route('DELETE', PHONE_NUMBER, deletePhoneNumber),
 ];

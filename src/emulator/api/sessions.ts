@@ -2,13 +2,15 @@
 import { errors } from '../errors.js';
 import type { RequestContext } from '../request-context.js';
 import { randomId } from '../security.js';
-import { sessionJson } from '../serializers/session.js';
-import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../store.js';
+import { factorVerificationAge, sessionJson } from '../serializers/session.js';
+import type { StoredClient, StoredSession, StoredSignIn, StoredUser } from '../records.js';
+import type { SessionTaskKey } from '../types.js';
+import { hasStrongSecondFactor } from '../user-factors.js';
 import { type Instance, withClient } from './instance.js';
 
 const SESSION_ABANDON_MS = 30 * 24 * 3600 * 1000;
 
-function sessionBody(instance: Instance, ctx: RequestContext, session: StoredSession) {
+export function sessionBody(instance: Instance, ctx: RequestContext, session: StoredSession) {
   const user = instance.store.users.get(session.userId);
   return sessionJson(session, instance.store, ctx.now, instance.limits.forUser(user).lockoutAttempts);
 }
@@ -17,14 +19,13 @@ function sessionBody(instance: Instance, ctx: RequestContext, session: StoredSes
 export async function mintToken(instance: Instance, ctx: RequestContext, session: StoredSession): Promise<string> {
   const user = instance.store.users.get(session.userId)!;
   const org = user.organizations.find((o) => o.id === session.lastActiveOrganizationId) ?? null;
-  const minutes = (at: number | null) => (at === null ? -1 : Math.floor((ctx.now - at) / 60_000));
   const jwt = await instance.tokens.sign(
     {
       sub: user.id,
       sid: session.id,
       azp: ctx.origin,
       sts: session.status === 'pending' ? 'pending' : 'active',
-      fva: [minutes(session.firstFactorAt), minutes(session.secondFactorAt)],
+      fva: factorVerificationAge(session, ctx.now),
       org: org ? { id: org.id, slug: org.slug, role: org.role.replace(/^org:/, '') } : null,
     },
     ctx.issuer,
@@ -35,21 +36,35 @@ export async function mintToken(instance: Instance, ctx: RequestContext, session
   return jwt;
 }
 
+/**
+ * The tasks a new session of the user starts with: the user's own, where `setup-mfa` stands only
+ * while the user has no second factor, and for every such user when the instance requires MFA.
+ */
+function tasksAtSignIn(instance: Instance, user: StoredUser): SessionTaskKey[] {
+  const needsMfa = !hasStrongSecondFactor(user);
+  const tasks = user.tasks.filter((task) => task !== 'setup-mfa' || needsMfa);
+  if (instance.requireMfa && needsMfa && !tasks.includes('setup-mfa')) tasks.push('setup-mfa');
+  return tasks;
+}
+
 /** The session a completed sign-in creates: pending while the user has tasks, with a first token. */
 export async function startSession(instance: Instance, ctx: RequestContext, signIn: StoredSignIn, client: StoredClient, user: StoredUser): Promise<void> {
   user.failedAttempts = 0;
   user.lastSignInAt = ctx.now;
   client.trustedUserIds.add(user.id);
   const secondFactorUsed = signIn.secondFactor?.status === 'verified' && signIn.secondFactor.strategy !== 'email_code';
+  const tasks = tasksAtSignIn(instance, user);
   const session: StoredSession = {
     id: randomId('sess'),
     clientId: client.id,
     userId: user.id,
-    status: user.tasks.length > 0 ? 'pending' : 'active',
-    tasks: [...user.tasks],
+    status: tasks.length > 0 ? 'pending' : 'active',
+    tasks,
     lastActiveOrganizationId: null,
     firstFactorAt: ctx.now,
     secondFactorAt: secondFactorUsed ? ctx.now : null,
+    verification: null,
+    activity: { id: randomId('sess_activity'), userAgent: ctx.userAgent, ipAddress: ctx.ipAddress },
     lastActiveToken: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -60,7 +75,7 @@ export async function startSession(instance: Instance, ctx: RequestContext, sign
   instance.store.sessions.set(session.id, session);
   client.sessionIds.push(session.id);
   client.lastActiveSessionId = session.id;
-  client.lastAuthenticationStrategy = 'password';
+  client.lastAuthenticationStrategy = signIn.firstFactor?.strategy === 'email_code' ? 'email_code' : 'password';
   client.updatedAt = ctx.now;
   signIn.createdSessionId = session.id;
   await mintToken(instance, ctx, session);
@@ -83,7 +98,8 @@ export function resolveTask(session: StoredSession, key: string, now: number): v
   session.updatedAt = now;
 }
 
-function findSession(instance: Instance, ctx: RequestContext): { session: StoredSession; client: StoredClient; user: StoredUser } {
+/** The live session the path names, of the requesting client; 404 for any other, 401 signed_out once it expired. */
+export function findSession(instance: Instance, ctx: RequestContext): { session: StoredSession; client: StoredClient; user: StoredUser } {
   const client = ctx.client;
   const session = client ? instance.store.sessions.get(ctx.params.session_id ?? '') : undefined;
   if (!client || !session || session.clientId !== client.id) throw errors.notFound('session');

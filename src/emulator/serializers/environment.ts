@@ -1,4 +1,7 @@
-/** The instance settings clerk-js loads first (`GET /v1/environment`): email + password sign-in, TOTP/SMS/backup-code second factors, nothing remote. */
+/**
+ * The instance settings clerk-js loads first (`GET /v1/environment`): email + password sign-in
+ * (or an email code, and "Forgot password?"), TOTP/SMS/backup-code second factors, nothing remote.
+ */
 import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from '../password-rules.js';
 
 function attribute(enabled: boolean, extra: Partial<Record<string, unknown>> = {}) {
@@ -16,7 +19,17 @@ function attribute(enabled: boolean, extra: Partial<Record<string, unknown>> = {
   };
 }
 
-export function environmentJson(origin: string, instance: 'development' | 'production', lockoutAttempts: number, lockoutSeconds: number) {
+export interface EnvironmentSettings {
+  instance: 'development' | 'production';
+  lockoutAttempts: number;
+  lockoutSeconds: number;
+  /** Clerk's "require multi-factor authentication". */
+  requireMfa: boolean;
+  /** Sensitive changes ask for a recent verification. */
+  reverification: boolean;
+}
+
+export function environmentJson(origin: string, { instance, lockoutAttempts, lockoutSeconds, requireMfa, reverification }: EnvironmentSettings) {
   const url = (path: string) => `${origin}${path}`;
   return {
     object: 'environment',
@@ -32,7 +45,7 @@ export function environmentJson(origin: string, instance: 'development' | 'produ
       password: 'required',
       identification_requirements: [['email_address']],
       identification_strategies: ['email_address'],
-      first_factors: ['password'],
+      first_factors: ['password', 'email_code', 'reset_password_email_code'],
       second_factors: ['totp', 'phone_code', 'backup_code'],
       email_address_verification_strategies: ['email_code'],
       single_session_mode: true,
@@ -41,7 +54,7 @@ export function environmentJson(origin: string, instance: 'development' | 'produ
       url_based_session_syncing: false,
       cookieless_dev: false,
       claimed_at: null,
-      reverification: false,
+      reverification,
       native_settings: {
         object: 'native_settings',
         api_enabled: false,
@@ -113,8 +126,17 @@ export function environmentJson(origin: string, instance: 'development' | 'produ
       social: {},
       saml: { enabled: false },
       enterprise_sso: { enabled: false },
-      sign_in: { second_factor: { required: false } },
-      sign_up: { captcha_enabled: false, captcha_widget_type: 'smart', custom_action_required: false, progressive: true, mode: 'restricted', legal_consent_enabled: false },
+      sign_in: { second_factor: { required: requireMfa } },
+      sign_up: {
+        captcha_enabled: false,
+        captcha_widget_type: 'smart',
+        custom_action_required: false,
+        progressive: true,
+        mode: 'restricted',
+        legal_consent_enabled: false,
+        // Where clerk-js 6 reads "require MFA" (the profile then keeps the last second factor).
+        mfa: { required: requireMfa },
+      },
       restrictions: {
         allowlist: { enabled: false },
         blocklist: { enabled: false },

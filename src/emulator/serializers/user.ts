@@ -1,5 +1,7 @@
 /** The user as Clerk's Frontend API shows it (shapes of the 2026-05-12 spec). */
-import { secondFactorStrategies, type StoredUser } from '../store.js';
+import type { StoredUser } from '../records.js';
+import { secondFactorStrategies } from '../user-factors.js';
+import { phoneNumberJson } from './mfa.js';
 
 export const IMAGE_URL = 'https://img.clerk.com/eyJ0eXBlIjoiZGVmYXVsdCJ9';
 
@@ -48,11 +50,11 @@ export function userJson(user: StoredUser, now: number, lockoutAttempts: number)
     image_url: IMAGE_URL,
     has_image: false,
     primary_email_address_id: user.emailId,
-    primary_phone_number_id: user.phoneId,
+    primary_phone_number_id: user.phoneNumbers.find((phone) => phone.verified)?.id ?? null,
     primary_web3_wallet_id: null,
     password_enabled: true,
     two_factor_enabled: twoFactor,
-    totp_enabled: !!user.totpSecret,
+    totp_enabled: !!user.totp,
     backup_code_enabled: user.backupCodes.length > 0,
     email_addresses: [
       {
@@ -66,23 +68,7 @@ export function userJson(user: StoredUser, now: number, lockoutAttempts: number)
         updated_at: user.updatedAt,
       },
     ],
-    phone_numbers: user.phone
-      ? [
-          {
-            object: 'phone_number',
-            id: user.phoneId,
-            phone_number: user.phone,
-            reserved_for_second_factor: true,
-            default_second_factor: !user.totpSecret,
-            reserved: false,
-            verification: verifiedStub(user.createdAt),
-            linked_to: [],
-            backup_codes: null,
-            created_at: user.createdAt,
-            updated_at: user.updatedAt,
-          },
-        ]
-      : [],
+    phone_numbers: user.phoneNumbers.map((phone) => phoneNumberJson(phone)),
     web3_wallets: [],
     passkeys: [],
     organization_memberships: user.organizations.map((org) => ({
@@ -115,7 +101,7 @@ export function userJson(user: StoredUser, now: number, lockoutAttempts: number)
     create_organization_enabled: false,
     last_active_at: user.lastSignInAt,
     mfa_enabled_at: user.mfaEnabledAt,
-    mfa_disabled_at: null,
+    mfa_disabled_at: user.mfaDisabledAt,
     legal_accepted_at: null,
   };
 }

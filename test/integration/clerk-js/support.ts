@@ -5,15 +5,17 @@
 import { Clerk } from '@clerk/clerk-js';
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { publishableKey, TOTP_SECRET, type Mode } from '../users.js';
+import { control } from '../controls.js';
+import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 export { addUser, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 const clerks: Clerk[] = [];
 
-export async function loadClerk(mode: Mode): Promise<Clerk> {
+/** A loaded clerk-js for the emulator (`options` are more of `clerk.load()`'s, e.g. `{ ui }`). */
+export async function loadClerk(mode: Mode, options: Record<string, unknown> = {}): Promise<Clerk> {
   const clerk = new Clerk(publishableKey(mode), { proxyUrl: `${location.origin}/__clerk` });
-  await clerk.load({ telemetry: false } as never);
+  await clerk.load({ telemetry: false, ...options } as never);
   clerks.push(clerk);
   return clerk;
 }
@@ -31,10 +33,19 @@ export function totpCode(secret = TOTP_SECRET, at = Date.now()): string {
 }
 
 export async function lastMessage(to: string): Promise<{ to: string; channel: string; code: string; sent_at: number }> {
-  const { messages } = await (await fetch('/__clerk/_emulator/messages')).json();
+  const { messages } = await (await control('/messages')).json();
   const mine = messages.filter((m: { to: string }) => m.to === to);
   if (!mine.length) throw new Error(`no message to ${to}`);
   return mine.at(-1);
+}
+
+/**
+ * Makes the session's last verification `minutes` older at the emulator, as if that time had
+ * passed: a sensitive change then asks to verify again (Clerk's `strict` level: past 10 minutes).
+ */
+export async function ageSession(sessionId: string, minutes: number): Promise<void> {
+  const response = await control(`/sessions/${encodeURIComponent(sessionId)}/age`, { body: { minutes } });
+  if (!response.ok) throw new Error(`could not age the session: ${response.status}`);
 }
 
 export async function verifyJwt(jwt: string): Promise<JWTPayload> {
@@ -54,3 +65,13 @@ export async function apiError(action: () => Promise<unknown>): Promise<{ status
   }
   throw new Error('expected a ClerkAPIResponseError');
 }
+
+/** Signs `email` in with the password, then the authenticator when Clerk asks for it, and activates the session. */
+export async function signInWithPassword(clerk: Clerk, email: string, totpSecret = TOTP_SECRET): Promise<void> {
+  let signIn = await clerk.client!.signIn.create({ identifier: email, password: PASSWORD });
+  if (signIn.status === 'needs_second_factor') signIn = await signIn.attemptSecondFactor({ strategy: 'totp', code: totpCode(totpSecret) });
+  if (signIn.status !== 'complete') throw new Error(`sign-in ended ${signIn.status}`);
+  await clerk.setActive({ session: signIn.createdSessionId, navigate: async () => {} } as never);
+}
+
+export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 
 import {
   addUser,
+  control,
   mountElement,
   pageClerk,
   PASSWORD,
@@ -55,18 +56,14 @@ function advancePageClock(ms: number): () => void {
 }
 
 async function addFault(rule: Record<string, unknown>): Promise<string> {
-  const response = await fetch('/__clerk/_emulator/faults', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ faults: [rule] }),
-  });
+  const response = await control('/faults', { body: { faults: [rule] } });
   if (!response.ok) throw new Error(`could not add the fault: ${await response.text()}`);
   return ((await response.json()) as { faults: { id: string }[] }).faults[0]!.id;
 }
 
 /** Removes the fault (and releases a request it hung). */
 async function removeFault(id: string): Promise<void> {
-  await fetch(`/__clerk/_emulator/faults/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  await control(`/faults/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 function identifierOf(mounted: Mounted): string {

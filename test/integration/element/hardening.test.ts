@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { recordConsole, type ConsoleRecording } from '../../../src/testing/index.js';
 import {
   addUser,
+  control,
   countRequests,
   mountElement,
   pageClerk,
@@ -25,14 +26,10 @@ const { signIns: SIGN_INS, prepare: PREPARE, attempt: ATTEMPT, touch: TOUCH } = 
 
 /** Slows one route for one user, so a request is reliably still pending while the user acts. */
 async function slow(match: string, email: string, ms: number): Promise<string> {
-  const response = await fetch('/__clerk/_emulator/faults', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ faults: [{ match, kind: 'delay', ms, scope: { identifier: email } }] }),
-  });
+  const response = await control('/faults', { body: { faults: [{ match, kind: 'delay', ms, scope: { identifier: email } }] } });
   return ((await response.json()) as { faults: { id: string }[] }).faults[0]!.id;
 }
-const unslow = (id: string) => fetch(`/__clerk/_emulator/faults/${id}`, { method: 'DELETE' });
+const unslow = (id: string) => control(`/faults/${id}`, { method: 'DELETE' });
 
 /**
  * A new user (with `user`'s fields) and the element on a production key with clerk-js loaded,

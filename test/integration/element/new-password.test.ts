@@ -10,7 +10,7 @@ describe('<clerk-mfa-sign-in> new password with the real clerk-js', () => {
   afterEach(signOutPageClerk);
 
   it("asks for a new password, shows Clerk's rules at the field, then the second factor; the new password replaces the old", async () => {
-    const email = await addUser({ password_reset_required: true, limits: { signInAttemptLimit: 100 } });
+    const email = await addUser({ password_reset_required: true, limits: { signInAttemptLimit: 100, identifierLimit: 100 } });
     const { el, ui, events } = await mountElement('production');
     await signInWithPassword(ui, email);
     await ui.waitForStep('new-password');

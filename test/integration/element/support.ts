@@ -12,8 +12,10 @@ import type { ClerkMfaSignInElement } from '../../../src/clerk-mfa-sign-in.js';
 import type { ClerkLike } from '../../../src/clerk-types.js';
 import type { SignedInDetail, SignInErrorDetail, StepChangeDetail, TaskRequiredDetail } from '../../../src/events.js';
 import { SignInHarness } from '../../../src/testing/index.js';
+import { control } from '../controls.js';
 import { PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
+export { control } from '../controls.js';
 export { addUser, BACKUP_CODES, PASSWORD, publishableKey, TOTP_SECRET, type Mode } from '../users.js';
 
 export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
@@ -40,7 +42,7 @@ export interface InboxMessage {
 
 /** Codes "sent" to `to` by SMS or email, oldest first. */
 export async function inbox(to: string): Promise<InboxMessage[]> {
-  const { messages } = await (await fetch('/__clerk/_emulator/messages')).json();
+  const { messages } = await (await control('/messages')).json();
   return (messages as InboxMessage[]).filter((m) => m.to === to);
 }
 
@@ -76,7 +78,7 @@ export interface LoggedRequest {
 export async function requestsOfThisClient(): Promise<LoggedRequest[]> {
   const clientId = pageClerk()?.client && (pageClerk()!.client as { id?: string }).id;
   if (!clientId) throw new Error('Clerk has no client yet');
-  const { requests } = await (await fetch('/__clerk/_emulator/requests')).json();
+  const { requests } = await (await control('/requests')).json();
   return (requests as LoggedRequest[]).filter((r) => r.client === clientId);
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { createEmulator, type FaultRule } from '../../../src/emulator/index.js';
-import { ADA, errorCode, FapiClient, PASSWORD, startEmulator } from './helpers.js';
+import { ADA, CONTROL_HEADERS, errorCode, FapiClient, PASSWORD, startEmulator } from './helpers.js';
 
 const env = await startEmulator();
 after(() => env.close());
@@ -287,7 +287,7 @@ describe('the HTTP test control /__clerk/_emulator/faults', () => {
   const control = (method: string, path = '', body?: unknown) =>
     fetch(`${env.base}/_emulator/faults${path}`, {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: CONTROL_HEADERS,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
@@ -322,7 +322,7 @@ describe('the HTTP test control /__clerk/_emulator/faults', () => {
     assert.equal((await c.call('GET', '/v1/environment')).status, 200);
 
     await control('POST', '', { faults: [{ match: '/v1/environment', kind: 'server-error' }] });
-    await fetch(`${env.base}/_emulator/reset`, { method: 'POST' });
+    await fetch(`${env.base}/_emulator/reset`, { method: 'POST', headers: CONTROL_HEADERS });
     assert.deepEqual((await (await control('GET')).json()).faults, []);
   });
 
@@ -336,7 +336,7 @@ describe('the HTTP test control /__clerk/_emulator/faults', () => {
     assert.equal((await control('POST', '', { faults: 'all' })).status, 422);
     assert.equal((await control('PUT', '', { faults: [] })).status, 405);
     assert.equal((await control('GET', '/flt_1')).status, 405);
-    const badJson = await fetch(`${env.base}/_emulator/faults`, { method: 'POST', body: '{"faults":' });
+    const badJson = await fetch(`${env.base}/_emulator/faults`, { method: 'POST', headers: CONTROL_HEADERS, body: '{"faults":' });
     assert.equal(badJson.status, 400);
     assert.deepEqual(env.emulator.faults(), []);
   });

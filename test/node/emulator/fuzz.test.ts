@@ -113,7 +113,7 @@ let generation = 0;
 
 async function prepareActors(): Promise<void> {
   generation += 1;
-  const limits = { signInCreateLimit: 1_000_000, signInAttemptLimit: 1_000_000, lockoutAttempts: 1_000_000 };
+  const limits = { signInCreateLimit: 1_000_000, signInAttemptLimit: 1_000_000, identifierLimit: 1_000_000, lockoutAttempts: 1_000_000 };
   const mfa = `fuzz-mfa-${generation}@example.com`;
   const plain = `fuzz-plain-${generation}@example.com`;
   const pending = `fuzz-pending-${generation}@example.com`;
@@ -286,12 +286,17 @@ function endpoints(who: Actor): Array<[string, string]> {
   return [
     ['POST', '/v1/client/sign_ins'],
     ['GET', `/v1/client/sign_ins/${who.signInId}`],
+    ['POST', `/v1/client/sign_ins/${who.signInId}/prepare_first_factor`],
     ['POST', `/v1/client/sign_ins/${who.signInId}/attempt_first_factor`],
     ['POST', `/v1/client/sign_ins/${who.signInId}/prepare_second_factor`],
     ['POST', `/v1/client/sign_ins/${who.signInId}/attempt_second_factor`],
     ['POST', `/v1/client/sessions/${who.sessionId}/touch`],
     ['POST', `/v1/client/sessions/${who.sessionId}/tokens`],
     ['POST', `/v1/client/sessions/${who.sessionId}/end`],
+    ['POST', `/v1/client/sessions/${who.sessionId}/verify`],
+    ['POST', `/v1/client/sessions/${who.sessionId}/verify/attempt_first_factor`],
+    ['POST', `/v1/client/sessions/${who.sessionId}/verify/prepare_second_factor`],
+    ['POST', `/v1/client/sessions/${who.sessionId}/verify/attempt_second_factor`],
     ['POST', '/v1/environment?_method=PATCH'],
     ['POST', '/v1/client'],
     ['GET', '/v1/client'],
@@ -299,6 +304,12 @@ function endpoints(who: Actor): Array<[string, string]> {
     ['POST', '/v1/me/totp'],
     ['POST', '/v1/me/totp/attempt_verification'],
     ['POST', '/v1/me/change_password'],
+    ['POST', '/v1/me/totp?_method=DELETE'],
+    ['POST', '/v1/me/backup_codes/'],
+    ['POST', '/v1/me/phone_numbers/'],
+    ['POST', '/v1/me/phone_numbers/idn_unknown/attempt_verification'],
+    ['POST', '/v1/me/phone_numbers/idn_unknown?_method=PATCH'],
+    ['GET', '/v1/me/sessions/active'],
     ['POST', '/v1/client/sessions?_method=DELETE'],
   ];
 }

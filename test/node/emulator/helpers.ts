@@ -1,6 +1,6 @@
 /** Starts an emulator on a free port, with a cookie-keeping Frontend API client and conformance checks. */
 import { after } from 'node:test';
-import { createEmulator, type EmulatorOptions, type EmulatorUser } from '../../../src/emulator/index.js';
+import { CONTROL_HEADER, createEmulator, type EmulatorOptions, type EmulatorUser } from '../../../src/emulator/index.js';
 import { createConformanceRecorder } from '../../support/fapi-conformance.js';
 
 /** One recorder per test file (each file runs in its own process); checked when the file ends. */
@@ -30,6 +30,8 @@ export interface Reply {
 export class FapiClient {
   cookie = '';
   devBrowser: string | null = null;
+  /** Sent as `User-Agent` when set (the emulator shows it with the sessions this client starts). */
+  userAgent: string | null = null;
   constructor(readonly base: string) {}
 
   async call(method: string, path: string, form?: Record<string, string>, init: RequestInit = {}): Promise<Reply> {
@@ -42,6 +44,7 @@ export class FapiClient {
     if (this.devBrowser) url.searchParams.set('__clerk_db_jwt', this.devBrowser);
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
     if (this.cookie) headers.cookie = this.cookie;
+    if (this.userAgent) headers['user-agent'] = this.userAgent;
     const response = await fetch(url, { method: verb, headers, body: form ? new URLSearchParams(form).toString() : verb === 'GET' ? undefined : '', ...init });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
@@ -64,6 +67,20 @@ export class FapiClient {
   }
 }
 
+/** What a test sends with every test control request. */
+export const CONTROL_HEADERS = { [CONTROL_HEADER]: '1', 'content-type': 'application/json' };
+
+/** A test control request (`/_emulator/*` below `base`), as a test sends it: the control header, JSON in and out. */
+export async function control(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${base}/_emulator${path}`, {
+    method,
+    headers: CONTROL_HEADERS,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
 export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   let clock = options.now ? null : Date.now();
   const emulator = createEmulator({
@@ -79,6 +96,8 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
     url: server.url,
     base,
     client: () => new FapiClient(base),
+    /** A test control request, e.g. `control('GET', '/messages')`. */
+    control: (method: string, path: string, body?: unknown) => control(base, method, path, body),
     /** Moves the emulator's clock forward. */
     advance(ms: number) {
       clock = (clock ?? Date.now()) + ms;

@@ -80,15 +80,14 @@ test('serves the clerk-js build with content types and caching, and refuses path
 });
 
 test('test controls: users, messages, requests, limits, reset', async () => {
-  const post = (path: string, body: unknown) =>
-    fetch(`${env.base}/_emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) => env.control('POST', `/${path}`, body);
   assert.equal((await post('users', { users: [{ email: 'ctl@example.com', password: 'pass phrase 1' }] })).status, 200);
   assert.equal((await post('users', { users: [{ email: 'no-password@example.com' }] })).status, 422);
   assert.equal((await post('users', {})).status, 422);
   const c = env.client();
   assert.equal((await c.signIn('ctl@example.com', 'pass phrase 1')).body.response.status, 'complete');
 
-  const requests = (await (await fetch(`${env.base}/_emulator/requests`)).json()).requests;
+  const requests = (await env.control('GET', '/requests')).body.requests;
   const last = requests.at(-1);
   assert.equal(last.method, 'POST');
   assert.equal(last.path, '/__clerk/v1/client/sign_ins');
@@ -97,27 +96,32 @@ test('test controls: users, messages, requests, limits, reset', async () => {
   const clientId = (await c.call('GET', '/v1/client')).body.response.id;
   assert.equal(last.client, clientId);
 
-  const limits = await (await post('limits', { signInCreateLimit: 1 })).json();
+  const limits = (await post('limits', { signInCreateLimit: 1 })).body;
   assert.equal(limits.limits.signInCreateLimit, 1);
   assert.equal(limits.limits.lockoutAttempts, 10);
   assert.equal((await post('limits', { nope: 1 })).status, 422);
   assert.equal((await post('limits', { codeTtlSeconds: 'x' })).status, 422);
-  assert.equal((await (await post('limits', {})).json()).limits.signInCreateLimit, 5);
+  assert.equal((await post('limits', {})).body.limits.signInCreateLimit, 5);
 
   assert.equal((await post('reset', {})).status, 200);
-  assert.deepEqual((await (await fetch(`${env.base}/_emulator/messages`)).json()), { messages: [] });
+  assert.deepEqual((await env.control('GET', '/messages')).body, { messages: [] });
   assert.deepEqual((await c.call('GET', '/v1/client')).body, { response: null, client: null });
   assert.equal((await c.signIn('ctl@example.com', 'pass phrase 1')).body.response.status, 'complete');
-  assert.equal((await fetch(`${env.base}/_emulator/nothing`)).status, 404);
-  assert.equal((await fetch(`${env.base}/_emulator/users`)).status, 405);
+  assert.equal((await env.control('GET', '/nothing')).status, 404);
+  assert.equal((await env.control('GET', '/users')).status, 405);
 });
 
-test('cross-origin responses carry CORS headers for credentials', async () => {
-  const res = await fetch(`${env.base}/v1/environment`, { headers: { origin: 'http://localhost:5173' } });
-  assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:5173');
-  assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
-  const preflight = await fetch(`${env.base}/v1/client`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173' } });
-  assert.equal(preflight.status, 204);
+test('responses to an allowed cross-origin page carry CORS headers for credentials', async () => {
+  const allowing = await startEmulator({ allowedOrigins: ['http://localhost:5173'] });
+  try {
+    const res = await fetch(`${allowing.base}/v1/environment`, { headers: { origin: 'http://localhost:5173' } });
+    assert.equal(res.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
+    const preflight = await fetch(`${allowing.base}/v1/client`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173' } });
+    assert.equal(preflight.status, 204);
+  } finally {
+    await allowing.close();
+  }
 });
 
 test('handle() leaves other paths alone; middleware calls next(); listen refuses non-loopback', async () => {

@@ -102,7 +102,7 @@ describe('sign-in with password and a second factor', () => {
       phone_number_id: signIn.supported_second_factors[0].phone_number_id,
     });
     assert.equal(prepared.body.response.second_factor_verification.status, 'unverified');
-    const inbox = (await c.call('GET', '/_emulator/messages')).body.messages;
+    const inbox = (await env.control('GET', '/messages')).body.messages;
     const message = inbox.at(-1);
     assert.equal(message.to, '+15555550123');
     assert.equal(message.channel, 'sms');

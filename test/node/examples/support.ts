@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Secret, TOTP } from 'otpauth';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { createEmulator } from '../../../src/emulator/index.js';
 
 // Where Debian's Chromium is and the flags it needs here (scripts/browsers.mjs, plain JavaScript).
@@ -113,22 +113,25 @@ export async function closeBrowser(): Promise<void> {
 let userCount = 0;
 
 /**
- * Serves `staticDir` on a fresh emulator, opens `path` and signs in as a new TOTP user. Resolves
+ * Serves `staticDir` on a fresh emulator, opens `path` (then runs `beforeSignIn`, if given, with
+ * the page and the warnings so far) and signs in as a new TOTP user. Resolves
  * with the text of `resultSelector` once it reads "Signed in as user_...", which only the app
  * writes, from its own state, in its `signed-in` handler.
  */
 export async function signInThrough(
   staticDir: string,
-  options: { path?: string; resultSelector?: string } = {},
-): Promise<{ text: string; userId: string; consoleErrors: string[]; codeHeading: string; scripts: string[] }> {
+  options: { path?: string; resultSelector?: string; beforeSignIn?: (page: Page, seen: { consoleWarnings: string[] }) => Promise<void> } = {},
+): Promise<{ text: string; userId: string; consoleErrors: string[]; consoleWarnings: string[]; codeHeading: string; scripts: string[] }> {
   const email = `example-${process.pid}-${++userCount}@example.com`;
   const emulator = createEmulator({ users: [{ email, password: PASSWORD, totp_secret: TOTP_SECRET }] });
   const server = await emulator.listen({ port: 0, staticDir });
   const page = await (await launch()).newPage();
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   page.on('console', (message) => {
     // Browsers ask for /favicon.ico on their own; the examples have none.
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(message.text());
+    if (message.type() === 'warning') consoleWarnings.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   // Every script the page asked for, as paths: what signing in cost in files.
@@ -144,6 +147,7 @@ export async function signInThrough(
   });
   try {
     await page.goto(`${server.url}${options.path ?? '/'}`);
+    await options.beforeSignIn?.(page, { consoleWarnings });
     const element = page.locator('clerk-mfa-sign-in');
     await element.locator('input[name="identifier"]').fill(email);
     await element.locator('input[name="password"]').fill(PASSWORD);
@@ -156,7 +160,7 @@ export async function signInThrough(
     const result = page.locator(options.resultSelector ?? '#status');
     await result.filter({ hasText: /Signed in as user_/ }).waitFor({ timeout: 20_000 });
     const detail = await page.evaluate(() => (window as unknown as { signedInDetail: { userId: string } }).signedInDetail);
-    return { text: (await result.textContent())?.trim() ?? '', userId: detail.userId, consoleErrors, codeHeading, scripts };
+    return { text: (await result.textContent())?.trim() ?? '', userId: detail.userId, consoleErrors, consoleWarnings, codeHeading, scripts };
   } finally {
     await page.close();
     await server.close();

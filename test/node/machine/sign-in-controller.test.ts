@@ -18,6 +18,7 @@ class Host implements SignInHost {
   isConnected = false;
   hasUpdated = false;
   afterSignInUrl: string | null = null;
+  allowedRedirectOrigins: string | null = null;
   noStoreCredentials = true;
   updates = 0;
 
@@ -187,18 +188,22 @@ describe('the sign-in controller', () => {
     assert.equal(clerk.session?.id, held.id);
   });
 
-  it('navigates after signing in only to an http(s) after-sign-in URL, and not when the host says no', async (t) => {
+  it("navigates after signing in only to the page's own origin or an allowed one, and not when the host says no", async (t) => {
     // The page the element is on, for resolving the URL.
-    Object.defineProperty(globalThis, 'window', { value: { location: { href: 'https://example.com/signin' } }, configurable: true });
-    t.after(() => delete (globalThis as { window?: unknown }).window);
-    for (const [url, proceed, expected] of [
+    const location = new URL('https://example.com/signin');
+    Object.defineProperty(globalThis, 'location', { value: location, configurable: true });
+    t.after(() => delete (globalThis as { location?: unknown }).location);
+    for (const [url, proceed, expected, allowed = null] of [
       ['/welcome', true, ['https://example.com/welcome']],
       ['javascript:alert(1)', true, []],
       ['https://example.com/welcome', false, []],
+      ['https://app.example/home', true, []],
+      ['https://app.example/home', true, ['https://app.example/home'], 'https://admin.example https://app.example'],
     ] as const) {
       const clerk = new FakeClerk({ users: [ADA] });
       const host = new Host();
       host.afterSignInUrl = url;
+      host.allowedRedirectOrigins = allowed;
       const navigated: string[] = [];
       const signIn = new SignInController(host, { onTransition: (_, next) => next.step !== 'signed-in' || proceed, navigate: (to) => navigated.push(to) });
       signIn.useClerk({ clerk });

@@ -32,7 +32,7 @@ test('the manifest describes the element users see: tag, events, parts and custo
   for (const part of ['form', 'heading', 'label', 'input', 'identifier-input', 'password-input', 'code-input', 'submit-button', 'back-button', 'method-button', 'error', 'message']) {
     assert.ok(names(element.cssParts).includes(part), part);
   }
-  for (const attribute of ['publishable-key', 'proxy-url', 'email', 'after-sign-in-url']) assert.ok(names(element.attributes).includes(attribute), attribute);
+  for (const attribute of ['publishable-key', 'proxy-url', 'email', 'after-sign-in-url', 'allowed-redirect-origins']) assert.ok(names(element.attributes).includes(attribute), attribute);
   assert.ok(element.cssProperties.length >= 10);
   for (const property of element.cssProperties) {
     assert.match(property.name, /^--clerk-mfa-sign-in-/);

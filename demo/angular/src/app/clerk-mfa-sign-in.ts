@@ -36,6 +36,9 @@ export class ClerkMfaSignIn {
   @Input() set afterSignInUrl(value: Props['afterSignInUrl']) {
     this.#element.afterSignInUrl = value;
   }
+  @Input() set allowedRedirectOrigins(value: Props['allowedRedirectOrigins']) {
+    this.#element.allowedRedirectOrigins = value;
+  }
   @Input() set locale(value: Props['locale']) {
     this.#element.locale = value;
   }

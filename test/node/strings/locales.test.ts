@@ -1,0 +1,90 @@
+// Every string in every language: the generated languages (src/locales/) against the English
+// table, and the project's own translations (src/translations/) against what Clerk has.
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { EN, type MessageKey, type Strings } from '../../../src/strings.js';
+import { LOCALES } from '../../../src/locales/index.js';
+
+interface Merged {
+  locale: string;
+  source: unknown;
+  unused: string[];
+  unknown: string[];
+}
+// The generator is plain JavaScript, run by Node itself.
+const generatorModule: string = '../../../scripts/generate-locales.mjs';
+const generator = (await import(generatorModule)) as {
+  mergeLocales(): Promise<{ locales: Merged[] }>;
+  localeFiles(locales: Merged[]): Map<string, string>;
+  placeholders(text: string): string[];
+};
+
+const ROOT = new URL('../../../', import.meta.url);
+/** Languages that are English: their texts may read like US English. */
+const ENGLISH = new Set(['en-GB']);
+/** Words that are the same as in English, genuinely. */
+const SAME_AS_ENGLISH: Record<string, MessageKey[]> = { 'it-IT': ['passwordLabel'] };
+
+describe('every string in every language', () => {
+  const languages = new Map<string, Strings>();
+  let merged: Merged[];
+
+  before(async () => {
+    for (const [locale, load] of Object.entries(LOCALES)) languages.set(locale, (await load()).default);
+    ({ locales: merged } = await generator.mergeLocales());
+  });
+
+  it('48 languages besides US English', () => {
+    assert.equal(languages.size, 48);
+    assert.ok(!languages.has('en-US'));
+  });
+
+  it('each has every key of the English table and no other', () => {
+    for (const [locale, strings] of languages) {
+      assert.deepEqual(Object.keys(strings).sort(), Object.keys(EN).sort(), locale);
+    }
+  });
+
+  it('each text has the placeholders of the English one, no fewer and no more', () => {
+    for (const [locale, strings] of languages) {
+      for (const [key, english] of Object.entries(EN)) {
+        assert.deepEqual(generator.placeholders(strings[key as MessageKey]), generator.placeholders(english), `${locale} ${key}: ${strings[key as MessageKey]}`);
+      }
+    }
+  });
+
+  it('no text is left in English, except the words listed as the same', () => {
+    for (const [locale, strings] of languages) {
+      if (ENGLISH.has(locale)) continue;
+      const same = Object.keys(EN).filter((key) => strings[key as MessageKey] === EN[key as MessageKey]);
+      assert.deepEqual(same, SAME_AS_ENGLISH[locale] ?? [], locale);
+    }
+  });
+
+  it('src/locales is what the generator writes today (node scripts/generate-locales.mjs)', () => {
+    for (const [name, text] of generator.localeFiles(merged)) {
+      assert.equal(readFileSync(new URL(`src/locales/${name}`, ROOT), 'utf8'), text, `src/locales/${name} is stale`);
+    }
+  });
+});
+
+describe('our translations (src/translations)', () => {
+  let merged: Merged[];
+  before(async () => {
+    ({ locales: merged } = await generator.mergeLocales());
+  });
+
+  it('one file per language, each saying where its texts come from', () => {
+    const files = readdirSync(new URL('src/translations/', ROOT)).filter((f) => f.endsWith('.json'));
+    assert.deepEqual(files.sort(), merged.map(({ locale }) => `${locale}.json`).sort());
+    for (const { locale, source } of merged) assert.match(String(source), /not from Clerk/i, locale);
+  });
+
+  it('hold only keys the element has, and only where Clerk has no usable translation', () => {
+    for (const { locale, unused, unknown } of merged) {
+      assert.deepEqual(unknown, [], `${locale}: keys the element does not have`);
+      assert.deepEqual(unused, [], `${locale}: Clerk translates these now; remove them from src/translations/${locale}.json`);
+    }
+  });
+});
