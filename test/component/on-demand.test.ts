@@ -27,6 +27,14 @@ async function setup() {
 
 after(() => failDownloads(false));
 
+// WebKit driven through WebDriver opens each test file in a page of the same web process, and
+// serves a module an earlier test file already imported from its memory cache without asking the
+// server: the download cannot be made to fail there. Chromium and Firefox prove these.
+const webKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+beforeEach(function () {
+  if (webKit) this.skip();
+});
+
 it('cannot be downloaded: the message, a button that tries again, and "Change" back to the first step', async () => {
   failDownloads(true);
   const { el, ui } = await setup();

@@ -6,10 +6,12 @@ import type { Context, Next } from 'koa';
 const ON_DEMAND = /^\/src\/(?:on-demand|lazy-steps|lazy-english|clerk-errors|sign-in-failures)\.ts$/;
 
 export async function onDemandFaultMiddleware(ctx: Context, next: Next): Promise<void> {
-  if (ON_DEMAND.test(ctx.path) && /(?:^|;\s*)fail-on-demand=1(?:;|$)/.test(ctx.get('cookie'))) {
+  if (!ON_DEMAND.test(ctx.path)) return next();
+  if (/(?:^|;\s*)fail-on-demand=1(?:;|$)/.test(ctx.get('cookie'))) {
     ctx.status = 503;
     ctx.body = 'unavailable';
-    return;
+  } else {
+    await next();
   }
-  await next();
+  ctx.set('Cache-Control', 'no-store');
 }
