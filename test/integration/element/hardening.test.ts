@@ -251,14 +251,16 @@ describe('<clerk-mfa-sign-in> sends one request per intended action (real clerk-
   });
 
   it('removed and re-added while the password is checked: the retry is the only other sign-in', async () => {
-    const { el, ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins', 500);
+    const { el, ui, events, since, email, fault } = await mountWithSlowRoute('POST /v1/client/sign_ins', 1500);
     const parent = el.parentElement!;
     try {
       await ui.fillCredentials(email, PASSWORD);
       await ui.submit();
       expect(ui.isBusy()).to.equal(true);
+      // Removed once the request has left (on a busy machine that takes a moment), long before its answer.
+      await sleep(300);
       el.remove();
-      await sleep(800);
+      await sleep(1800);
       parent.append(el);
       await el.updateComplete;
       expect(ui.step, 'the answer that came while away is not applied').to.equal('credentials');
