@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { createEmulator } from './src/emulator/index.js';
-import { describeMessage, describeSecurity, describeUsers, readUsersFile, startLines } from './src/emulator/printing.js';
+import { describeMessage, describeSecurity, describeServerSdks, describeUsers, readUsersFile, startLines } from './src/emulator/printing.js';
 
 const usersFile = fileURLToPath(new URL('./demo/users.json', import.meta.url));
 
@@ -25,6 +25,7 @@ function clerkEmulator(): Plugin {
         for (const line of startLines(local, emulator.publishableKey('development'))) server.config.logger.info(line);
         server.config.logger.info(describeSecurity(settings, emulator.limits()));
         server.config.logger.info(await describeUsers(users));
+        server.config.logger.info(describeServerSdks(emulator.serverOptions(local, 'development')));
       });
     },
   };

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { createEmulator } from './emulator.js';
-import { describeMessage, describeSecurity, describeUsers, readUsersFile, startLines } from './printing.js';
+import { describeMessage, describeSecurity, describeServerSdks, describeUsers, readUsersFile, startLines } from './printing.js';
 import type { ReverificationPreset } from './types.js';
 
 const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa]
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   console.log(describeSecurity(settings, emulator.limits()));
   if (values.static) console.log(`serving ${values.static} at ${server.url}/`);
   console.log(await describeUsers(users));
+  console.log(describeServerSdks(emulator.serverOptions(server.url, mode)));
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -85,6 +85,14 @@ export const errors = {
       `Requests from the origin "${shown(origin)}" are not allowed. A page on another origin than the emulator's may use it once its origin is allowed with --allowed-origin (option allowedOrigins), as in Clerk's allowed origins.`,
       { origin: shown(origin) },
     ),
+  redirectUrlInvalid: (url: string) =>
+    new ApiError(
+      400,
+      'redirect_url_invalid',
+      'Redirect URL not allowed',
+      `The emulator sends browsers back only to its own origin and the allowed origins, not to "${shown(url)}". Allow that page's origin with --allowed-origin (option allowedOrigins).`,
+      { param_name: 'redirect_url' },
+    ),
   controlHeaderMissing: (header: string) =>
     new ApiError(
       403,

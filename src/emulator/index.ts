@@ -26,5 +26,6 @@ export {
   type SessionTaskKey,
 } from './types.js';
 export { InputError } from './errors.js';
+export { KEY_MODES, type KeyMode, type ServerSdkOptions } from './keys.js';
 export { verifyTotp } from './totp.js';
 export { hashPasswordDigest } from './security.js';

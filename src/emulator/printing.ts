@@ -2,6 +2,7 @@
 import qrcode from 'qrcode-terminal';
 import { readFile } from 'node:fs/promises';
 import { totpUri } from './totp.js';
+import type { ServerSdkOptions } from './keys.js';
 import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser } from './types.js';
 
 export function qrCode(text: string): Promise<string> {
@@ -15,6 +16,19 @@ export function startLines(baseUrl: string, publishableKey: string): string[] {
     `publishable key: ${publishableKey}`,
     `test controls: ${baseUrl}/__clerk/_emulator/* with the header X-Clerk-Emulator: 1`,
   ];
+}
+
+/** The environment a server using `@clerk/backend` or `@clerk/express` needs to accept the emulator's sessions. */
+export function describeServerSdks(options: ServerSdkOptions): string {
+  return [
+    'Server SDKs (@clerk/backend, @clerk/express), in the environment of your server:',
+    `  CLERK_PUBLISHABLE_KEY=${options.publishableKey}`,
+    `  CLERK_SECRET_KEY=${options.secretKey}`,
+    `  CLERK_API_URL=${options.apiUrl}`,
+    `  CLERK_PROXY_URL=${options.proxyUrl}`,
+    // Development instances' SDKs report usage to Clerk; nothing should leave a local setup.
+    '  CLERK_TELEMETRY_DISABLED=1',
+  ].join('\n');
 }
 
 /** One line on what the instance asks of its users: `security: reverification strict (10 min), MFA required`. */

@@ -147,15 +147,18 @@ export class Store {
     return this.usersByEmail.get(identifier.trim().toLowerCase());
   }
 
-  createClient(): StoredClient {
+  /** @param devBrowser whether the browser has a dev browser (else the `__client` cookie) */
+  createClient(devBrowser: boolean): StoredClient {
     const now = this.now();
     const client: StoredClient = {
       id: randomId('client'),
+      devBrowser,
       signInId: null,
       sessionIds: [],
       lastActiveSessionId: null,
       lastAuthenticationStrategy: null,
       trustedUserIds: new Set(),
+      sessionsChangedAt: now,
       createdAt: now,
       updatedAt: now,
     };

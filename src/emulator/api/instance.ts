@@ -1,4 +1,5 @@
 /** The emulated Clerk instance every Frontend API handler works on: its state, settings and services. */
+import type { Origins } from '../cors.js';
 import type { Limits } from '../limits.js';
 import type { RequestContext } from '../request-context.js';
 import type { RateLimiter } from '../security.js';
@@ -11,6 +12,8 @@ import type { EmulatorMessage } from '../types.js';
 export interface Instance {
   store: Store;
   tokens: TokenIssuer;
+  /** The pages allowed to use the instance: where a handshake may send a browser back to. */
+  origins: Origins;
   limiter: RateLimiter;
   limits: Limits;
   /** Clerk's Client Trust for every user without their own `client_trust`. */

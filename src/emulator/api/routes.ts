@@ -11,6 +11,7 @@ import {
   prepareSecondFactorVerification,
   startVerification,
 } from './reverification.js';
+import { handshake } from './handshake.js';
 import { createToken, endSession, jwks, removeSession, touchSession } from './sessions.js';
 import { attemptFirstFactor, attemptSecondFactor, createSignIn, getSignIn, prepareFirstFactor, prepareSecondFactor, resetPassword } from './sign-ins.js';
 
@@ -42,6 +43,8 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route(['POST', 'PUT'], '/v1/client', createClient),
   route('DELETE', '/v1/client', removeClientSessions),
   route('DELETE', '/v1/client/sessions', removeClientSessions),
+  // A page load the server SDKs send here; it finds the browser's client itself.
+  route('GET', '/v1/client/handshake', handshake, { anonymous: true }),
 
   route('POST', '/v1/client/sign_ins', createSignIn),
   route('GET', SIGN_IN, getSignIn),
