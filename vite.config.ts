@@ -12,7 +12,11 @@ function clerkEmulator(): Plugin {
     name: 'clerk-fapi-emulator',
     async configureServer(server) {
       const users = await readUsersFile(usersFile);
-      const settings = { clientTrust: process.env.CLERK_CLIENT_TRUST === '1', requireMfa: process.env.CLERK_REQUIRE_MFA === '1' };
+      const settings = {
+        clientTrust: process.env.CLERK_CLIENT_TRUST === '1',
+        requireMfa: process.env.CLERK_REQUIRE_MFA === '1',
+        multiSession: process.env.CLERK_MULTI_SESSION === '1',
+      };
       const emulator = createEmulator({
         users,
         ...settings,

@@ -18,12 +18,15 @@ import { type Endpoint, type IncomingRequest, isJson, jsonObjectOf } from './req
 import type { Params } from './router.js';
 import { factorVerificationAge } from './serializers/session.js';
 import type { Store } from './store.js';
+import { checkTemplates, type TokenTemplate } from './token-templates.js';
 import type { EmulatorUser, RequestLogEntry } from './types.js';
 
 export interface Controls {
   store: Store;
   limits: Limits;
   faults: FaultInjector;
+  /** The JWT templates in force, by name. */
+  templates: Map<string, TokenTemplate>;
   addUsers(users: EmulatorUser[]): Promise<void>;
   requests(): RequestLogEntry[];
   reset(): void;
@@ -86,6 +89,13 @@ function ageSession(controls: Controls, id: string, body: Record<string, unknown
   return { session: { id, factor_verification_age: factorVerificationAge(session, controls.now()) } };
 }
 
+/** Adds (or replaces) the templates given, all or none: each is checked first. */
+function setTemplates(controls: Controls, body: Record<string, unknown>) {
+  if (body.templates === undefined) throw errors.paramMissing('templates');
+  for (const [name, template] of checkTemplates(body.templates, 'templates')) controls.templates.set(name, template);
+  return { templates: Object.fromEntries(controls.templates) };
+}
+
 function clearFault(controls: Controls, id: string) {
   if (controls.faults.clear(id) === 0) throw errors.notFound('fault');
   return { faults: controls.faults.list() };
@@ -121,5 +131,7 @@ export function controlRoutes(controls: Controls, path = '/_emulator'): ControlR
     }),
     route('DELETE', '/faults/:id', (_body, params) => clearFault(controls, params.id!)),
     route('POST', '/sessions/:id/age', (body, params) => ageSession(controls, params.id!, body)),
+    route('GET', '/token_templates', () => ({ templates: Object.fromEntries(controls.templates) })),
+    route('POST', '/token_templates', (body) => setTemplates(controls, body)),
   ];
 }

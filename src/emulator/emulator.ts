@@ -23,6 +23,7 @@ import { RateLimiter } from './security.js';
 import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
+import { checkTemplates } from './token-templates.js';
 import { TokenIssuer } from './tokens.js';
 import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser, ListenOptions, RequestLogEntry } from './types.js';
 
@@ -90,6 +91,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     limiter: new RateLimiter(),
     limits,
     clientTrust: !!options.clientTrust,
+    multiSession: !!options.multiSession,
+    templates: checkTemplates(options.tokenTemplates ?? {}),
     requireMfa: !!options.requireMfa,
     reverificationLevel: reverification?.level ?? null,
     send(message) {
@@ -114,7 +117,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits, faults, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
+  const controls = { store, limits, faults, templates: instance.templates, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
   const below = (path: string, prefix: string) => path === MOUNT + prefix || path.startsWith(`${MOUNT}${prefix}/`);

@@ -125,6 +125,8 @@ export const errors = {
   reverificationRequired: () =>
     new ApiError(403, 'session_reverification_required', 'Additional verification required', 'You need to provide additional verification to perform this operation.'),
   sessionExists: () => new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
+  alreadySignedIn: () => fieldError('identifier_already_signed_in', 'identifier', "You're already signed in", 'This account is already signed in on this device.'),
+  templateNotFound: (name: string) => new ApiError(404, 'resource_not_found', 'not found', `No JWT template exists with name: ${shown(name)}`),
   signedOut: () => new ApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   devBrowserUnauthenticated: () =>
     new ApiError(401, 'dev_browser_unauthenticated', 'Browser unauthenticated', 'Unable to authenticate this browser for your development instance. Check your proxy or sign in again.'),

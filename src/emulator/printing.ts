@@ -32,11 +32,12 @@ export function describeServerSdks(options: ServerSdkOptions): string {
 }
 
 /** One line on what the instance asks of its users: `security: reverification strict (10 min), MFA required`. */
-export function describeSecurity(options: Pick<EmulatorOptions, 'clientTrust' | 'requireMfa' | 'reverification'>, limits: EmulatorLimits): string {
+export function describeSecurity(options: Pick<EmulatorOptions, 'clientTrust' | 'requireMfa' | 'reverification' | 'multiSession'>, limits: EmulatorLimits): string {
   const minutes = Math.round((limits.reverificationSeconds / 60) * 100) / 100;
   const parts = [options.reverification === false ? 'no reverification' : `reverification ${options.reverification ?? 'strict'} (${minutes} min)`];
   if (options.requireMfa) parts.push('MFA required (setup-mfa)');
   if (options.clientTrust) parts.push('Client Trust');
+  if (options.multiSession) parts.push('multi-session');
   return `security: ${parts.join(', ')}`;
 }
 
@@ -78,9 +79,19 @@ export function describeMessage(message: EmulatorMessage): string {
   return `${message.channel === 'sms' ? 'SMS' : 'Email'} to ${message.to}: code ${message.code}`;
 }
 
+/** Reads a JSON file, naming it when it is not JSON. */
+export async function readJsonFile(path: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
 /** Reads `{ "users": [...] }` (or a bare array) from a JSON file. */
 export async function readUsersFile(path: string): Promise<EmulatorUser[]> {
-  const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const parsed = await readJsonFile(path);
   const users = Array.isArray(parsed) ? parsed : (parsed as { users?: unknown })?.users;
   if (!Array.isArray(users)) throw new Error(`${path}: expected {"users": [...]}`);
   return users as EmulatorUser[];

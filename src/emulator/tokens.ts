@@ -68,9 +68,9 @@ export class TokenIssuer {
     return this.#sign(payload, 'session', nowMs, lifetimeSeconds, (jwt) => jwt.setSubject(claims.sub).setIssuer(issuer).setNotBefore(Math.floor(nowMs / 1000) - 10));
   }
 
-  /** A token template's JWT: its own claims, then Clerk's (`sub`, `iss`, `azp`, `sid`, times) over them. */
-  async signTemplate(claims: Record<string, unknown>, session: { sub: string; sid: string; azp?: string }, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
-    const payload: Record<string, unknown> = { ...claims, sid: session.sid };
+  /** A token template's JWT: its own claims, then Clerk's (`sub`, `iss`, `azp`, times) over them. */
+  async signTemplate(claims: Record<string, unknown>, session: { sub: string; azp?: string }, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
+    const payload: Record<string, unknown> = { ...claims };
     if (session.azp) payload.azp = session.azp;
     return this.#sign(payload, 'template', nowMs, lifetimeSeconds, (jwt) => jwt.setSubject(session.sub).setIssuer(issuer).setNotBefore(Math.floor(nowMs / 1000) - 10));
   }

@@ -1,5 +1,6 @@
 /** Public types of the Clerk Frontend API emulator. */
 import type { FaultRule } from './faults.js';
+import type { TokenTemplate } from './token-templates.js';
 
 export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
 export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
@@ -153,6 +154,13 @@ export interface EmulatorOptions {
    * listens on (any port), e.g. `['app.test']`. Requests for any other `Host` get 421 `host_invalid`.
    */
   allowedHosts?: string[];
+  /**
+   * Clerk's multi-session mode (`single_session_mode: false`): signing in another account adds
+   * its session to the browser's; `setActive` switches between them, signing one out leaves the others.
+   */
+  multiSession?: boolean;
+  /** JWT templates by name, for `session.getToken({ template })`; also `POST /__clerk/_emulator/token_templates`. */
+  tokenTemplates?: Record<string, TokenTemplate>;
   /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
   clientTrust?: boolean;
   /**

@@ -8,7 +8,7 @@ import { clientBody, type Instance } from './instance.js';
 export function environment(instance: Instance, ctx: RequestContext) {
   const { lockoutAttempts, lockoutSeconds } = instance.limits.current();
   const reverification = instance.reverificationLevel !== null;
-  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification });
+  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification, multiSession: instance.multiSession });
 }
 
 /** `GET /v1/client`: `{response: null, client: null}` before the browser has one. */

@@ -6,6 +6,7 @@ import type { RateLimiter } from '../security.js';
 import { clientJson } from '../serializers/session.js';
 import type { Store } from '../store.js';
 import type { ReverificationLevel, StoredClient } from '../records.js';
+import type { TokenTemplate } from '../token-templates.js';
 import type { TokenIssuer } from '../tokens.js';
 import type { EmulatorMessage } from '../types.js';
 
@@ -18,6 +19,10 @@ export interface Instance {
   limits: Limits;
   /** Clerk's Client Trust for every user without their own `client_trust`. */
   clientTrust: boolean;
+  /** Clerk's multi-session mode: a client may hold sessions of several users, one of them active. */
+  multiSession: boolean;
+  /** JWT templates by name (`POST /v1/client/sessions/{id}/tokens/{template}`). */
+  templates: Map<string, TokenTemplate>;
   /** Clerk's "require MFA": a user without a second factor signs in to a pending `setup-mfa` session. */
   requireMfa: boolean;
   /** The factors a sensitive action needs verified recently (how recently: the `reverificationSeconds` limit); null: none. */

@@ -12,7 +12,7 @@ import {
   startVerification,
 } from './reverification.js';
 import { handshake } from './handshake.js';
-import { createToken, endSession, jwks, removeSession, touchSession } from './sessions.js';
+import { createTemplateToken, createToken, endSession, getSession, jwks, removeSession, touchSession } from './sessions.js';
 import { attemptFirstFactor, attemptSecondFactor, createSignIn, getSignIn, prepareFirstFactor, prepareSecondFactor, resetPassword } from './sign-ins.js';
 
 export interface ApiRoute {
@@ -54,8 +54,10 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route('POST', `${SIGN_IN}/prepare_second_factor`, prepareSecondFactor),
   route('POST', `${SIGN_IN}/attempt_second_factor`, attemptSecondFactor),
 
+  route('GET', SESSION, getSession),
   route('POST', `${SESSION}/touch`, touchSession),
   route('POST', `${SESSION}/tokens`, createToken),
+  route('POST', `${SESSION}/tokens/:template_name`, createTemplateToken),
   route('POST', `${SESSION}/end`, endSession),
   route('POST', `${SESSION}/remove`, removeSession),
   route('POST', `${SESSION}/verify`, startVerification),

@@ -1,6 +1,7 @@
 /** Sessions: started by a completed sign-in, activated (`touch`), ended; their tokens and the JWKS that verifies them. */
 import { errors } from '../errors.js';
 import { issuer } from '../keys.js';
+import { renderClaims } from '../token-templates.js';
 import type { RequestContext } from '../request-context.js';
 import { randomId } from '../security.js';
 import { factorVerificationAge, sessionJson } from '../serializers/session.js';
@@ -150,6 +151,28 @@ export async function createToken(instance: Instance, ctx: RequestContext) {
     session.lastActiveOrganizationId = organizationId === '' ? null : organizationId;
   }
   return { object: 'token', jwt: await mintToken(instance, ctx, session) };
+}
+
+/** `GET /v1/client/sessions/{id}` (`session.reload()`). */
+export function getSession(instance: Instance, ctx: RequestContext) {
+  const { session, client } = findSession(instance, ctx);
+  return withClient(instance, ctx, sessionBody(instance, ctx, session), client);
+}
+
+/** `POST /v1/client/sessions/{id}/tokens/{template}`: a JWT made from a token template; 404 for an unknown one. */
+export async function createTemplateToken(instance: Instance, ctx: RequestContext) {
+  const { session, user, client } = findSession(instance, ctx);
+  const name = ctx.params.template_name ?? '';
+  const template = instance.templates.get(name);
+  if (!template) throw errors.templateNotFound(name);
+  const jwt = await instance.tokens.signTemplate(
+    renderClaims(template, user, session),
+    { sub: user.id, azp: ctx.origin },
+    issuer(client.devBrowser),
+    ctx.now,
+    template.lifetimeSeconds ?? instance.limits.forUser(user).tokenLifetimeSeconds,
+  );
+  return { object: 'token', jwt };
 }
 
 function endSessionAs(status: 'ended' | 'removed') {
