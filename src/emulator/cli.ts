@@ -13,7 +13,7 @@ import type { TokenTemplate } from './token-templates.js';
 import type { ReverificationPreset } from './types.js';
 
 const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa] [--multi-session]
-                           [--token-templates templates.json]
+                           [--token-templates templates.json] [--data state.json]
                            [--reverification strict|strict_mfa|moderate|lax|off] [--reverification-minutes 10]
                            [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
                            [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       'require-mfa': { type: 'boolean', default: false },
       'multi-session': { type: 'boolean', default: false },
       'token-templates': { type: 'string' },
+      data: { type: 'string' },
       reverification: { type: 'string', default: 'strict' },
       'reverification-minutes': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     users,
     ...settings,
     ...(tokenTemplates ? { tokenTemplates: tokenTemplates as Record<string, TokenTemplate> } : {}),
+    ...(values.data ? { dataFile: values.data } : {}),
     allowedOrigins: values['allowed-origin'],
     allowedHosts: values['allowed-host'],
     onMessage: (message) => console.log(describeMessage(message)),
@@ -84,8 +86,9 @@ async function main(): Promise<void> {
   });
   for (const line of startLines(server.url, emulator.publishableKey(mode))) console.log(line);
   console.log(describeSecurity(settings, emulator.limits()));
+  if (values.data) console.log(`state kept in ${values.data} (written after each change and on exit)`);
   if (values.static) console.log(`serving ${values.static} at ${server.url}/`);
-  console.log(await describeUsers(users));
+  console.log(await describeUsers(users.length > 0 ? users : emulator.exportUsers()));
   console.log(describeServerSdks(emulator.serverOptions(server.url, mode)));
 
   let stopping = false;

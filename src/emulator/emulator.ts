@@ -23,7 +23,9 @@ import { RateLimiter } from './security.js';
 import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
+import { DataFile } from './persistence.js';
 import { checkTemplates } from './token-templates.js';
+import { exportUser } from './user-export.js';
 import { TokenIssuer } from './tokens.js';
 import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser, ListenOptions, RequestLogEntry } from './types.js';
 
@@ -54,6 +56,10 @@ export interface Emulator {
   /** Codes "sent" by SMS or email, newest last. */
   messages(): EmulatorMessage[];
   addUsers(users: EmulatorUser[]): Promise<void>;
+  /** The users as `users.json` holds them, with the factors they have now (also `GET /__clerk/_emulator/users`). */
+  exportUsers(): EmulatorUser[];
+  /** Writes the state to the `dataFile` now (it is also written shortly after each change); resolves at once without one. */
+  flush(): Promise<void>;
   /** Forgets clients, sessions, sign-ins, inbox, lockouts and rate-limit counters; keeps users. */
   reset(): void;
   /** Limits in force (options plus any set through `POST /__clerk/_emulator/limits`). */
@@ -102,12 +108,22 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
   const frontendApi = new FrontendApi({ instance, faults, mount: MOUNT, now: options.now ?? Date.now, log, onResponse: options.onResponse });
 
+  const dataFile = options.dataFile ? new DataFile(options.dataFile, store, tokens, log) : null;
+  const changed = () => dataFile?.changed();
   const addUsers = async (users: EmulatorUser[]) => {
     await store.addUsers(users);
+    changed();
   };
-  const ready = addUsers(options.users ?? []);
-  ready.catch((error) => log(`could not add users: ${error instanceof Error ? error.message : String(error)}`));
+  const exportUsers = () => [...store.users.values()].map(exportUser);
+  // The data file's users keep their state; the `users` given add those it does not have.
+  const ready = (async () => {
+    if (dataFile) await dataFile.load();
+    await addUsers((options.users ?? []).filter((user) => !store.findUserByIdentifier(String(user.email))));
+  })();
+  ready.catch((error) => log(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+  const flush = () => dataFile?.flush() ?? Promise.resolve();
   const reset = () => {
+    changed();
     store.reset();
     instance.limiter.clear();
     faults.clear();
@@ -117,7 +133,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits, faults, templates: instance.templates, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
+  const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
   const below = (path: string, prefix: string) => path === MOUNT + prefix || path.startsWith(`${MOUNT}${prefix}/`);
@@ -142,6 +158,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await handler(request, params);
     } catch (error) {
       sendError(res, error, (message) => log(`internal error: ${message}`));
+    } finally {
+      changed();
     }
     return true;
   }
@@ -162,6 +180,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     publicKeyPem: () => tokens.publicKeyPem(),
     messages: () => store.inbox.map((m) => ({ ...m })),
     addUsers,
+    exportUsers,
+    flush,
     reset,
     limits: () => instance.limits.current(),
     requests: () => frontendApi.requests(),
@@ -172,7 +192,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       faults.clear(id);
     },
     faults: () => faults.list(),
-    listen: (opts = {}) => listen(handle, opts, ready, hosts),
+    async listen(opts = {}) {
+      const server = await listen(handle, opts, ready, hosts);
+      return { url: server.url, close: () => flush().then(() => server.close()) };
+    },
   };
   return emulator;
 }

@@ -51,7 +51,7 @@ function smsNumbers(user: EmulatorUser): string[] {
 export async function describeUsers(users: EmulatorUser[]): Promise<string> {
   const [first, ...others] = users;
   if (!first) return 'No users: add some with POST /__clerk/_emulator/users (header X-Clerk-Emulator: 1).';
-  const lines = [`Demo user: ${first.email}`, `  password:     ${first.password}`];
+  const lines = [`Demo user: ${first.email}`, `  password:     ${first.password ?? '(kept as a digest)'}`];
   const phones = smsNumbers(first);
   if (phones.length) lines.push(`  SMS codes to: ${phones.join(', ')} (printed here, and at GET /__clerk/_emulator/messages with the header X-Clerk-Emulator: 1)`);
   if (first.backup_codes?.length) lines.push(`  backup codes: ${first.backup_codes.join(' ')}`);
@@ -69,7 +69,7 @@ export async function describeUsers(users: EmulatorUser[]): Promise<string> {
         .join(', ');
       const tasks = user.tasks?.length ? `; tasks: ${user.tasks.join(', ')}` : '';
       const reset = user.password_reset_required ? '; must choose a new password' : '';
-      lines.push(`  ${user.email} / ${user.password} (${factors || 'no second factor'}${tasks}${reset})`);
+      lines.push(`  ${user.email} / ${user.password ?? '(password kept as a digest)'} (${factors || 'no second factor'}${tasks}${reset})`);
     }
   }
   return lines.join('\n');

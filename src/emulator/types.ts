@@ -5,10 +5,11 @@ import type { TokenTemplate } from './token-templates.js';
 export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
 export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
 
-/** A user the emulator knows. Only `email` and `password` are required. */
+/** A user the emulator knows. Only `email` and `password` (or `password_digest`) are required. */
 export interface EmulatorUser {
   email: string;
-  password: string;
+  /** Required unless `password_digest` is given. */
+  password?: string;
   /**
    * The scrypt digest of `password` from `hashPasswordDigest()`, stored as is instead of hashing
    * `password` again: large sets of users load without spending a hash each.
@@ -19,6 +20,11 @@ export interface EmulatorUser {
   /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
+  /**
+   * Unused backup codes as `GET /__clerk/_emulator/users` exports them: the SHA-256 of each
+   * normalised code, base64url. Kept beside `backup_codes` (the codes themselves).
+   */
+  backup_code_digests?: string[];
   /**
    * E.164 phone number used for SMS codes as a second factor: short for one entry of
    * `phone_numbers`, verified, reserved for second factor and the default one.
@@ -183,6 +189,12 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Observer of every JSON body the Frontend API sends (e.g. a conformance recorder). */
   onResponse?: (response: EmulatorResponse) => void;
+  /**
+   * A JSON file the state is kept in across restarts (`--data`): loaded at start, written back
+   * (atomically) shortly after each change and by `flush()` / `close()`. Without it, state lives
+   * in memory only. The `users` given add those the file does not have.
+   */
+  dataFile?: string;
   /** Faults injected from the start (delays, errors, resets, hung requests); see `FaultRule`. */
   faults?: FaultRule[];
 }
