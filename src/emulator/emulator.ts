@@ -24,6 +24,7 @@ import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
 import { DataFile } from './persistence.js';
+import { statePageRoutes } from './state-page.js';
 import { checkTemplates } from './token-templates.js';
 import { exportUser } from './user-export.js';
 import { TokenIssuer } from './tokens.js';
@@ -136,6 +137,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
+  for (const { method, path, endpoint } of statePageRoutes(store, options.now ?? Date.now, CONTROLS)) router.add(method, path, endpoint);
   const below = (path: string, prefix: string) => path === MOUNT + prefix || path.startsWith(`${MOUNT}${prefix}/`);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

@@ -9,12 +9,13 @@ export function qrCode(text: string): Promise<string> {
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
 }
 
-/** Startup lines: the base URL line, then `publishable key: ...`, then how to reach the test controls. */
+/** Startup lines: the base URL line, then `publishable key: ...`, how to reach the test controls, and the page to look at. */
 export function startLines(baseUrl: string, publishableKey: string): string[] {
   return [
     `Clerk Frontend API emulator: ${baseUrl}/__clerk`,
     `publishable key: ${publishableKey}`,
     `test controls: ${baseUrl}/__clerk/_emulator/* with the header X-Clerk-Emulator: 1`,
+    `codes sent, sessions and users, to look at: ${baseUrl}/__clerk/_emulator/`,
   ];
 }
 
