@@ -7,7 +7,9 @@
 //   with the card heights in docs/steps/heights.json and printed as a table.
 // `npm run screenshots -- steps` (or `themes`) shoots only that set. Debian's Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 import { chromium } from 'playwright';
 import { browserPaths, chromiumArgs } from './browsers.mjs';
@@ -18,6 +20,8 @@ const only = process.argv[2];
 const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
 
 async function themes() {
+  // The demo's users as demo/users.json has them, not as a kept state left them.
+  process.env.CLERK_DATA_FILE = join(mkdtempSync(join(tmpdir(), 'screenshots-')), 'emulator-data.json');
   const themeNames = ['default', 'brand', 'mono'];
   const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0 }, logLevel: 'error' });
   await server.listen();
