@@ -24,9 +24,9 @@ export {
   type RequestLogEntry,
   type ReverificationPreset,
   type SessionTaskKey,
+  type TokenTemplate,
 } from './types.js';
 export { InputError } from './errors.js';
-export type { TokenTemplate } from './token-templates.js';
 export { KEY_MODES, type KeyMode, type ServerSdkOptions } from './keys.js';
 export { verifyTotp } from './totp.js';
 export { hashPasswordDigest } from './security.js';

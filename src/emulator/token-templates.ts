@@ -6,13 +6,9 @@
  */
 import { InputError } from './errors.js';
 import type { Organization, StoredSession, StoredUser } from './records.js';
+import type { TokenTemplate } from './types.js';
 
-export interface TokenTemplate {
-  /** The claims, any JSON; Clerk's own (`sub`, `iss`, `azp`, `exp`, `iat`, `nbf`, `jti`) are set over them. */
-  claims: Record<string, unknown>;
-  /** Token lifetime in seconds (Clerk's default: 60). */
-  lifetimeSeconds?: number;
-}
+export type { TokenTemplate } from './types.js';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const SHORTCODE = /\{\{\s*([a-z_]+(?:\.[a-z_]+)+)\s*\}\}/g;

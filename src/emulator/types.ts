@@ -1,6 +1,5 @@
 /** Public types of the Clerk Frontend API emulator. */
 import type { FaultRule } from './faults.js';
-import type { TokenTemplate } from './token-templates.js';
 
 export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
 export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
@@ -47,6 +46,17 @@ export interface EmulatorUser {
   limits?: Partial<EmulatorLimits>;
   /** Client Trust for this user only, overriding the emulator's `clientTrust` option. */
   client_trust?: boolean;
+}
+
+/** A JWT template (Clerk's), by name in `EmulatorOptions.tokenTemplates`: what `session.getToken({ template })` gets. */
+export interface TokenTemplate {
+  /**
+   * The claims, any JSON; text may hold Clerk's shortcodes (`{{user.id}}`, `{{user.primary_email_address}}`,
+   * `{{org.slug}}`...). Clerk's own claims (`sub`, `iss`, `azp`, `exp`, `iat`, `nbf`, `jti`) are set over them.
+   */
+  claims: Record<string, unknown>;
+  /** Token lifetime in seconds (default: the session token's, 60). */
+  lifetimeSeconds?: number;
 }
 
 /** A phone number of a user, as `EmulatorUser.phone_numbers` lists it. */
