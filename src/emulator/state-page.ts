@@ -119,9 +119,12 @@ ${table(['email', 'name', 'factors', 'notes'], userRows(store, now), 'No users.'
 
 /** The page and its stylesheet at `path/` and `path/page.css`, for GET and HEAD; `path` leads to `path/`. */
 export function statePageRoutes(store: Store, now: () => number, path = '/_emulator'): PageRoute[] {
-  const send = (content: () => string, type: string): Endpoint => async (request) => {
-    // A page elsewhere could ask for it (it could not read the answer); it is refused all the same.
+  // A page elsewhere could ask for these (it could not read the answer); it is refused all the same.
+  const fromAllowedOrigin = (request: Parameters<Endpoint>[0]) => {
     if (!request.origin.allowed) throw errors.originInvalid(request.origin.sent ?? '');
+  };
+  const send = (content: () => string, type: string): Endpoint => async (request) => {
+    fromAllowedOrigin(request);
     const { res } = request;
     const body = content();
     res.statusCode = 200;
@@ -130,7 +133,9 @@ export function statePageRoutes(store: Store, now: () => number, path = '/_emula
     res.setHeader('Content-Length', Buffer.byteLength(body));
     res.end(request.method === 'HEAD' ? undefined : body);
   };
-  const toPage: Endpoint = async ({ res, url }) => {
+  const toPage: Endpoint = async (request) => {
+    fromAllowedOrigin(request);
+    const { res, url } = request;
     res.statusCode = 308;
     res.setHeader('Location', `${url.pathname}/`);
     res.end();
