@@ -8,7 +8,9 @@
 // `npm run screenshots -- steps` (or `themes`) shoots only that set, `-- steps totp,sms` only those
 // steps. Debian's Chromium.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 import { chromium } from 'playwright';
 import { browserPaths, chromiumArgs } from './browsers.mjs';
@@ -20,6 +22,8 @@ const onlySteps = process.argv[3]?.split(',') ?? null;
 const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
 
 async function themes() {
+  // The demo's users as demo/users.json has them, not as a kept state left them.
+  process.env.CLERK_DATA_FILE = join(mkdtempSync(join(tmpdir(), 'screenshots-')), 'emulator-data.json');
   const themeNames = ['default', 'brand', 'mono'];
   const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0 }, logLevel: 'error' });
   await server.listen();

@@ -118,7 +118,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
           res.on('end', () => {
             requestTimes.push(performance.now() - started);
             try {
-              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), setCookie: res.headers['set-cookie']?.[0] });
+              resolve({ status: res.statusCode ?? 0, body: JSON.parse(text), setCookie: res.headers['set-cookie']?.find((value) => value.startsWith('__client=')) });
             } catch {
               reject(new Error(`${method} ${path}: not JSON (${res.statusCode}): ${text.slice(0, 200)}`));
             }

@@ -2,16 +2,18 @@
 /**
  * clerk-fapi-emulator: a local Clerk Frontend API at http://127.0.0.1:<port>/__clerk.
  *
- *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--require-mfa] [--host h]
+ *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--require-mfa] [--multi-session] [--host h]
  *                       [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
  */
 import { parseArgs } from 'node:util';
 import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { createEmulator } from './emulator.js';
-import { describeMessage, describeSecurity, describeUsers, readUsersFile, startLines } from './printing.js';
+import { describeMessage, describeSecurity, describeServerSdks, describeUsers, readJsonFile, readUsersFile, startLines } from './printing.js';
+import type { TokenTemplate } from './token-templates.js';
 import type { ReverificationPreset } from './types.js';
 
-const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa]
+const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--static dir] [--client-trust] [--require-mfa] [--multi-session]
+                           [--token-templates templates.json] [--data state.json]
                            [--reverification strict|strict_mfa|moderate|lax|off] [--reverification-minutes 10]
                            [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
                            [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
@@ -35,6 +37,9 @@ async function main(): Promise<void> {
       static: { type: 'string' },
       'client-trust': { type: 'boolean', default: false },
       'require-mfa': { type: 'boolean', default: false },
+      'multi-session': { type: 'boolean', default: false },
+      'token-templates': { type: 'string' },
+      data: { type: 'string' },
       reverification: { type: 'string', default: 'strict' },
       'reverification-minutes': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -55,10 +60,18 @@ async function main(): Promise<void> {
   const mode = values.key as 'development' | 'production' | 'dev-browser';
   if (!['development', 'production', 'dev-browser'].includes(mode)) throw new Error(`invalid --key ${values.key}`);
   const users = values.users ? await readUsersFile(values.users) : [];
-  const settings = { clientTrust: values['client-trust'], requireMfa: values['require-mfa'], ...reverificationOptions(values.reverification, values['reverification-minutes']) };
+  const settings = {
+    clientTrust: values['client-trust'],
+    requireMfa: values['require-mfa'],
+    multiSession: values['multi-session'],
+    ...reverificationOptions(values.reverification, values['reverification-minutes']),
+  };
+  const tokenTemplates = values['token-templates'] ? await readJsonFile(values['token-templates']) : undefined;
   const emulator = createEmulator({
     users,
     ...settings,
+    ...(tokenTemplates ? { tokenTemplates: tokenTemplates as Record<string, TokenTemplate> } : {}),
+    ...(values.data ? { dataFile: values.data } : {}),
     allowedOrigins: values['allowed-origin'],
     allowedHosts: values['allowed-host'],
     onMessage: (message) => console.log(describeMessage(message)),
@@ -73,8 +86,10 @@ async function main(): Promise<void> {
   });
   for (const line of startLines(server.url, emulator.publishableKey(mode))) console.log(line);
   console.log(describeSecurity(settings, emulator.limits()));
+  if (values.data) console.log(`state kept in ${values.data} (written after each change and on exit)`);
   if (values.static) console.log(`serving ${values.static} at ${server.url}/`);
-  console.log(await describeUsers(users));
+  console.log(await describeUsers(users.length > 0 ? users : emulator.exportUsers()));
+  console.log(describeServerSdks(emulator.serverOptions(server.url, mode)));
 
   let stopping = false;
   const stop = (signal: string) => {

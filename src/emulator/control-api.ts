@@ -18,13 +18,17 @@ import { type Endpoint, type IncomingRequest, isJson, jsonObjectOf } from './req
 import type { Params } from './router.js';
 import { factorVerificationAge } from './serializers/session.js';
 import type { Store } from './store.js';
+import { checkTemplates, type TokenTemplate } from './token-templates.js';
 import type { EmulatorUser, RequestLogEntry } from './types.js';
 
 export interface Controls {
   store: Store;
   limits: Limits;
   faults: FaultInjector;
+  /** The JWT templates in force, by name. */
+  templates: Map<string, TokenTemplate>;
   addUsers(users: EmulatorUser[]): Promise<void>;
+  exportUsers(): EmulatorUser[];
   requests(): RequestLogEntry[];
   reset(): void;
   /** The emulator's clock, in milliseconds. */
@@ -86,6 +90,13 @@ function ageSession(controls: Controls, id: string, body: Record<string, unknown
   return { session: { id, factor_verification_age: factorVerificationAge(session, controls.now()) } };
 }
 
+/** Adds (or replaces) the templates given, all or none: each is checked first. */
+function setTemplates(controls: Controls, body: Record<string, unknown>) {
+  if (body.templates === undefined) throw errors.paramMissing('templates');
+  for (const [name, template] of checkTemplates(body.templates, 'templates')) controls.templates.set(name, template);
+  return { templates: Object.fromEntries(controls.templates) };
+}
+
 function clearFault(controls: Controls, id: string) {
   if (controls.faults.clear(id) === 0) throw errors.notFound('fault');
   return { faults: controls.faults.list() };
@@ -103,6 +114,7 @@ export function controlRoutes(controls: Controls, path = '/_emulator'): ControlR
   return [
     route('GET', '/messages', () => ({ messages: store.inbox })),
     route('GET', '/requests', () => ({ requests: controls.requests() })),
+    route('GET', '/users', () => ({ users: controls.exportUsers() })),
     route('POST', '/users', (body) => addUsers(controls, body)),
     route('POST', '/reset', () => {
       controls.reset();
@@ -121,5 +133,7 @@ export function controlRoutes(controls: Controls, path = '/_emulator'): ControlR
     }),
     route('DELETE', '/faults/:id', (_body, params) => clearFault(controls, params.id!)),
     route('POST', '/sessions/:id/age', (body, params) => ageSession(controls, params.id!, body)),
+    route('GET', '/token_templates', () => ({ templates: Object.fromEntries(controls.templates) })),
+    route('POST', '/token_templates', (body) => setTemplates(controls, body)),
   ];
 }

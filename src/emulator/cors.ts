@@ -46,6 +46,12 @@ export class Origins {
     return { sent, allowed: own || (origin !== null && this.#allowed.has(origin)) };
   }
 
+  /** Whether `url` is on a page origin that may use the Frontend API: `own` (the emulator's, or the app's it is mounted in) or a listed one. */
+  allowsUrl(url: string, own: string): boolean {
+    const origin = parseOrigin(url.replace(/^([^:]+:\/\/[^/?#]*).*$/s, '$1'));
+    return origin !== null && (origin === own.toLowerCase() || this.#allowed.has(origin));
+  }
+
   /** Lets an allowed page read the answer, cookies included; other origins get no CORS headers at all. */
   headers(origin: RequestOrigin, res: ServerResponse): void {
     res.setHeader('Vary', 'Origin');

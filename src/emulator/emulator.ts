@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Instance } from './api/instance.js';
 import { REVERIFICATION_PRESETS } from './api/reverification.js';
 import { FRONTEND_API_ROUTES } from './api/routes.js';
+import { backendRoutes } from './backend-api.js';
 import { controlRoutes } from './control-api.js';
 import { Origins, preflight } from './cors.js';
 import { errors } from './errors.js';
@@ -14,6 +15,7 @@ import { FaultInjector, type FaultRule, type FaultStatus } from './faults.js';
 import { FrontendApi } from './frontend-api.js';
 import { HostCheck } from './hosts.js';
 import { sendError } from './http.js';
+import { type KeyMode, publishableKey, secretKey, serverSdkOptions, type ServerSdkOptions } from './keys.js';
 import { Limits } from './limits.js';
 import { type Endpoint, readRequest } from './request.js';
 import { Router } from './router.js';
@@ -21,6 +23,10 @@ import { RateLimiter } from './security.js';
 import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
+import { DataFile } from './persistence.js';
+import { statePageRoutes } from './state-page.js';
+import { checkTemplates } from './token-templates.js';
+import { exportUser } from './user-export.js';
 import { TokenIssuer } from './tokens.js';
 import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser, ListenOptions, RequestLogEntry } from './types.js';
 
@@ -28,6 +34,8 @@ import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser, Li
 const MOUNT = '/__clerk';
 /** Where the test controls are, below the mount. */
 const CONTROLS = '/_emulator';
+/** Where the Backend API is, below the mount (the server SDKs' `apiUrl`). */
+const BACKEND = '/backend';
 
 export interface Emulator {
   /** Serves any request whose path starts with /__clerk; resolves false (and touches nothing) for other paths. */
@@ -35,10 +43,24 @@ export interface Emulator {
   /** Connect-style middleware (Vite dev server): handle() or next(). */
   middleware(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void;
   /** A key whose instance type makes clerk-js use the cookie flow ('production', 'development') or the dev browser. */
-  publishableKey(mode?: 'development' | 'production' | 'dev-browser'): string;
+  publishableKey(mode?: KeyMode): string;
+  /** The secret key of that mode (`CLERK_SECRET_KEY`), which the Backend API takes. */
+  secretKey(mode?: KeyMode): string;
+  /**
+   * What `@clerk/backend` and `@clerk/express` need to accept this emulator's sessions, for the
+   * emulator reached at `origin` (e.g. `http://127.0.0.1:4123`, or the app's origin where it is
+   * mounted): `publishableKey`, `secretKey`, `apiUrl` (its Backend API) and `proxyUrl`.
+   */
+  serverOptions(origin: string, mode?: KeyMode): ServerSdkOptions;
+  /** The public key that verifies its tokens, as PEM (the server SDKs' `jwtKey`, `CLERK_JWT_KEY`). */
+  publicKeyPem(): Promise<string>;
   /** Codes "sent" by SMS or email, newest last. */
   messages(): EmulatorMessage[];
   addUsers(users: EmulatorUser[]): Promise<void>;
+  /** The users as `users.json` holds them, with the factors they have now (also `GET /__clerk/_emulator/users`). */
+  exportUsers(): EmulatorUser[];
+  /** Writes the state to the `dataFile` now (it is also written shortly after each change); resolves at once without one. */
+  flush(): Promise<void>;
   /** Forgets clients, sessions, sign-ins, inbox, lockouts and rate-limit counters; keeps users. */
   reset(): void;
   /** Limits in force (options plus any set through `POST /__clerk/_emulator/limits`). */
@@ -58,12 +80,6 @@ export interface Emulator {
   listen(opts?: ListenOptions): Promise<{ url: string; close(): Promise<void> }>;
 }
 
-const KEY_HOSTS = {
-  production: 'clerk.emulator.test',
-  development: 'clerk.emulator.test',
-  'dev-browser': 'emulator.clerk.accounts.dev',
-} as const;
-
 export function createEmulator(options: EmulatorOptions): Emulator {
   const log = options.log ?? (() => {});
   const hosts = new HostCheck(options.allowedHosts);
@@ -74,12 +90,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = new Store(options.now ?? Date.now, () => limits.current().maxClients);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
+  const tokens = new TokenIssuer();
   const instance: Instance = {
     store,
-    tokens: new TokenIssuer(),
+    tokens,
+    origins,
     limiter: new RateLimiter(),
     limits,
     clientTrust: !!options.clientTrust,
+    multiSession: !!options.multiSession,
+    templates: checkTemplates(options.tokenTemplates ?? {}),
     requireMfa: !!options.requireMfa,
     reverificationLevel: reverification?.level ?? null,
     send(message) {
@@ -89,12 +109,22 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
   const frontendApi = new FrontendApi({ instance, faults, mount: MOUNT, now: options.now ?? Date.now, log, onResponse: options.onResponse });
 
+  const dataFile = options.dataFile ? new DataFile(options.dataFile, store, tokens, log) : null;
+  const changed = () => dataFile?.changed();
   const addUsers = async (users: EmulatorUser[]) => {
     await store.addUsers(users);
+    changed();
   };
-  const ready = addUsers(options.users ?? []);
-  ready.catch((error) => log(`could not add users: ${error instanceof Error ? error.message : String(error)}`));
+  const exportUsers = () => [...store.users.values()].map(exportUser);
+  // The data file's users keep their state; the `users` given add those it does not have.
+  const ready = (async () => {
+    if (dataFile) await dataFile.load();
+    await addUsers((options.users ?? []).filter((user) => !store.findUserByIdentifier(String(user.email))));
+  })();
+  ready.catch((error) => log(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+  const flush = () => dataFile?.flush() ?? Promise.resolve();
   const reset = () => {
+    changed();
     store.reset();
     instance.limiter.clear();
     faults.clear();
@@ -104,8 +134,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits, faults, addUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
+  const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
+  for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
+  for (const { method, path, endpoint } of statePageRoutes(store, options.now ?? Date.now, CONTROLS)) router.add(method, path, endpoint);
+  const below = (path: string, prefix: string) => path === MOUNT + prefix || path.startsWith(`${MOUNT}${prefix}/`);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -113,8 +146,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     try {
       hosts.check(req);
       const origin = origins.of(req);
-      // The test controls never answer with CORS headers, whatever the origin.
-      const control = path === MOUNT + CONTROLS || path.startsWith(`${MOUNT}${CONTROLS}/`);
+      // The test controls and the Backend API never answer with CORS headers, whatever the origin.
+      const control = below(path, CONTROLS) || below(path, BACKEND);
       if (!control) origins.headers(origin, res);
       await store.usersSettled();
       if (req.method === 'OPTIONS' && !control) {
@@ -127,6 +160,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       await handler(request, params);
     } catch (error) {
       sendError(res, error, (message) => log(`internal error: ${message}`));
+    } finally {
+      changed();
     }
     return true;
   }
@@ -141,12 +176,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         (error) => next(error),
       );
     },
-    publishableKey(mode = 'development') {
-      const prefix = mode === 'production' ? 'pk_live_' : 'pk_test_';
-      return prefix + Buffer.from(`${KEY_HOSTS[mode]}$`).toString('base64');
-    },
+    publishableKey,
+    secretKey,
+    serverOptions: (origin, mode) => serverSdkOptions(origin, MOUNT, BACKEND, mode),
+    publicKeyPem: () => tokens.publicKeyPem(),
     messages: () => store.inbox.map((m) => ({ ...m })),
     addUsers,
+    exportUsers,
+    flush,
     reset,
     limits: () => instance.limits.current(),
     requests: () => frontendApi.requests(),
@@ -157,7 +194,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       faults.clear(id);
     },
     faults: () => faults.list(),
-    listen: (opts = {}) => listen(handle, opts, ready, hosts),
+    async listen(opts = {}) {
+      const server = await listen(handle, opts, ready, hosts);
+      return { url: server.url, close: () => flush().then(() => server.close()) };
+    },
   };
   return emulator;
 }

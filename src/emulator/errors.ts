@@ -85,6 +85,14 @@ export const errors = {
       `Requests from the origin "${shown(origin)}" are not allowed. A page on another origin than the emulator's may use it once its origin is allowed with --allowed-origin (option allowedOrigins), as in Clerk's allowed origins.`,
       { origin: shown(origin) },
     ),
+  redirectUrlInvalid: (url: string) =>
+    new ApiError(
+      400,
+      'redirect_url_invalid',
+      'Redirect URL not allowed',
+      `The emulator sends browsers back only to its own origin and the allowed origins, not to "${shown(url)}". Allow that page's origin with --allowed-origin (option allowedOrigins).`,
+      { param_name: 'redirect_url' },
+    ),
   controlHeaderMissing: (header: string) =>
     new ApiError(
       403,
@@ -117,6 +125,8 @@ export const errors = {
   reverificationRequired: () =>
     new ApiError(403, 'session_reverification_required', 'Additional verification required', 'You need to provide additional verification to perform this operation.'),
   sessionExists: () => new ApiError(400, 'session_exists', "You're already signed in", "You're already signed in."),
+  alreadySignedIn: () => fieldError('identifier_already_signed_in', 'identifier', "You're already signed in", 'This account is already signed in on this device.'),
+  templateNotFound: (name: string) => new ApiError(404, 'resource_not_found', 'not found', `No JWT template exists with name: ${shown(name)}`),
   signedOut: () => new ApiError(401, 'signed_out', 'Signed out', 'You are signed out.'),
   devBrowserUnauthenticated: () =>
     new ApiError(401, 'dev_browser_unauthenticated', 'Browser unauthenticated', 'Unable to authenticate this browser for your development instance. Check your proxy or sign in again.'),

@@ -7,7 +7,8 @@
 import type { ApiHandler, Instance } from './api/instance.js';
 import { type ApiError, errorResponse, errors } from './errors.js';
 import type { FaultInjector, FaultSubject } from './faults.js';
-import { clientIp, reply } from './http.js';
+import { clientUat, CLIENT_UAT_COOKIE, cookie } from './auth-cookies.js';
+import { clientIp, Redirect, reply, sendRedirect } from './http.js';
 import { clientKeyOf, RequestContext } from './request-context.js';
 import { type Endpoint, formOf, type IncomingRequest } from './request.js';
 import type { Params } from './router.js';
@@ -82,8 +83,14 @@ export class FrontendApi {
       const limits = instance.limits.current();
       const retryAfter = instance.limiter.hit(`ip|${clientIp(request.req)}`, limits.ipLimit, limits.ipWindowSeconds * 1000, at);
       if (retryAfter > 0) throw errors.tooManyRequests(retryAfter);
-      ctx = new RequestContext({ store: instance.store, request, params, form, now: at, mount, identify: !anonymous });
-      respond(200, await handler(instance, ctx));
+      ctx = new RequestContext({ store: instance.store, request, params, form, now: at, identify: !anonymous });
+      const answer = await handler(instance, ctx);
+      // Clerk sets it on the cookie flow's answers; with a dev browser, clerk-js writes it itself.
+      if (ctx.client && !ctx.client.devBrowser) ctx.setCookie(cookie(CLIENT_UAT_COOKIE, clientUat(ctx.client, instance.store), { secure: ctx.secure }));
+      if (answer instanceof Redirect) {
+        entry.status = 307;
+        sendRedirect(request.res, answer);
+      } else respond(200, answer);
     } catch (error) {
       const { status, body, headers } = errorResponse(error, (message) => this.options.log(`internal error on ${request.method} ${request.path}: ${message}`));
       respond(status, body, headers);

@@ -125,6 +125,23 @@ export function reply(res: ServerResponse, status: number, body: unknown, header
   sendJson(res, status, body, headers);
 }
 
+/** What a handler returns to answer with a redirect (307) instead of JSON, with the cookies it sets. */
+export class Redirect {
+  constructor(
+    readonly location: string,
+    readonly cookies: readonly string[] = [],
+  ) {}
+}
+
+export function sendRedirect(res: ServerResponse, redirect: Redirect): void {
+  for (const value of redirect.cookies) appendHeader(res, 'Set-Cookie', value);
+  res.statusCode = 307;
+  res.setHeader('Location', redirect.location);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Length', 0);
+  res.end();
+}
+
 /** Answers with `errorResponse(error)`: Clerk's error shape. */
 export function sendError(res: ServerResponse, error: unknown, report?: (message: string) => void): void {
   // A request refused before it was read whole (a foreign host or origin): the rest is dropped

@@ -136,12 +136,16 @@ export interface StoredSession {
 
 export interface StoredClient {
   id: string;
+  /** Known by a dev browser token, not the `__client` cookie: its tokens are issued by the dev-browser key's Frontend API. */
+  devBrowser: boolean;
   signInId: string | null;
   sessionIds: string[];
   lastActiveSessionId: string | null;
   lastAuthenticationStrategy: string | null;
   /** Users who completed a sign-in on this client (Client Trust: "known"). */
   trustedUserIds: Set<string>;
+  /** When a session was last started, switched to or ended here: the `__client_uat` cookie (`auth-cookies.ts`). */
+  sessionsChangedAt: number;
   createdAt: number;
   updatedAt: number;
 }

@@ -13,7 +13,7 @@ import type { Store } from './store.js';
 import type { StoredClient } from './records.js';
 
 const CLIENT_COOKIE = '__client';
-const DEV_BROWSER_PARAM = '__clerk_db_jwt';
+export const DEV_BROWSER_PARAM = '__clerk_db_jwt';
 const CLIENT_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 /** The `__client` cookie value or the dev browser token a request carries, if any. */
@@ -27,8 +27,6 @@ export interface ContextInput {
   params: Params;
   form: Map<string, string>;
   now: number;
-  /** Where the emulator is mounted (`/__clerk`): the issuer of its tokens. */
-  mount: string;
   /** Whether the request must name a known client. False only where a browser has none yet (`POST /v1/dev_browser`). */
   identify: boolean;
 }
@@ -40,20 +38,23 @@ export class RequestContext {
   readonly now: number;
   /** Origin of the page, only ever an allowed one, else the emulator's own (for `azp` and the environment's URLs). */
   readonly origin: string;
-  /** The emulator's own base URL (token issuer). */
-  readonly issuer: string;
+  /** The emulator's own origin, as the request reached it. */
+  readonly base: string;
+  /** The request's cookies. */
+  readonly cookies: Map<string, string>;
   /** The browser's `User-Agent` (at most 512 characters) and address, shown with the sessions it starts. */
   readonly userAgent: string;
   readonly ipAddress: string;
+  /** Reached over TLS: cookies are set `Secure`. */
+  readonly secure: boolean;
   /** Cookie value or dev browser token: the per-client rate-limit key. */
   clientKey: string | null = null;
   #client: StoredClient | null = null;
   readonly #store: Store;
   readonly #res: ServerResponse;
   readonly #devBrowser: string | null;
-  readonly #secure: boolean;
 
-  constructor({ store, request, params, form, now, mount, identify }: ContextInput) {
+  constructor({ store, request, params, form, now, identify }: ContextInput) {
     const { req } = request;
     this.params = params;
     this.form = form;
@@ -61,10 +62,10 @@ export class RequestContext {
     this.now = now;
     this.#store = store;
     this.#res = request.res;
-    this.#secure = 'encrypted' in req.socket && !!(req.socket as { encrypted?: boolean }).encrypted;
-    const base = `${this.#secure ? 'https' : 'http'}://${String(req.headers.host ?? '127.0.0.1')}`;
-    this.origin = request.origin.allowed && request.origin.sent !== null ? request.origin.sent : base;
-    this.issuer = base + mount;
+    this.secure = 'encrypted' in req.socket && !!(req.socket as { encrypted?: boolean }).encrypted;
+    this.base = `${this.secure ? 'https' : 'http'}://${String(req.headers.host ?? '127.0.0.1')}`;
+    this.origin = request.origin.allowed && request.origin.sent !== null ? request.origin.sent : this.base;
+    this.cookies = parseCookies(req.headers.cookie);
     this.userAgent = String(req.headers['user-agent'] ?? '').slice(0, 512);
     this.ipAddress = clientIp(req);
     this.#devBrowser = identify ? this.query.get(DEV_BROWSER_PARAM) : null;
@@ -82,10 +83,10 @@ export class RequestContext {
   /** The current client, created (and its cookie set) when there is none yet. */
   ensureClient(): StoredClient {
     if (this.#client) return this.#client;
-    const client = this.#store.createClient();
+    const client = this.#store.createClient(this.#devBrowser !== null);
     if (this.#devBrowser === null) {
       this.clientKey = randomBytes(24).toString('base64url');
-      const secure = this.#secure ? '; Secure' : '';
+      const secure = this.secure ? '; Secure' : '';
       appendHeader(this.#res, 'Set-Cookie', `${CLIENT_COOKIE}=${this.clientKey}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${CLIENT_COOKIE_MAX_AGE}${secure}`);
     }
     this.#store.clientKeys.set(this.clientKey!, client.id);
@@ -101,5 +102,10 @@ export class RequestContext {
 
   header(name: string, value: string): void {
     this.#res.setHeader(name, value);
+  }
+
+  /** Adds a `Set-Cookie` header (a value made by `auth-cookies.ts`). */
+  setCookie(value: string): void {
+    appendHeader(this.#res, 'Set-Cookie', value);
   }
 }

@@ -1,5 +1,5 @@
 /** Password hashing, constant-time comparison, random identifiers and sliding-window rate limits. */
-import { createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 const SCRYPT_KEYLEN = 32;
 const SCRYPT_COST = { N: 16384, r: 8, p: 1 };
@@ -61,9 +61,19 @@ export function constantTimeEqual(a: string | Buffer, b: string | Buffer): boole
   return timingSafeEqual(left, right);
 }
 
-/** Keyed digest of a short secret (backup or one-time code) for constant-time comparison. */
+/**
+ * The SHA-256 of a short secret (a backup or one-time code), as it is stored and compared in
+ * constant time. Unkeyed, so it means the same after a restart (`--data`) and in exported users
+ * (`backup_code_digests`); the codes are random, and only their holder can tell one.
+ */
 export function digestCode(code: string): Buffer {
-  return createHmac('sha256', codeKey).update(code).digest();
+  return createHash('sha256').update(code).digest();
+}
+
+/** A stored code digest as text (base64url), for `EmulatorUser.backup_code_digests`. */
+export function decodeCodeDigest(text: string): Buffer | null {
+  const digest = /^[A-Za-z0-9_-]{43}$/.test(text) ? Buffer.from(text, 'base64url') : null;
+  return digest?.length === 32 ? digest : null;
 }
 
 export function codesEqual(candidate: string, digest: Buffer): boolean {

@@ -1,13 +1,24 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
 import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
 import { LruMap } from './lru.js';
-import { decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import { decodeCodeDigest, decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
 import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
 import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
 import { checkUsers } from './user-input.js';
 
 /** Codes kept in the inbox: older ones are forgotten. */
 export const MAX_MESSAGES = 1_000;
+
+/** Everything the store holds, as plain records in their order (least recently used first): what `--data` keeps. */
+export interface StoreState {
+  users: StoredUser[];
+  clients: StoredClient[];
+  clientKeys: Array<[string, string]>;
+  devBrowsers: Array<[string, number]>;
+  signIns: StoredSignIn[];
+  sessions: StoredSession[];
+  inbox: EmulatorMessage[];
+}
 
 export class Store {
   users = new Map<string, StoredUser>();
@@ -50,6 +61,39 @@ export class Store {
     }
   }
 
+  state(): StoreState {
+    return {
+      users: [...this.users.values()],
+      clients: [...this.clients.values()],
+      clientKeys: [...this.clientKeys],
+      devBrowsers: [...this.devBrowsers],
+      signIns: [...this.signIns.values()],
+      sessions: [...this.sessions.values()],
+      inbox: this.inbox,
+    };
+  }
+
+  /** Replaces everything with `state` (as `state()` gave it); checks in flight start again from none. */
+  restore(state: StoreState): void {
+    this.users.clear();
+    this.usersByEmail.clear();
+    for (const user of state.users) {
+      user.checksInFlight = 0;
+      this.users.set(user.id, user);
+      this.usersByEmail.set(user.email, user);
+    }
+    const refill = <V>(map: Map<string, V>, entries: Iterable<[string, V]>) => {
+      map.clear();
+      for (const [key, value] of entries) map.set(key, value);
+    };
+    refill(this.clients, state.clients.map((client) => [client.id, client]));
+    refill(this.clientKeys, state.clientKeys);
+    refill(this.devBrowsers, state.devBrowsers);
+    refill(this.signIns, state.signIns.map((signIn) => [signIn.id, signIn]));
+    refill(this.sessions, state.sessions.map((session) => [session.id, session]));
+    this.inbox = state.inbox.slice(-MAX_MESSAGES);
+  }
+
   /** A code "sent": into the inbox, which keeps the last `MAX_MESSAGES`. */
   receive(message: EmulatorMessage): void {
     this.inbox.push(message);
@@ -79,7 +123,7 @@ export class Store {
 
   async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
     // Checked whole before: nothing below can fail half-way.
-    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password))));
+    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password!))));
     return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
   }
 
@@ -109,7 +153,7 @@ export class Store {
       totp: input.totp_secret ? { id: randomId('totp'), secret: input.totp_secret.replace(/\s+/g, '').toUpperCase(), createdAt: now } : null,
       lastTotpCounter: -1,
       pendingTotp: null,
-      backupCodes: (input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))),
+      backupCodes: [...(input.backup_codes ?? []).map((code) => digestCode(normalizeBackupCode(code))), ...(input.backup_code_digests ?? []).map((text) => decodeCodeDigest(text)!)],
       tasks: [...new Set(input.tasks ?? [])],
       passwordResetRequired: input.password_reset_required === true,
       organizations: [],
@@ -147,15 +191,18 @@ export class Store {
     return this.usersByEmail.get(identifier.trim().toLowerCase());
   }
 
-  createClient(): StoredClient {
+  /** @param devBrowser whether the browser has a dev browser (else the `__client` cookie) */
+  createClient(devBrowser: boolean): StoredClient {
     const now = this.now();
     const client: StoredClient = {
       id: randomId('client'),
+      devBrowser,
       signInId: null,
       sessionIds: [],
       lastActiveSessionId: null,
       lastAuthenticationStrategy: null,
       trustedUserIds: new Set(),
+      sessionsChangedAt: now,
       createdAt: now,
       updatedAt: now,
     };

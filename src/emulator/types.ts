@@ -4,10 +4,11 @@ import type { FaultRule } from './faults.js';
 export const SESSION_TASK_KEYS = ['choose-organization', 'reset-password', 'setup-mfa'] as const;
 export type SessionTaskKey = (typeof SESSION_TASK_KEYS)[number];
 
-/** A user the emulator knows. Only `email` and `password` are required. */
+/** A user the emulator knows. Only `email` and `password` (or `password_digest`) are required. */
 export interface EmulatorUser {
   email: string;
-  password: string;
+  /** Required unless `password_digest` is given. */
+  password?: string;
   /**
    * The scrypt digest of `password` from `hashPasswordDigest()`, stored as is instead of hashing
    * `password` again: large sets of users load without spending a hash each.
@@ -18,6 +19,11 @@ export interface EmulatorUser {
   /** Base32 TOTP secret of 16 characters or more (SHA-1, 6 digits, 30 s steps); spaces and case do not matter. */
   totp_secret?: string;
   backup_codes?: string[];
+  /**
+   * Unused backup codes as `GET /__clerk/_emulator/users` exports them: the SHA-256 of each
+   * normalised code, base64url. Kept beside `backup_codes` (the codes themselves).
+   */
+  backup_code_digests?: string[];
   /**
    * E.164 phone number used for SMS codes as a second factor: short for one entry of
    * `phone_numbers`, verified, reserved for second factor and the default one.
@@ -40,6 +46,17 @@ export interface EmulatorUser {
   limits?: Partial<EmulatorLimits>;
   /** Client Trust for this user only, overriding the emulator's `clientTrust` option. */
   client_trust?: boolean;
+}
+
+/** A JWT template (Clerk's), by name in `EmulatorOptions.tokenTemplates`: what `session.getToken({ template })` gets. */
+export interface TokenTemplate {
+  /**
+   * The claims, any JSON; text may hold Clerk's shortcodes (`{{user.id}}`, `{{user.primary_email_address}}`,
+   * `{{org.slug}}`...). Clerk's own claims (`sub`, `iss`, `azp`, `exp`, `iat`, `nbf`, `jti`) are set over them.
+   */
+  claims: Record<string, unknown>;
+  /** Token lifetime in seconds (default: the session token's, 60). */
+  lifetimeSeconds?: number;
 }
 
 /** A phone number of a user, as `EmulatorUser.phone_numbers` lists it. */
@@ -153,6 +170,13 @@ export interface EmulatorOptions {
    * listens on (any port), e.g. `['app.test']`. Requests for any other `Host` get 421 `host_invalid`.
    */
   allowedHosts?: string[];
+  /**
+   * Clerk's multi-session mode (`single_session_mode: false`): signing in another account adds
+   * its session to the browser's; `setActive` switches between them, signing one out leaves the others.
+   */
+  multiSession?: boolean;
+  /** JWT templates by name, for `session.getToken({ template })`; also `POST /__clerk/_emulator/token_templates`. */
+  tokenTemplates?: Record<string, TokenTemplate>;
   /** Clerk's Client Trust: a user without a second factor on a new client must verify an email code. */
   clientTrust?: boolean;
   /**
@@ -175,6 +199,12 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Observer of every JSON body the Frontend API sends (e.g. a conformance recorder). */
   onResponse?: (response: EmulatorResponse) => void;
+  /**
+   * A JSON file the state is kept in across restarts (`--data`): loaded at start, written back
+   * (atomically) shortly after each change and by `flush()` / `close()`. Without it, state lives
+   * in memory only. The `users` given add those the file does not have.
+   */
+  dataFile?: string;
   /** Faults injected from the start (delays, errors, resets, hung requests); see `FaultRule`. */
   faults?: FaultRule[];
 }

@@ -6,7 +6,7 @@
  */
 import { InputError } from './errors.js';
 import { Limits } from './limits.js';
-import { decodePasswordHash } from './security.js';
+import { decodeCodeDigest, decodePasswordHash } from './security.js';
 import { SESSION_TASK_KEYS, type EmulatorPhoneNumber, type EmulatorUser } from './types.js';
 
 type FieldCheck = (value: unknown, field: string) => void;
@@ -77,6 +77,9 @@ const FIELDS: Record<keyof EmulatorUser, FieldCheck> = {
   backup_codes: listOf((value, field) => {
     if (typeof value !== 'string' || value.trim() === '') throw new InputError(field, `${field} must be a non-empty string`);
   }),
+  backup_code_digests: listOf((value, field) => {
+    if (typeof value !== 'string' || !decodeCodeDigest(value)) throw new InputError(field, `${field} must be a backup code digest as exported (base64url SHA-256)`);
+  }),
   phone_number: phoneNumber,
   phone_numbers: listOf(objectOf<EmulatorPhoneNumber>('phone number', PHONE_FIELDS, ['phone_number'])),
   tasks: listOf((value, field) => {
@@ -89,10 +92,14 @@ const FIELDS: Record<keyof EmulatorUser, FieldCheck> = {
   client_trust: flag,
 };
 
-const checkFields = objectOf<EmulatorUser>('user', FIELDS, ['email', 'password']);
+const checkFields = objectOf<EmulatorUser>('user', FIELDS, ['email']);
 
 function checkUser(input: unknown, where: string): void {
   checkFields(input, where);
+  const { password, password_digest: digest } = input as EmulatorUser;
+  if ((password === undefined || password === null) && (digest === undefined || digest === null)) {
+    throw new InputError(`${where}.password`, `${where}.password is missing`);
+  }
   // One number once: `phone_number` is short for an entry of `phone_numbers`.
   const { phone_number: single, phone_numbers: listed } = input as EmulatorUser;
   const seen = new Set(single ? [single] : []);

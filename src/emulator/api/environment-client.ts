@@ -8,7 +8,7 @@ import { clientBody, type Instance } from './instance.js';
 export function environment(instance: Instance, ctx: RequestContext) {
   const { lockoutAttempts, lockoutSeconds } = instance.limits.current();
   const reverification = instance.reverificationLevel !== null;
-  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification });
+  return environmentJson(ctx.origin, { instance: 'development', lockoutAttempts, lockoutSeconds, requireMfa: instance.requireMfa, reverification, multiSession: instance.multiSession });
 }
 
 /** `GET /v1/client`: `{response: null, client: null}` before the browser has one. */
@@ -32,6 +32,7 @@ export function removeClientSessions(instance: Instance, ctx: RequestContext) {
       session.updatedAt = ctx.now;
     }
     client.lastActiveSessionId = null;
+    client.sessionsChangedAt = ctx.now;
     client.signInId = null;
     client.updatedAt = ctx.now;
   }
@@ -41,8 +42,14 @@ export function removeClientSessions(instance: Instance, ctx: RequestContext) {
 
 /** `POST /v1/dev_browser`: the token a development instance's browser sends as `__clerk_db_jwt` from then on. */
 export function createDevBrowser(instance: Instance, ctx: RequestContext) {
-  const token = `dvb_${randomBytes(24).toString('base64url')}`;
-  instance.store.devBrowsers.set(token, ctx.now);
+  const token = newDevBrowser(instance, ctx.now);
   ctx.header('Clerk-Db-Jwt', token);
   return { object: 'dev_browser', id: token };
+}
+
+/** A new dev browser token, known to the store. */
+export function newDevBrowser(instance: Instance, now: number): string {
+  const token = `dvb_${randomBytes(24).toString('base64url')}`;
+  instance.store.devBrowsers.set(token, now);
+  return token;
 }

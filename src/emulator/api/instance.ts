@@ -1,20 +1,28 @@
 /** The emulated Clerk instance every Frontend API handler works on: its state, settings and services. */
+import type { Origins } from '../cors.js';
 import type { Limits } from '../limits.js';
 import type { RequestContext } from '../request-context.js';
 import type { RateLimiter } from '../security.js';
 import { clientJson } from '../serializers/session.js';
 import type { Store } from '../store.js';
 import type { ReverificationLevel, StoredClient } from '../records.js';
+import type { TokenTemplate } from '../token-templates.js';
 import type { TokenIssuer } from '../tokens.js';
 import type { EmulatorMessage } from '../types.js';
 
 export interface Instance {
   store: Store;
   tokens: TokenIssuer;
+  /** The pages allowed to use the instance: where a handshake may send a browser back to. */
+  origins: Origins;
   limiter: RateLimiter;
   limits: Limits;
   /** Clerk's Client Trust for every user without their own `client_trust`. */
   clientTrust: boolean;
+  /** Clerk's multi-session mode: a client may hold sessions of several users, one of them active. */
+  multiSession: boolean;
+  /** JWT templates by name (`POST /v1/client/sessions/{id}/tokens/{template}`). */
+  templates: Map<string, TokenTemplate>;
   /** Clerk's "require MFA": a user without a second factor signs in to a pending `setup-mfa` session. */
   requireMfa: boolean;
   /** The factors a sensitive action needs verified recently (how recently: the `reverificationSeconds` limit); null: none. */

@@ -11,7 +11,8 @@ import {
   prepareSecondFactorVerification,
   startVerification,
 } from './reverification.js';
-import { createToken, endSession, jwks, removeSession, touchSession } from './sessions.js';
+import { handshake } from './handshake.js';
+import { createTemplateToken, createToken, endSession, getSession, jwks, removeSession, touchSession } from './sessions.js';
 import { attemptFirstFactor, attemptSecondFactor, createSignIn, getSignIn, prepareFirstFactor, prepareSecondFactor, resetPassword } from './sign-ins.js';
 
 export interface ApiRoute {
@@ -42,6 +43,8 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route(['POST', 'PUT'], '/v1/client', createClient),
   route('DELETE', '/v1/client', removeClientSessions),
   route('DELETE', '/v1/client/sessions', removeClientSessions),
+  // A page load the server SDKs send here; it finds the browser's client itself.
+  route('GET', '/v1/client/handshake', handshake, { anonymous: true }),
 
   route('POST', '/v1/client/sign_ins', createSignIn),
   route('GET', SIGN_IN, getSignIn),
@@ -51,8 +54,10 @@ export const FRONTEND_API_ROUTES: readonly ApiRoute[] = [
   route('POST', `${SIGN_IN}/prepare_second_factor`, prepareSecondFactor),
   route('POST', `${SIGN_IN}/attempt_second_factor`, attemptSecondFactor),
 
+  route('GET', SESSION, getSession),
   route('POST', `${SESSION}/touch`, touchSession),
   route('POST', `${SESSION}/tokens`, createToken),
+  route('POST', `${SESSION}/tokens/:template_name`, createTemplateToken),
   route('POST', `${SESSION}/end`, endSession),
   route('POST', `${SESSION}/remove`, removeSession),
   route('POST', `${SESSION}/verify`, startVerification),

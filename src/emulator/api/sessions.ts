@@ -1,5 +1,7 @@
 /** Sessions: started by a completed sign-in, activated (`touch`), ended; their tokens and the JWKS that verifies them. */
 import { errors } from '../errors.js';
+import { issuer } from '../keys.js';
+import { renderClaims } from '../token-templates.js';
 import type { RequestContext } from '../request-context.js';
 import { randomId } from '../security.js';
 import { factorVerificationAge, sessionJson } from '../serializers/session.js';
@@ -15,20 +17,21 @@ export function sessionBody(instance: Instance, ctx: RequestContext, session: St
   return sessionJson(session, instance.store, ctx.now, instance.limits.forUser(user).lockoutAttempts);
 }
 
-/** Signs a new token for the session (kept as its `last_active_token`). */
-export async function mintToken(instance: Instance, ctx: RequestContext, session: StoredSession): Promise<string> {
+/** Signs a new token for the session (kept as its `last_active_token`), for the page at `azp`. */
+export async function mintToken(instance: Instance, ctx: RequestContext, session: StoredSession, azp = ctx.origin): Promise<string> {
   const user = instance.store.users.get(session.userId)!;
+  const client = instance.store.clients.get(session.clientId);
   const org = user.organizations.find((o) => o.id === session.lastActiveOrganizationId) ?? null;
   const jwt = await instance.tokens.sign(
     {
       sub: user.id,
       sid: session.id,
-      azp: ctx.origin,
+      azp,
       sts: session.status === 'pending' ? 'pending' : 'active',
       fva: factorVerificationAge(session, ctx.now),
       org: org ? { id: org.id, slug: org.slug, role: org.role.replace(/^org:/, '') } : null,
     },
-    ctx.issuer,
+    issuer(client?.devBrowser ?? false),
     ctx.now,
     instance.limits.forUser(user).tokenLifetimeSeconds,
   );
@@ -75,6 +78,7 @@ export async function startSession(instance: Instance, ctx: RequestContext, sign
   instance.store.sessions.set(session.id, session);
   client.sessionIds.push(session.id);
   client.lastActiveSessionId = session.id;
+  client.sessionsChangedAt = ctx.now;
   client.lastAuthenticationStrategy = signIn.firstFactor?.strategy === 'email_code' ? 'email_code' : 'password';
   client.updatedAt = ctx.now;
   signIn.createdSessionId = session.id;
@@ -111,7 +115,8 @@ export function findSession(instance: Instance, ctx: RequestContext): { session:
   return { session, client, user: instance.store.users.get(session.userId)! };
 }
 
-function selectOrganization(session: StoredSession, user: StoredUser, value: string | undefined, now: number): void {
+/** Makes `value` (an organization id; empty: none) the session's active organization; `null`/absent leaves it. */
+export function selectOrganization(session: StoredSession, user: StoredUser, value: string | undefined, now: number): void {
   if (value === undefined || value === 'null') return;
   if (value === '') {
     session.lastActiveOrganizationId = null;
@@ -128,6 +133,7 @@ export async function touchSession(instance: Instance, ctx: RequestContext) {
   selectOrganization(session, user, ctx.form.get('active_organization_id'), ctx.now);
   session.lastActiveAt = ctx.now;
   session.updatedAt = ctx.now;
+  if (client.lastActiveSessionId !== session.id) client.sessionsChangedAt = ctx.now;
   client.lastActiveSessionId = session.id;
   client.updatedAt = ctx.now;
   await mintToken(instance, ctx, session);
@@ -147,12 +153,37 @@ export async function createToken(instance: Instance, ctx: RequestContext) {
   return { object: 'token', jwt: await mintToken(instance, ctx, session) };
 }
 
+/** `GET /v1/client/sessions/{id}` (`session.reload()`). */
+export function getSession(instance: Instance, ctx: RequestContext) {
+  const { session, client } = findSession(instance, ctx);
+  return withClient(instance, ctx, sessionBody(instance, ctx, session), client);
+}
+
+/** `POST /v1/client/sessions/{id}/tokens/{template}`: a JWT made from a token template; 404 for an unknown one. */
+export async function createTemplateToken(instance: Instance, ctx: RequestContext) {
+  const { session, user, client } = findSession(instance, ctx);
+  const name = ctx.params.template_name ?? '';
+  const template = instance.templates.get(name);
+  if (!template) throw errors.templateNotFound(name);
+  const jwt = await instance.tokens.signTemplate(
+    renderClaims(template, user, session),
+    { sub: user.id, azp: ctx.origin },
+    issuer(client.devBrowser),
+    ctx.now,
+    template.lifetimeSeconds ?? instance.limits.forUser(user).tokenLifetimeSeconds,
+  );
+  return { object: 'token', jwt };
+}
+
 function endSessionAs(status: 'ended' | 'removed') {
   return (instance: Instance, ctx: RequestContext) => {
     const { session, client } = findSession(instance, ctx);
     session.status = status;
     session.updatedAt = ctx.now;
-    if (client.lastActiveSessionId === session.id) client.lastActiveSessionId = null;
+    if (client.lastActiveSessionId === session.id) {
+      client.lastActiveSessionId = null;
+      client.sessionsChangedAt = ctx.now;
+    }
     client.updatedAt = ctx.now;
     return withClient(instance, ctx, sessionBody(instance, ctx, session), client);
   };

@@ -89,7 +89,9 @@ function sendEmailCode(instance: Instance, ctx: RequestContext, signIn: StoredSi
  */
 export async function createSignIn(instance: Instance, ctx: RequestContext) {
   const client = ctx.ensureClient();
-  if (instance.store.liveSessions(client).length > 0) throw errors.sessionExists();
+  const signedIn = instance.store.liveSessions(client);
+  // Clerk's multi-session mode adds another account's session beside those signed in.
+  if (signedIn.length > 0 && !instance.multiSession) throw errors.sessionExists();
   const identifier = ctx.required('identifier').trim();
   const password = ctx.form.get('password');
   const strategy = ctx.form.get('strategy') || (password !== undefined ? 'password' : undefined);
@@ -101,6 +103,7 @@ export async function createSignIn(instance: Instance, ctx: RequestContext) {
     if (password) await verifyPassword(password, await decoyPasswordHash);
     throw errors.identifierNotFound();
   }
+  if (signedIn.some((session) => session.userId === user.id)) throw errors.alreadySignedIn();
   assertNotLocked(user, ctx.now);
   if (method?.strategy === 'password' && (password === undefined || password === '')) throw errors.paramMissing('password');
 

@@ -27,9 +27,11 @@ export interface EnvironmentSettings {
   requireMfa: boolean;
   /** Sensitive changes ask for a recent verification. */
   reverification: boolean;
+  /** Several accounts signed in at once (`single_session_mode: false`). */
+  multiSession: boolean;
 }
 
-export function environmentJson(origin: string, { instance, lockoutAttempts, lockoutSeconds, requireMfa, reverification }: EnvironmentSettings) {
+export function environmentJson(origin: string, { instance, lockoutAttempts, lockoutSeconds, requireMfa, reverification, multiSession }: EnvironmentSettings) {
   const url = (path: string) => `${origin}${path}`;
   return {
     object: 'environment',
@@ -48,7 +50,7 @@ export function environmentJson(origin: string, { instance, lockoutAttempts, loc
       first_factors: ['password', 'email_code', 'reset_password_email_code'],
       second_factors: ['totp', 'phone_code', 'backup_code'],
       email_address_verification_strategies: ['email_code'],
-      single_session_mode: true,
+      single_session_mode: !multiSession,
       enhanced_email_deliverability: false,
       test_mode: false,
       url_based_session_syncing: false,

@@ -23,7 +23,7 @@ test('the CLI prints its URL and publishable key, serves the API, and stops clea
     const environment = await fetch(`${url}/v1/environment`);
     assert.equal(environment.status, 200);
     const rest: string[] = [];
-    for (let i = 0; i < 4; i++) rest.push(String((await lines.next()).value));
+    for (let i = 0; i < 5; i++) rest.push(String((await lines.next()).value));
     assert.match(rest.join('\n'), /ada@example\.com/);
   } finally {
     child.kill('SIGTERM');
@@ -49,6 +49,7 @@ test('the CLI requires MFA and sets the reverification level and age when asked,
     const url = /(http:\/\/127\.0\.0\.1:\d+\/__clerk)/.exec(String((await lines.next()).value))?.[1];
     await lines.next(); // publishable key
     await lines.next(); // test controls
+    assert.equal(String((await lines.next()).value), `codes sent, sessions and users, to look at: ${url}/_emulator/`);
     assert.equal(String((await lines.next()).value), 'security: reverification lax (5 min), MFA required (setup-mfa)');
     const environment = await (await fetch(`${url}/v1/environment`)).json();
     assert.equal(environment.user_settings.sign_in.second_factor.required, true);

@@ -232,7 +232,7 @@ describe('matching requests', () => {
     const a = env.client();
     const b = env.client();
     await a.call('POST', '/v1/client', {});
-    const cookie = a.cookie.split('=')[1]!;
+    const cookie = a.cookies.get('__client')!;
     fresh([{ match: '/v1/environment', kind: 'server-error', scope: { client: cookie } }]);
     assert.equal((await a.call('GET', '/v1/environment')).status, 500);
     assert.equal((await b.call('GET', '/v1/environment')).status, 200);

@@ -86,6 +86,20 @@ function checkAnswer(req: RawRequest, res: RawResponse, faulted = false): void {
     return;
   }
   if (faulted) return;
+  // The emulator's own page and its stylesheet (state-page.ts): HTML and CSS under their own policy, never framed.
+  if (/^\/__clerk\/_emulator\/(page\.css)?(\?|$)/.test(req.path) && res.status === 200) {
+    assert.match(type, /^text\/(html|css); charset=utf-8$/, where);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff', where);
+    assert.equal(res.headers['x-frame-options'], 'DENY', where);
+    assert.match(String(res.headers['content-security-policy']), /^default-src 'none'; style-src 'self';/, where);
+    return;
+  }
+  // Redirects (the page's address to the one with a slash; a handshake back to an allowed page) carry no body.
+  if (res.status === 307 || res.status === 308) {
+    assert.ok(String(res.headers.location ?? '').length > 0, where);
+    assert.equal(res.text, '', where);
+    return;
+  }
   assert.match(type, /^application\/json/, where);
   assert.equal(res.headers['x-content-type-options'], 'nosniff', where);
   // Input comes back only as escaped JSON: no raw markup characters at all.

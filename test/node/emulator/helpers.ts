@@ -26,9 +26,24 @@ export interface Reply {
   body: any;
 }
 
-/** A browser-like client: keeps the __client cookie, or a dev browser token. */
+/** Applies `Set-Cookie` headers to a cookie jar, as a browser does (a cookie given `Max-Age=0` or no value is removed). */
+export function storeCookies(jar: Map<string, string>, headers: Headers): void {
+  for (const line of headers.getSetCookie()) {
+    const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (value === '' || attributes.some((a) => /^max-age=0$/i.test(a))) jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+/** A `Cookie` header with every cookie in the jar. */
+export const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+
+/** A browser-like client: keeps the cookies the emulator sets (`__client`, `__client_uat`), or a dev browser token. */
 export class FapiClient {
-  cookie = '';
+  readonly cookies = new Map<string, string>();
   devBrowser: string | null = null;
   /** Sent as `User-Agent` when set (the emulator shows it with the sessions this client starts). */
   userAgent: string | null = null;
@@ -46,8 +61,7 @@ export class FapiClient {
     if (this.cookie) headers.cookie = this.cookie;
     if (this.userAgent) headers['user-agent'] = this.userAgent;
     const response = await fetch(url, { method: verb, headers, body: form ? new URLSearchParams(form).toString() : verb === 'GET' ? undefined : '', ...init });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    storeCookies(this.cookies, response.headers);
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -56,6 +70,11 @@ export class FapiClient {
       // not JSON
     }
     return { status: response.status, headers: response.headers, body };
+  }
+
+  /** The `Cookie` header this client sends. */
+  get cookie(): string {
+    return cookieHeader(this.cookies);
   }
 
   async signIn(identifier: string, password: string): Promise<Reply> {

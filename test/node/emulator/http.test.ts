@@ -108,7 +108,8 @@ test('test controls: users, messages, requests, limits, reset', async () => {
   assert.deepEqual((await c.call('GET', '/v1/client')).body, { response: null, client: null });
   assert.equal((await c.signIn('ctl@example.com', 'pass phrase 1')).body.response.status, 'complete');
   assert.equal((await env.control('GET', '/nothing')).status, 404);
-  assert.equal((await env.control('GET', '/users')).status, 405);
+  assert.equal((await env.control('DELETE', '/users')).status, 405);
+  assert.ok((await env.control('GET', '/users')).body.users.some((user: { email: string }) => user.email === 'ctl@example.com'));
 });
 
 test('responses to an allowed cross-origin page carry CORS headers for credentials', async () => {

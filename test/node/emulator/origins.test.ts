@@ -171,6 +171,20 @@ describe('page origins', () => {
     assert.equal(decodeJwt(server.body.jwt).azp, own);
   });
 
+  test('a handshake sends the browser back to an allowed origin, never to another port or host', async () => {
+    const handshake = (redirect: string) => fetch(`${env.base}/v1/client/handshake?redirect_url=${encodeURIComponent(redirect)}`, { redirect: 'manual' });
+    for (const allowed of ['http://localhost:3000/dashboard?tab=1', `${own}/page`]) {
+      const back = await handshake(allowed);
+      assert.equal(back.status, 307, allowed);
+      assert.equal(back.headers.get('location'), allowed);
+    }
+    for (const refused of ['http://localhost:3001/', `${foreign}/page`, 'https://localhost:3000/', 'http://localhost:3000.evil.test/']) {
+      const answer = await handshake(refused);
+      assert.equal(answer.status, 400, refused);
+      assert.equal(answer.headers.get('location'), null);
+    }
+  });
+
   test('allowedOrigins must be origins: never null, a wildcard or a URL with a path', () => {
     for (const bad of ['null', '*', 'http://localhost:3000/app', 'localhost:3000', 'ftp://example.com', 'http://user:pw@example.com']) {
       assert.throws(() => createEmulator({ users: [], allowedOrigins: [bad] }), /allowedOrigins/, bad);
