@@ -58,6 +58,19 @@ export interface Emulator {
   listen(opts?: ListenOptions): Promise<{ url: string; close(): Promise<void> }>;
 }
 
+/** Said once at start when passwords are hashed the fast way. */
+export const FAST_HASHING_WARNING = 'password hashing: fast (scrypt N=16), UNSAFE outside tests: a leaked digest is cheap to crack';
+
+let warnedFastHashing = false;
+
+/** Through the emulator's log when it has one, else once per process as a Node warning. */
+function warnFastHashing(log: EmulatorOptions['log']): void {
+  if (log) return log(FAST_HASHING_WARNING);
+  if (warnedFastHashing) return;
+  warnedFastHashing = true;
+  process.emitWarning(FAST_HASHING_WARNING, { code: 'CLERK_EMULATOR_FAST_HASHING' });
+}
+
 const KEY_HOSTS = {
   production: 'clerk.emulator.test',
   development: 'clerk.emulator.test',
@@ -71,7 +84,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const reverification = options.reverification === false ? null : REVERIFICATION_PRESETS[options.reverification ?? 'strict'];
   if (reverification === undefined) throw new TypeError(`reverification must be one of ${Object.keys(REVERIFICATION_PRESETS).join(', ')} or false`);
   const limits = new Limits({ ...(reverification ? { reverificationSeconds: reverification.minutes * 60 } : {}), ...options.limits });
-  const store = new Store(options.now ?? Date.now, () => limits.current().maxClients);
+  const passwordHashing = options.passwordHashing ?? 'strong';
+  if (passwordHashing !== 'strong' && passwordHashing !== 'fast') throw new TypeError(`passwordHashing must be 'strong' or 'fast'`);
+  if (passwordHashing === 'fast') warnFastHashing(options.log);
+  const store = new Store(options.now ?? Date.now, () => limits.current().maxClients, passwordHashing);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
   const instance: Instance = {
@@ -82,6 +98,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     clientTrust: !!options.clientTrust,
     requireMfa: !!options.requireMfa,
     reverificationLevel: reverification?.level ?? null,
+    passwordHashing,
     send(message) {
       store.receive(message);
       options.onMessage?.(message);

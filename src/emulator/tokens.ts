@@ -1,6 +1,16 @@
-/** Session tokens: RS256 JWTs signed with a per-process key, and the JWKS that verifies them. */
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { randomBytes } from 'node:crypto';
+/**
+ * Session tokens: RS256 JWTs signed with a per-process key, and the JWKS that verifies them.
+ * Start-up waits for neither: the key pair is made in Node's thread pool (an RSA key takes
+ * hundreds of milliseconds of CPU), and `jose` (about 120 ms to import) is loaded with the first token.
+ */
+import type { JWK } from 'jose';
+import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
+
+function rsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })));
+  });
+}
 
 export interface SessionClaims {
   sub: string;
@@ -14,16 +24,16 @@ export interface SessionClaims {
 
 export class TokenIssuer {
   readonly kid = `ins_emulator_${randomBytes(6).toString('hex')}`;
-  #keys = generateKeyPair('RS256', { extractable: true });
+  #keys = rsaKeyPair();
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const { publicKey } = await this.#keys;
-    const jwk = await exportJWK(publicKey);
+    const jwk = publicKey.export({ format: 'jwk' }) as JWK;
     return { keys: [{ ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' }] };
   }
 
   async sign(claims: SessionClaims, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
-    const { privateKey } = await this.#keys;
+    const [{ SignJWT }, { privateKey }] = await Promise.all([import('jose'), this.#keys]);
     const iat = Math.floor(nowMs / 1000);
     const payload: Record<string, unknown> = { sid: claims.sid, v: 2, sts: claims.sts, fva: claims.fva };
     if (claims.azp) payload.azp = claims.azp;

@@ -1,0 +1,10 @@
+import { get } from 'node:http';
+const t0 = performance.now();
+const { createEmulator } = await import('/work/wt-perf/dist/emulator/emulator.js');
+console.log('import', Math.round(performance.now() - t0));
+const req = (url) => new Promise((res) => get(url, (r) => { r.resume(); r.on('end', res); }));
+let t = performance.now(); const e = createEmulator({ users: [] }); console.log('create', Math.round(performance.now() - t));
+t = performance.now(); await e.ready; const s = await e.listen({ port: 0 }); console.log('listen', Math.round(performance.now() - t));
+t = performance.now(); await req(s.url + '/__clerk/v1/environment'); console.log('first request', Math.round(performance.now() - t));
+t = performance.now(); await req(s.url + '/__clerk/v1/environment'); console.log('2nd request', Math.round(performance.now() - t));
+console.log('total', Math.round(performance.now() - t0)); await s.close();
