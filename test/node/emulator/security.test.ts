@@ -30,7 +30,7 @@ after(() => {
 });
 
 let clock = Date.now();
-const env = await startEmulator({ now: () => clock });
+const env = await startEmulator({ now: () => clock, passwordHashing: 'strong' });
 after(() => env.close());
 
 let n = 0;
