@@ -186,6 +186,8 @@ function summarize(pageName, { marks, documents, requests, errors }) {
       blockingToFormReady: blockingTime(readyMark),
     },
     layoutShift: layoutShift(active),
+    // More than one would mean a preload was not reused.
+    clerkJsDownloads: active ? active.resources.filter((r) => r.name.endsWith('/clerk.browser.js')).length : null,
     longTasksToFormReady: readyMark ? readyMark.longTasks.filter((t) => t.start < readyMark.at).length : null,
     lazyChunks: active
       ? active.resources.filter((r) => LAZY_CHUNK.test(new URL(r.name).pathname)).map((r) => ({ path: new URL(r.name).pathname, ms: r.end - r.start }))

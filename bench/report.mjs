@@ -4,7 +4,15 @@ const OURS = 'element';
 const PEERS = ['prebuilt', 'guide'];
 /** Our page signed in with a wrong password first: only for the cost of the lazily loaded parts. */
 const MISTAKE = 'element-mistake';
-const LABEL = { element: '`<clerk-mfa-sign-in>`', prebuilt: 'Clerk `<SignIn />`', guide: 'Guide flow', [MISTAKE]: '`<clerk-mfa-sign-in>`, wrong password first' };
+/** Our page with the README's preload link for clerk-js. */
+const PRELOAD = 'element-preload';
+const LABEL = {
+  element: '`<clerk-mfa-sign-in>`',
+  prebuilt: 'Clerk `<SignIn />`',
+  guide: 'Guide flow',
+  [MISTAKE]: '`<clerk-mfa-sign-in>`, wrong password first',
+  [PRELOAD]: '`<clerk-mfa-sign-in>` + preload link',
+};
 /** Card heights are reported for these steps, in this order. */
 const STEPS = ['credentials', 'password', 'code', 'wrong password'];
 
@@ -32,7 +40,7 @@ export function stats(values) {
 /** Every figure the report shows, per page, from the successful runs. */
 export function summarize(results) {
   const out = {};
-  for (const page of [OURS, ...PEERS, MISTAKE]) {
+  for (const page of [OURS, ...PEERS, PRELOAD, MISTAKE]) {
     const runs = results.runs.filter((r) => r.page === page);
     const ok = runs.filter((r) => r.ok);
     const pick = (fn) => stats(ok.map(fn));
@@ -109,7 +117,7 @@ function filesOf(runs, sizes) {
 }
 
 const px = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} px`);
-const shift = (value) => (value === null || value === undefined ? '–' : value.toFixed(3));
+const shift = (value) => (value === null || value === undefined ? '–' : value.toFixed(4));
 const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
 const ms = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} ms`);
 const n = (value) => (value === null || value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -219,6 +227,22 @@ export function renderMarkdown(results) {
     lines.push('');
   }
 
+  lines.push('## With the README\'s preload link');
+  lines.push('');
+  lines.push(
+    `The same element on a page whose \`<head>\` also has \`<link rel="preload" as="script" crossorigin href=".../clerk.browser.js">\` (\`bench/pages/element-preload/\`), measured in the same rounds; ratio = the guide's median ÷ this page's.`,
+  );
+  lines.push('');
+  lines.push(`| | ${LABEL[PRELOAD]} | ${LABEL.guide} | ratio | ${LABEL[OURS]} (no preload) |`);
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const [label, key] of [['first field visible and typeable', 'firstInput'], ['clerk.browser.js requested', 'clerkJsRequested'], ['Clerk loaded', 'clerkLoaded'], ['form usable (both)', 'formReady']]) {
+    const [pre, guide, ours] = [sum[PRELOAD], sum.guide, sum[OURS]].map((s) => s.ms[key]);
+    lines.push(`| ${label} | ${cell(pre, ms, 'iqr')} | ${cell(guide, ms, 'iqr')} | ${ratio(guide?.median, pre?.median)} | ${cell(ours, ms, 'iqr')} |`);
+  }
+  const downloads = stats(results.runs.filter((r) => r.page === PRELOAD && r.ok).map((r) => r.clerkJsDownloads));
+  lines.push(`| clerk.browser.js downloads per page load | ${cell(downloads, n)} | | | |`);
+  lines.push('');
+
   lines.push('## Lazily loaded parts, when used');
   lines.push('');
   const mistake = sum[MISTAKE];
@@ -244,7 +268,7 @@ export function renderMarkdown(results) {
   }
   lines.push('');
 
-  const failures = [OURS, ...PEERS, MISTAKE].flatMap((page) => sum[page].failures.map((f) => `- ${LABEL[page]}, round ${f.round + 1}: ${f.errors.join('; ')}`));
+  const failures = [OURS, ...PEERS, PRELOAD, MISTAKE].flatMap((page) => sum[page].failures.map((f) => `- ${LABEL[page]}, round ${f.round + 1}: ${f.errors.join('; ')}`));
   if (failures.length) {
     lines.push('## Failed page loads');
     lines.push('');

@@ -7,6 +7,9 @@
 //   element   <clerk-mfa-sign-in> from dist/cdn/clerk-mfa-sign-in.js
 //   prebuilt  Clerk's <SignIn /> (clerk-js + @clerk/ui, mountSignIn)
 //   guide     the custom flow of Clerk's MFA guide, in plain JavaScript
+// and, in the same rounds, our page with the README's preload link for clerk-js
+// (element-preload) and our page signed in with a wrong password first (element-mistake: what a
+// lazily loaded part costs when used).
 // Writes bench/results.json (every run) and bench/RESULTS.md (medians, spread, ratios).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

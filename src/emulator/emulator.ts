@@ -17,7 +17,7 @@ import { sendError } from './http.js';
 import { Limits } from './limits.js';
 import { type Endpoint, readRequest } from './request.js';
 import { Router } from './router.js';
-import { RateLimiter } from './security.js';
+import { decoyPasswordHash, RateLimiter } from './security.js';
 import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
@@ -87,6 +87,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const passwordHashing = options.passwordHashing ?? 'strong';
   if (passwordHashing !== 'strong' && passwordHashing !== 'fast') throw new TypeError(`passwordHashing must be 'strong' or 'fast'`);
   if (passwordHashing === 'fast') warnFastHashing(options.log);
+  // Made now, so the first unknown email costs one check, like every later one.
+  void decoyPasswordHash(passwordHashing);
   const store = new Store(options.now ?? Date.now, () => limits.current().maxClients, passwordHashing);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
