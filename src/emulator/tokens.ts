@@ -1,15 +1,15 @@
 /**
  * Session tokens: RS256 JWTs signed with a per-process key, and the JWKS that verifies them.
  * Start-up waits for neither: the key pair is made in Node's thread pool (an RSA key takes
- * hundreds of milliseconds of CPU), and `jose` (about 120 ms to import) is loaded with the first token.
+ * hundreds of milliseconds of CPU), and `jose` (about 120 ms to import) is loaded once it is made.
  */
 import type { JWK } from 'jose';
-import { generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes, webcrypto } from 'node:crypto';
 
-function rsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
-  return new Promise((resolve, reject) => {
-    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ publicKey, privateKey })));
-  });
+/** An RS256 key pair as Web Crypto keys, which `jose` signs with as they are. */
+function rsaKeyPair(): Promise<webcrypto.CryptoKeyPair> {
+  const algorithm = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+  return webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
 }
 
 export interface SessionClaims {
@@ -25,15 +25,16 @@ export interface SessionClaims {
 export class TokenIssuer {
   readonly kid = `ins_emulator_${randomBytes(6).toString('hex')}`;
   #keys = rsaKeyPair();
+  #jose = this.#keys.then(() => import('jose'));
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const { publicKey } = await this.#keys;
-    const jwk = publicKey.export({ format: 'jwk' }) as JWK;
-    return { keys: [{ ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' }] };
+    const { kty, n, e } = await webcrypto.subtle.exportKey('jwk', publicKey);
+    return { keys: [{ kty, n, e, kid: this.kid, alg: 'RS256', use: 'sig' } as JWK] };
   }
 
   async sign(claims: SessionClaims, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
-    const [{ SignJWT }, { privateKey }] = await Promise.all([import('jose'), this.#keys]);
+    const [{ SignJWT }, { privateKey }] = await Promise.all([this.#jose, this.#keys]);
     const iat = Math.floor(nowMs / 1000);
     const payload: Record<string, unknown> = { sid: claims.sid, v: 2, sts: claims.sts, fva: claims.fva };
     if (claims.azp) payload.azp = claims.azp;
