@@ -16,12 +16,28 @@
         start: performance.timeOrigin + entry.startTime,
         end: performance.timeOrigin + entry.responseEnd,
       }));
+  // Layout shifts and long tasks (50 ms or more on the main thread) since navigation.
+  const shifts = [];
+  const longTasks = [];
+  const observers = [];
+  const observe = (type, record) => {
+    try {
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach(record));
+      observer.observe({ type, buffered: true });
+      observers.push([observer, record]);
+    } catch {
+      // Not in this browser.
+    }
+  };
+  observe('layout-shift', (e) => shifts.push({ at: performance.timeOrigin + e.startTime, value: e.value, recentInput: e.hadRecentInput }));
+  observe('longtask', (e) => longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration }));
   const seen = new Set();
   const mark = (name, detail = {}, at = now()) => {
     if (seen.has(name)) return;
     seen.add(name);
+    for (const [observer, record] of observers) observer.takeRecords().forEach(record);
     try {
-      window.__benchMark(name, at, { ...detail, resources: resources() });
+      window.__benchMark(name, at, { ...detail, resources: resources(), shifts: [...shifts], longTasks: [...longTasks] });
     } catch {
       // The binding is missing when a page is opened by hand.
     }

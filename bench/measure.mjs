@@ -56,6 +56,8 @@ const isJs = (url) => /\.m?js$/.test(new URL(url).pathname);
  */
 export async function measureOnce(browser, baseUrl, pageName) {
   const flow = FLOWS[pageName];
+  const heights = {};
+  const timings = {};
   const user = await createUser(baseUrl, pageName);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const marks = {};
@@ -96,10 +98,10 @@ export async function measureOnce(browser, baseUrl, pageName) {
       if (message.type() === 'error' && !/favicon|Failed to load resource/.test(message.text())) errors.push(`console: ${message.text().slice(0, 300)}`);
     });
 
-    await page.goto(`${baseUrl}/${pageName}/`, { waitUntil: 'commit' });
+    await page.goto(`${baseUrl}/${flow.path ?? pageName}/`, { waitUntil: 'commit' });
     // A person reads the form before typing; typing starts once the form is usable.
     await withTimeout(formReady, SIGNED_IN_TIMEOUT, 'the form never became usable (field on screen and Clerk loaded)');
-    await flow.signIn(page, user, totpFor(user));
+    await flow.signIn(page, user, totpFor(user), heights, timings);
     await withTimeout(sessionActive, SIGNED_IN_TIMEOUT, 'the session never became active');
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   } catch (error) {
@@ -107,7 +109,7 @@ export async function measureOnce(browser, baseUrl, pageName) {
   } finally {
     await context.close().catch(() => {});
   }
-  return summarize(pageName, { marks, documents, requests, errors });
+  return { ...summarize(pageName, { marks, documents, requests, errors }), heights, timings };
 }
 
 function withTimeout(promise, ms, message) {
@@ -139,6 +141,22 @@ function breakdown(active) {
   };
 }
 
+/** Layout shift up to `mark`: every shift, and those not within 500 ms of an input (how CLS counts them). */
+function layoutShift(mark) {
+  if (!mark) return { all: null, cls: null };
+  const sum = (list) => list.reduce((total, s) => total + s.value, 0);
+  return { all: sum(mark.shifts), cls: sum(mark.shifts.filter((s) => !s.recentInput)) };
+}
+
+/** Total blocking time up to `mark`: each long task's time past 50 ms, for tasks begun before it. */
+function blockingTime(mark) {
+  if (!mark) return null;
+  return mark.longTasks.filter((t) => t.start < mark.at).reduce((total, t) => total + Math.max(0, Math.min(t.duration, mark.at - t.start) - 50), 0);
+}
+
+/** Our lazily loaded parts the page downloaded (any `/cdn/chunks/*.js`: on-demand, languages, views added later). */
+const LAZY_CHUNK = /\/cdn\/chunks\/[^/]+\.js$/;
+
 function summarize(pageName, { marks, documents, requests, errors }) {
   const start = documents[0]?.at;
   const since = (mark) => (mark && start !== undefined ? mark.at - start : null);
@@ -165,7 +183,15 @@ function summarize(pageName, { marks, documents, requests, errors }) {
       clerkJsRequested: clerkJs ? clerkJs.start - start : null,
       clerkJsDownloaded: clerkJs ? clerkJs.end - start : null,
       submitToElementEvent: marks['element-signed-in']?.lastKeyAt ? marks['element-signed-in'].at - marks['element-signed-in'].lastKeyAt : null,
+      blockingToFormReady: blockingTime(readyMark),
     },
+    layoutShift: layoutShift(active),
+    // More than one would mean a preload was not reused.
+    clerkJsDownloads: active ? active.resources.filter((r) => r.name.endsWith('/clerk.browser.js')).length : null,
+    longTasksToFormReady: readyMark ? readyMark.longTasks.filter((t) => t.start < readyMark.at).length : null,
+    lazyChunks: active
+      ? active.resources.filter((r) => LAZY_CHUNK.test(new URL(r.name).pathname)).map((r) => ({ path: new URL(r.name).pathname, ms: r.end - r.start }))
+      : [],
     js: {
       firstInput: js(firstInput),
       clerkLoaded: js(loaded),

@@ -2,7 +2,19 @@
 
 const OURS = 'element';
 const PEERS = ['prebuilt', 'guide'];
-const LABEL = { element: '`<clerk-mfa-sign-in>`', prebuilt: 'Clerk `<SignIn />`', guide: 'Guide flow' };
+/** Our page signed in with a wrong password first: only for the cost of the lazily loaded parts. */
+const MISTAKE = 'element-mistake';
+/** Our page with the README's preload link for clerk-js. */
+const PRELOAD = 'element-preload';
+const LABEL = {
+  element: '`<clerk-mfa-sign-in>`',
+  prebuilt: 'Clerk `<SignIn />`',
+  guide: 'Guide flow',
+  [MISTAKE]: '`<clerk-mfa-sign-in>`, wrong password first',
+  [PRELOAD]: '`<clerk-mfa-sign-in>` + preload link',
+};
+/** Card heights are reported for these steps, in this order. */
+const STEPS = ['credentials', 'password', 'code', 'wrong password'];
 
 export function quantile(sorted, q) {
   if (sorted.length === 0) return null;
@@ -28,7 +40,7 @@ export function stats(values) {
 /** Every figure the report shows, per page, from the successful runs. */
 export function summarize(results) {
   const out = {};
-  for (const page of [OURS, ...PEERS]) {
+  for (const page of [OURS, ...PEERS, PRELOAD, MISTAKE]) {
     const runs = results.runs.filter((r) => r.page === page);
     const ok = runs.filter((r) => r.ok);
     const pick = (fn) => stats(ok.map(fn));
@@ -48,7 +60,14 @@ export function summarize(results) {
       runs: runs.length,
       ok: ok.length,
       failures: runs.filter((r) => !r.ok).map((r) => ({ round: r.round, errors: r.errors })),
-      ms: Object.fromEntries(['firstInput', 'clerkJsRequested', 'clerkJsDownloaded', 'clerkLoaded', 'formReady', 'submitToSignedIn', 'submitToElementEvent'].map((k) => [k, pick((r) => r.ms[k])])),
+      ms: Object.fromEntries(
+        ['firstInput', 'clerkJsRequested', 'clerkJsDownloaded', 'clerkLoaded', 'formReady', 'submitToSignedIn', 'submitToElementEvent', 'blockingToFormReady'].map((k) => [k, pick((r) => r.ms[k])]),
+      ),
+      shift: { cls: pick((r) => r.layoutShift?.cls), all: pick((r) => r.layoutShift?.all) },
+      longTasks: pick((r) => r.longTasksToFormReady),
+      heights: Object.fromEntries(STEPS.map((step) => [step, pick((r) => r.heights?.[step])])),
+      mistakeToMessage: pick((r) => r.timings?.mistakeToMessage),
+      lazy: lazyChunksOf(ok, results.sizes),
       bytes: Object.fromEntries(
         ['firstInput', 'formReady', 'signedIn'].map((moment) => [
           moment,
@@ -71,6 +90,21 @@ export function summarize(results) {
   return out;
 }
 
+/** Our lazily loaded chunks, by name without the content hash: loads, size and download time. */
+function lazyChunksOf(runs, sizes) {
+  const byName = new Map();
+  for (const run of runs) {
+    for (const chunk of run.lazyChunks ?? []) {
+      const name = chunk.path.replace(/^.*\/chunks\//, '').replace(/-[A-Z0-9]+\.js$/, '');
+      const entry = byName.get(name) ?? { name, path: chunk.path, loads: 0, ms: [] };
+      entry.loads += 1;
+      entry.ms.push(chunk.ms);
+      byName.set(name, entry);
+    }
+  }
+  return [...byName.values()].map((e) => ({ ...e, ms: stats(e.ms), ...sizes[e.path] }));
+}
+
 function filesOf(runs, sizes) {
   const seen = new Map();
   for (const run of runs) {
@@ -82,6 +116,8 @@ function filesOf(runs, sizes) {
   return [...seen].map(([path, loads]) => ({ path, loads, ...sizes[path] }));
 }
 
+const px = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} px`);
+const shift = (value) => (value === null || value === undefined ? '–' : value.toFixed(4));
 const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
 const ms = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} ms`);
 const n = (value) => (value === null || value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -163,6 +199,13 @@ export function renderMarkdown(results) {
   row('… in Frontend API requests', (s) => s.submit.inRequests, ms);
   row('… between requests', (s) => s.submit.betweenRequests, ms);
   row('… after the last response', (s) => s.submit.afterLastResponse, ms);
+  lines.push('| **What the user feels** | | | | | |');
+  row('layout shift over the whole sign-in (CLS: shifts within 500 ms of an input left out)', (s) => s.shift.cls, shift);
+  row('layout shift over the whole sign-in, every shift', (s) => s.shift.all, shift);
+  row('total blocking time, navigation → form usable (long tasks past 50 ms)', (s) => s.ms.blockingToFormReady, ms, 'iqr');
+  row('long tasks, navigation → form usable', (s) => s.longTasks, n);
+  lines.push('| **Card height at each step** | | | | | |');
+  for (const step of STEPS.slice(0, 3)) row(step, (s) => s.heights[step], px);
   lines.push('| **Frontend API requests** | | | | | |');
   row('whole sign-in (page load → session active)', (s) => s.fapi.count, n);
   lines.push('');
@@ -184,6 +227,38 @@ export function renderMarkdown(results) {
     lines.push('');
   }
 
+  lines.push('## With the README\'s preload link');
+  lines.push('');
+  lines.push(
+    `The same element on a page whose \`<head>\` also has \`<link rel="preload" as="script" crossorigin href=".../clerk.browser.js">\` (\`bench/pages/element-preload/\`), measured in the same rounds; ratio = the guide's median ÷ this page's.`,
+  );
+  lines.push('');
+  lines.push(`| | ${LABEL[PRELOAD]} | ${LABEL.guide} | ratio | ${LABEL[OURS]} (no preload) |`);
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const [label, key] of [['first field visible and typeable', 'firstInput'], ['clerk.browser.js requested', 'clerkJsRequested'], ['Clerk loaded', 'clerkLoaded'], ['form usable (both)', 'formReady']]) {
+    const [pre, guide, ours] = [sum[PRELOAD], sum.guide, sum[OURS]].map((s) => s.ms[key]);
+    lines.push(`| ${label} | ${cell(pre, ms, 'iqr')} | ${cell(guide, ms, 'iqr')} | ${ratio(guide?.median, pre?.median)} | ${cell(ours, ms, 'iqr')} |`);
+  }
+  const downloads = stats(results.runs.filter((r) => r.page === PRELOAD && r.ok).map((r) => r.clerkJsDownloads));
+  lines.push(`| clerk.browser.js downloads per page load | ${cell(downloads, n)} | | | |`);
+  lines.push('');
+
+  lines.push('## Lazily loaded parts, when used');
+  lines.push('');
+  const mistake = sum[MISTAKE];
+  const usedWithoutMistake = sum[OURS].lazy.map((c) => `\`${c.name}\` (${c.loads} of ${sum[OURS].ok} loads)`);
+  lines.push(
+    `Our chunks (\`/cdn/chunks/*.js\`, any name) downloaded during the sign-in: without a mistake, ${usedWithoutMistake.length ? usedWithoutMistake.join(', ') : 'none'}; ` +
+      `with a wrong password first (${mistake.ok} of ${mistake.runs} page loads signed in), the wrong password's Enter → its message shown took ${cell(mistake.mistakeToMessage, ms, 'iqr')} (Playwright's round trips included), and the card was ${cell(mistake.heights['wrong password'], px)} tall with the message.`,
+  );
+  lines.push('');
+  lines.push('| chunk | page loads that downloaded it | raw | gzip | brotli | request → downloaded |');
+  lines.push('| --- | --- | --- | --- | --- | --- |');
+  for (const [page, s] of [[OURS, sum[OURS]], [MISTAKE, mistake]]) {
+    for (const c of s.lazy) lines.push(`| \`${c.name}\` (${LABEL[page]}) | ${c.loads} of ${s.ok} | ${kb(c.raw)} | ${kb(c.gzip)} | ${kb(c.brotli)} | ${cell(c.ms, ms, 'iqr')} |`);
+  }
+  lines.push('');
+
   lines.push('## JavaScript files downloaded by the end of sign-in');
   lines.push('');
   lines.push('| page | file | raw | gzip | brotli |');
@@ -193,7 +268,7 @@ export function renderMarkdown(results) {
   }
   lines.push('');
 
-  const failures = [OURS, ...PEERS].flatMap((page) => sum[page].failures.map((f) => `- ${LABEL[page]}, round ${f.round + 1}: ${f.errors.join('; ')}`));
+  const failures = [OURS, ...PEERS, PRELOAD, MISTAKE].flatMap((page) => sum[page].failures.map((f) => `- ${LABEL[page]}, round ${f.round + 1}: ${f.errors.join('; ')}`));
   if (failures.length) {
     lines.push('## Failed page loads');
     lines.push('');
@@ -223,5 +298,7 @@ const METHOD_NOTES = [
   '- **JavaScript bytes**: every `.js` response finished by each moment (the page\'s own Resource Timing), each body compressed here with zlib (gzip level 9, brotli quality 11). The emulator sends files uncompressed, so raw is what crossed the wire locally; gzip/brotli are what a CDN would send. Inline scripts in the HTML are not counted (only the prebuilt page has one: its 0.5 kB start-up script).',
   '- **Frontend API requests**: requests to `/__clerk/v1/*` from navigation start until the session is active; PATCH/DELETE are shown with clerk-js\'s `_method` override resolved. Requests in the following second are listed separately (the guide reloads the page after signing in).',
   '- **`<SignIn />`\'s code step**: after a correct code, @clerk/ui 1.34.0 shows a success state and waits 750 ms before it calls `setActive()` (its OTP field: `setSuccess("success")`, then a 750 ms sleep); that pause is most of its "between requests" time.',
+  '- **Layout shift**: the `layout-shift` entries from navigation until the session is active; CLS leaves out shifts within 500 ms of an input (as the metric does), so a step that replaces the last one right after Enter shows only in "every shift". **Total blocking time**: the `longtask` entries (50 ms or more) begun before the form is usable, each counted past its first 50 ms. **Card height**: the bounding box of the card (`<clerk-mfa-sign-in>`, `<SignIn />`\'s `.cl-cardBox`, the guide\'s visible form) as each step shows.',
+  '- **Lazily loaded parts**: every `/cdn/chunks/*.js` the page downloaded, grouped by name without its content hash, so a chunk added later (another view, a language) is counted once it is used. The extra page load with a wrong password first measures what the on-demand part costs when a sign-in needs it.',
   '- **Not measured**: network latency (everything is on loopback, so download time is mostly parse and compile time), rendering quality, accessibility.',
 ];

@@ -8,7 +8,7 @@ import { createEmulator } from '../src/emulator/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..');
-export const PAGES = ['element', 'prebuilt', 'guide'];
+export const PAGES = ['element', 'prebuilt', 'guide', 'element-preload'];
 export const KEY_MODE = 'production';
 
 /** The installed @clerk/ui: its version and its `dist` folder. */

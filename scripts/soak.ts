@@ -6,7 +6,8 @@
  * Checks that every sign-in completes and every session is still active at the end, and reports
  * throughput and latency.
  *
- *   npm run soak                      # 200 clients
+ *   npm run soak                      # 200 clients, strong then fast password hashing, then start-up times
+ *   npm run soak -- --clients 50 --hashing fast
  *   npm run soak -- --clients 500 --timeout 120
  */
 import { setMaxListeners } from 'node:events';
@@ -17,6 +18,10 @@ import { pathToFileURL } from 'node:url';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import { createEmulator, DEFAULT_LIMITS, hashPasswordDigest, type EmulatorResponse, type EmulatorUser } from '../src/emulator/index.js';
+import { describeStartup, measureStartup } from './startup-time.js';
+
+type PasswordHashing = 'strong' | 'fast';
+const HASHING = { strong: 'scrypt N=16384, r=8, p=1', fast: 'scrypt N=16, r=1, p=1' } as const;
 
 export interface SoakOptions {
   /** Simulated clients signing in at once (each with its own user). */
@@ -25,6 +30,8 @@ export interface SoakOptions {
   timeoutMs?: number;
   /** Observer of every Frontend API response (e.g. a conformance recorder). */
   onResponse?: (response: EmulatorResponse) => void;
+  /** The emulator's `passwordHashing` (default `strong`). */
+  passwordHashing?: PasswordHashing;
 }
 
 export interface Percentiles {
@@ -35,6 +42,7 @@ export interface Percentiles {
 
 export interface SoakResult {
   clients: number;
+  passwordHashing: PasswordHashing;
   /** Sign-ins that went through every step with the expected answers. */
   completed: number;
   /** Sessions still active at the end, as their clients see them. */
@@ -64,11 +72,12 @@ function percentiles(values: number[]): Percentiles {
 
 export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   const clients = options.clients ?? 200;
+  const passwordHashing = options.passwordHashing ?? 'strong';
   const timeoutMs = options.timeoutMs ?? 50_000;
   const run = `${Date.now().toString(36)}`;
   const setupStarted = performance.now();
-  // One scrypt digest for every user: the run measures sign-ins, not loading users.
-  const digest = await hashPasswordDigest(PASSWORD);
+  // One digest for every user: the run measures sign-ins, not loading users.
+  const digest = await hashPasswordDigest(PASSWORD, passwordHashing);
   const users: EmulatorUser[] = Array.from({ length: clients }, (_, i) => ({
     email: `soak-${run}-${i}@example.com`,
     password: PASSWORD,
@@ -79,6 +88,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     users: [],
     // Every simulated client comes from 127.0.0.1: the per-IP limit must allow all of them.
     limits: { ipLimit: Math.max(DEFAULT_LIMITS.ipLimit, clients * 10) },
+    passwordHashing,
+    log: () => {},
     ...(options.onResponse ? { onResponse: options.onResponse } : {}),
   });
   await emulator.addUsers(users);
@@ -184,6 +195,7 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
   const wallMs = performance.now() - started;
   return {
     clients,
+    passwordHashing,
     completed,
     activeSessions,
     distinctSessions: sessionIds.size,
@@ -201,29 +213,54 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
 export function describeSoak(result: SoakResult): string[] {
   const ms = (value: number) => `${Math.round(value)} ms`;
   return [
-    `soak: ${result.clients} clients signing in at once over HTTP on 127.0.0.1 (environment + client, password, TOTP, touch, token), each with its own user`,
+    `soak: ${result.clients} clients signing in at once over HTTP on 127.0.0.1 (environment + client, password, TOTP, touch, token), each with its own user; passwordHashing '${result.passwordHashing}'`,
     `  completed ${result.completed}/${result.clients}, errors ${result.errors.length}, sessions active at the end ${result.activeSessions}/${result.clients} (${result.distinctSessions} distinct)`,
     `  throughput ${result.signInsPerSecond.toFixed(1)} sign-ins/s (${result.requests} requests in ${(result.wallMs / 1000).toFixed(2)} s)`,
     `  latency per request p50 ${ms(result.requestLatency.p50)}, p99 ${ms(result.requestLatency.p99)}, max ${ms(result.requestLatency.max)}`,
     `  latency per sign-in p50 ${ms(result.signInLatency.p50)}, p99 ${ms(result.signInLatency.p99)}, max ${ms(result.signInLatency.max)}`,
     `  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`,
-    `  set-up: ${result.clients} users loaded in ${(result.setupMs / 1000).toFixed(2)} s; every sign-in checks its password with scrypt (N=16384, r=8, p=1)`,
+    `  set-up: ${result.clients} users loaded in ${(result.setupMs / 1000).toFixed(2)} s; every sign-in checks its password with ${HASHING[result.passwordHashing]}`,
+  ];
+}
+
+/** One line per setting, side by side. */
+export function compareSoaks(results: SoakResult[]): string[] {
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  return [
+    'passwordHashing  sign-ins/s  p50 sign-in  p99 sign-in  errors',
+    ...results.map((r) =>
+      `${`'${r.passwordHashing}'`.padEnd(16)} ${r.signInsPerSecond.toFixed(1).padStart(10)}  ${ms(r.signInLatency.p50).padStart(11)}  ${ms(r.signInLatency.p99).padStart(11)}  ${String(r.errors.length).padStart(6)}`,
+    ),
   ];
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { clients: { type: 'string', default: '200' }, timeout: { type: 'string', default: '120' } },
+    options: {
+      clients: { type: 'string', default: '200' },
+      timeout: { type: 'string', default: '120' },
+      hashing: { type: 'string', default: 'strong,fast' },
+      'no-startup': { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const clients = Number(values.clients);
   const timeoutSeconds = Number(values.timeout);
+  const settings = values.hashing.split(',');
   if (!Number.isInteger(clients) || clients < 1) throw new Error(`invalid --clients ${values.clients}`);
   if (!(timeoutSeconds > 0)) throw new Error(`invalid --timeout ${values.timeout}`);
-  const result = await runSoak({ clients, timeoutMs: timeoutSeconds * 1000 });
-  for (const line of describeSoak(result)) console.log(line);
-  for (const error of result.errors.slice(0, 20)) console.error(`  ${error}`);
-  const ok = result.errors.length === 0 && result.completed === clients && result.activeSessions === clients && result.distinctSessions === clients;
+  if (!settings.every((h): h is PasswordHashing => Object.hasOwn(HASHING, h))) throw new Error(`invalid --hashing ${values.hashing}`);
+  let ok = true;
+  const results: SoakResult[] = [];
+  for (const passwordHashing of settings) {
+    const result = await runSoak({ clients, timeoutMs: timeoutSeconds * 1000, passwordHashing });
+    results.push(result);
+    for (const line of describeSoak(result)) console.log(line);
+    for (const error of result.errors.slice(0, 20)) console.error(`  ${error}`);
+    ok &&= result.errors.length === 0 && result.completed === clients && result.activeSessions === clients && result.distinctSessions === clients;
+  }
+  if (results.length > 1) for (const line of compareSoaks(results)) console.log(line);
+  if (!values['no-startup']) for (const line of describeStartup(await measureStartup())) console.log(line);
   process.exit(ok ? 0 : 1);
 }
 

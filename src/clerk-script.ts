@@ -1,7 +1,9 @@
 /**
  * Getting clerk-js onto the page the way Clerk's own SDKs do: the Frontend API host decoded
  * from the publishable key, the script URL (proxy, Frontend API or an override), created
- * through a Trusted Types policy, and `clerk.browser.js` injected once per page.
+ * through a Trusted Types policy, and `clerk.browser.js` injected once per page (or the page's
+ * own clerk-js `<script>` waited for), as early as the page allows: when the element's module
+ * runs, before its first render.
  *
  * Only types come from `@clerk/*`: clerk-js itself is fetched at run time as Clerk's script build.
  */
@@ -108,6 +110,9 @@ export async function waitFor<T>(probe: () => T | null | undefined | false, time
 
 let scriptLoad: Promise<ClerkLike> | null = null;
 
+/** A clerk-js `<script>` already on the page: one injected by us or Clerk's SDKs, or Clerk's script-tag quickstart. */
+const PAGE_SCRIPT = 'script[data-clerk-js-script], script[data-clerk-publishable-key]';
+
 /**
  * Injects Clerk's script build once per page (with the data attributes it
  * reads: `data-clerk-publishable-key`, `data-clerk-proxy-url`) and resolves
@@ -119,7 +124,7 @@ export function loadClerkScript(options: ClerkScriptOptions): Promise<ClerkLike>
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const attempt = new Promise<ClerkLike>((resolve, reject) => {
     const fail = () => reject(ownFailure('clerk_load_failed'));
-    const existing = document.querySelector<HTMLScriptElement>('script[data-clerk-js-script]');
+    const existing = document.querySelector<HTMLScriptElement>(PAGE_SCRIPT);
     if (!existing) {
       // Only https, or http on the page's own origin or on loopback: never `data:`, `javascript:` or `blob:`.
       const src = scriptUrl(clerkJsScriptUrl(options) ?? '');
@@ -148,4 +153,19 @@ export function loadClerkScript(options: ClerkScriptOptions): Promise<ClerkLike>
     document.querySelector('script[data-clerk-js-script]')?.remove();
   });
   return attempt;
+}
+
+/**
+ * Starts loading clerk-js for the elements named `tagName` already in the document, before they
+ * are upgraded and first rendered: the first that says where from (`publishable-key`,
+ * `proxy-url`, `clerk-js-url`) decides, unless one was handed the page's own Clerk (`clerk`,
+ * set before the element's module ran). Run by `define()`. Failures wait for the element's
+ * first action, which tries again.
+ */
+export function loadClerkScriptEarly(tagName: string): void {
+  for (const el of document.querySelectorAll<HTMLElement & { clerk?: unknown }>(tagName)) {
+    if (el.clerk) return;
+    const [publishableKey, proxyUrl, scriptUrl] = ['publishable-key', 'proxy-url', 'clerk-js-url'].map((name) => el.getAttribute(name));
+    if (publishableKey || proxyUrl || scriptUrl) return void loadClerkScript({ publishableKey, proxyUrl, scriptUrl, nonce: el.nonce || null }).catch(() => {});
+  }
 }

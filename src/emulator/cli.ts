@@ -4,6 +4,7 @@
  *
  *   clerk-fapi-emulator --port 4123 --users demo/users.json [--static dir] [--client-trust] [--require-mfa] [--multi-session] [--host h]
  *                       [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
+ *                       [--fast-hashing]
  */
 import { parseArgs } from 'node:util';
 import { REVERIFICATION_PRESETS } from './api/reverification.js';
@@ -16,7 +17,8 @@ const usage = `usage: clerk-fapi-emulator [--port 4123] [--users users.json] [--
                            [--token-templates templates.json] [--data state.json]
                            [--reverification strict|strict_mfa|moderate|lax|off] [--reverification-minutes 10]
                            [--host 127.0.0.1] [--allow-non-loopback] [--key development|production|dev-browser]
-                           [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...`;
+                           [--allowed-origin http://localhost:3000]... [--allowed-host app.test]...
+                           [--fast-hashing]`;
 
 /** `--reverification` and `--reverification-minutes` as emulator options. */
 function reverificationOptions(level: string, minutes: string | undefined) {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
       key: { type: 'string', default: 'development' },
       'allowed-origin': { type: 'string', multiple: true, default: [] },
       'allowed-host': { type: 'string', multiple: true, default: [] },
+      'fast-hashing': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     ...(values.data ? { dataFile: values.data } : {}),
     allowedOrigins: values['allowed-origin'],
     allowedHosts: values['allowed-host'],
+    passwordHashing: values['fast-hashing'] ? 'fast' : 'strong',
     onMessage: (message) => console.log(describeMessage(message)),
     log: (line) => console.error(line),
   });

@@ -19,7 +19,7 @@ import { type KeyMode, publishableKey, secretKey, serverSdkOptions, type ServerS
 import { Limits } from './limits.js';
 import { type Endpoint, readRequest } from './request.js';
 import { Router } from './router.js';
-import { RateLimiter } from './security.js';
+import { decoyPasswordHash, RateLimiter } from './security.js';
 import { listen } from './server.js';
 import { CLERK_JS_PATH, clerkJsFiles } from './static-files.js';
 import { Store } from './store.js';
@@ -80,6 +80,19 @@ export interface Emulator {
   listen(opts?: ListenOptions): Promise<{ url: string; close(): Promise<void> }>;
 }
 
+/** Said once at start when passwords are hashed the fast way. */
+export const FAST_HASHING_WARNING = 'password hashing: fast (scrypt N=16), UNSAFE outside tests: a leaked digest is cheap to crack';
+
+let warnedFastHashing = false;
+
+/** Through the emulator's log when it has one, else once per process as a Node warning. */
+function warnFastHashing(log: EmulatorOptions['log']): void {
+  if (log) return log(FAST_HASHING_WARNING);
+  if (warnedFastHashing) return;
+  warnedFastHashing = true;
+  process.emitWarning(FAST_HASHING_WARNING, { code: 'CLERK_EMULATOR_FAST_HASHING' });
+}
+
 export function createEmulator(options: EmulatorOptions): Emulator {
   const log = options.log ?? (() => {});
   const hosts = new HostCheck(options.allowedHosts);
@@ -87,7 +100,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const reverification = options.reverification === false ? null : REVERIFICATION_PRESETS[options.reverification ?? 'strict'];
   if (reverification === undefined) throw new TypeError(`reverification must be one of ${Object.keys(REVERIFICATION_PRESETS).join(', ')} or false`);
   const limits = new Limits({ ...(reverification ? { reverificationSeconds: reverification.minutes * 60 } : {}), ...options.limits });
-  const store = new Store(options.now ?? Date.now, () => limits.current().maxClients);
+  const passwordHashing = options.passwordHashing ?? 'strong';
+  if (passwordHashing !== 'strong' && passwordHashing !== 'fast') throw new TypeError(`passwordHashing must be 'strong' or 'fast'`);
+  if (passwordHashing === 'fast') warnFastHashing(options.log);
+  // Made now, so the first unknown email costs one check, like every later one.
+  void decoyPasswordHash(passwordHashing);
+  const store = new Store(options.now ?? Date.now, () => limits.current().maxClients, passwordHashing);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
   const tokens = new TokenIssuer();
@@ -102,6 +120,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     templates: checkTemplates(options.tokenTemplates ?? {}),
     requireMfa: !!options.requireMfa,
     reverificationLevel: reverification?.level ?? null,
+    passwordHashing,
     send(message) {
       store.receive(message);
       options.onMessage?.(message);

@@ -1,11 +1,12 @@
 /** What the CLI and `npm start` print: where the emulator is, the demo user, each code "sent". */
-import qrcode from 'qrcode-terminal';
 import { readFile } from 'node:fs/promises';
 import { totpUri } from './totp.js';
 import type { ServerSdkOptions } from './keys.js';
 import type { EmulatorLimits, EmulatorMessage, EmulatorOptions, EmulatorUser } from './types.js';
 
-export function qrCode(text: string): Promise<string> {
+/** Loaded only to print a user's QR code, off the start-up path of `createEmulator`. */
+export async function qrCode(text: string): Promise<string> {
+  const { default: qrcode } = await import('qrcode-terminal');
   return new Promise((resolve) => qrcode.generate(text, { small: true }, resolve));
 }
 

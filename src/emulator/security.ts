@@ -2,51 +2,77 @@
 import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 const SCRYPT_KEYLEN = 32;
-const SCRYPT_COST = { N: 16384, r: 8, p: 1 };
 
-function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+/**
+ * How passwords are hashed. `strong` (the default): scrypt at N=16384, about 60 ms of CPU per
+ * check, so a stolen digest is slow to crack. `fast`: scrypt at N=16, microseconds per check, for
+ * test suites that sign users in over and over; unsafe for any password that matters. Both keep
+ * every other behaviour: the constant-time comparison, the decoy check for unknown identifiers and
+ * the lockout, whose reservations are made before the (still asynchronous) check.
+ */
+export type PasswordHashing = 'strong' | 'fast';
+
+interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+const SCRYPT_COSTS: Record<PasswordHashing, ScryptCost> = { strong: { N: 16384, r: 8, p: 1 }, fast: { N: 16, r: 1, p: 1 } };
+
+function scryptAsync(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password, salt, SCRYPT_KEYLEN, SCRYPT_COST, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password, salt, SCRYPT_KEYLEN, cost, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 
+/** A stored password: its salt, its digest and the cost it was made with (a check uses the same). */
 export interface PasswordHash {
   salt: Buffer;
   hash: Buffer;
+  cost: ScryptCost;
 }
 
-export async function hashPassword(password: string): Promise<PasswordHash> {
+export async function hashPassword(password: string, hashing: PasswordHashing = 'strong'): Promise<PasswordHash> {
   const salt = randomBytes(16);
-  return { salt, hash: await scryptAsync(password, salt) };
+  const cost = SCRYPT_COSTS[hashing];
+  return { salt, hash: await scryptAsync(password, salt, cost), cost };
 }
 
-const SCRYPT_FORMAT = `scrypt:${SCRYPT_COST.N}:${SCRYPT_COST.r}:${SCRYPT_COST.p}`;
+const costFormat = (cost: ScryptCost) => `scrypt:${cost.N}:${cost.r}:${cost.p}`;
 
 /** A stored hash as text: `scrypt:N:r:p$<salt>$<hash>` (base64url). */
 export function encodePasswordHash(stored: PasswordHash): string {
-  return `${SCRYPT_FORMAT}$${stored.salt.toString('base64url')}$${stored.hash.toString('base64url')}`;
+  return `${costFormat(stored.cost)}$${stored.salt.toString('base64url')}$${stored.hash.toString('base64url')}`;
 }
 
 /** Reads a digest made by `encodePasswordHash`; null when it is not one (other parameters included). */
 export function decodePasswordHash(digest: string): PasswordHash | null {
   const [prefix, salt, hash, ...rest] = digest.split('$');
-  if (prefix !== SCRYPT_FORMAT || !salt || !hash || rest.length > 0) return null;
-  const stored = { salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
+  const cost = Object.values(SCRYPT_COSTS).find((known) => costFormat(known) === prefix);
+  if (!cost || !salt || !hash || rest.length > 0) return null;
+  const stored = { salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url'), cost };
   return stored.salt.length >= 16 && stored.hash.length === SCRYPT_KEYLEN ? stored : null;
 }
 
 /** The scrypt digest of a password, for `EmulatorUser.password_digest` (users then load without hashing). */
-export async function hashPasswordDigest(password: string): Promise<string> {
-  return encodePasswordHash(await hashPassword(password));
+export async function hashPasswordDigest(password: string, hashing: PasswordHashing = 'strong'): Promise<string> {
+  return encodePasswordHash(await hashPassword(password, hashing));
 }
 
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
-  const candidate = await scryptAsync(password, stored.salt);
+  const candidate = await scryptAsync(password, stored.salt, stored.cost);
   return constantTimeEqual(candidate, stored.hash);
 }
 
+const decoys = new Map<PasswordHashing, Promise<PasswordHash>>();
+
 /** A hash for a password nobody has, so an unknown identifier costs the same time as a known one. */
-export const decoyPasswordHash: Promise<PasswordHash> = hashPassword(randomBytes(16).toString('hex'));
+export function decoyPasswordHash(hashing: PasswordHashing): Promise<PasswordHash> {
+  let decoy = decoys.get(hashing);
+  if (!decoy) decoys.set(hashing, (decoy = hashPassword(randomBytes(16).toString('hex'), hashing)));
+  return decoy;
+}
 
 const codeKey = randomBytes(32);
 

@@ -1,7 +1,7 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
 import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
 import { LruMap } from './lru.js';
-import { decodeCodeDigest, decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash } from './security.js';
+import { decodeCodeDigest, decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash, type PasswordHashing } from './security.js';
 import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
 import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
 import { checkUsers } from './user-input.js';
@@ -39,6 +39,8 @@ export class Store {
   constructor(
     private readonly now: () => number,
     capacity: () => number = () => Infinity,
+    /** How the passwords of added users are hashed. */
+    readonly passwordHashing: PasswordHashing = 'strong',
   ) {
     this.clients = new LruMap(capacity);
     this.clientKeys = new LruMap(capacity);
@@ -123,7 +125,7 @@ export class Store {
 
   async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
     // Checked whole before: nothing below can fail half-way.
-    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password!))));
+    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password!, this.passwordHashing))));
     return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
   }
 

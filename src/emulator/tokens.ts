@@ -2,9 +2,11 @@
  * The instance's signing key and what it signs: session tokens, token-template JWTs and handshake
  * payloads (RS256), each with Clerk's category in its header so the server SDKs tell them apart;
  * and the JWKS and PEM that verify them.
+ * Start-up waits for neither: the key pair is made in Node's thread pool (an RSA key takes
+ * hundreds of milliseconds of CPU), and `jose` (about 120 ms to import) is loaded once it is made.
  */
-import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { randomBytes } from 'node:crypto';
+import type { JWK, SignJWT } from 'jose';
+import { randomBytes, webcrypto } from 'node:crypto';
 
 export interface SessionClaims {
   sub: string;
@@ -19,9 +21,11 @@ export interface SessionClaims {
 /** Clerk's JWT categories (the `cat` header): a template's token is never taken for a session token or a handshake. */
 const CATEGORY = { session: 'cl_B7d4PD111AAA', template: 'cl_B7d4PD222AAA' } as const;
 
-interface KeyPair {
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
+const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+
+/** An RS256 key pair as Web Crypto keys, which `jose` signs with as they are. */
+function rsaKeyPair(): Promise<webcrypto.CryptoKeyPair> {
+  return webcrypto.subtle.generateKey({ ...RS256, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['sign', 'verify']);
 }
 
 /** The signing key as `--data` keeps it: its id and private JWK. */
@@ -32,31 +36,33 @@ export interface StoredSigningKey {
 
 export class TokenIssuer {
   kid = `ins_emulator_${randomBytes(6).toString('hex')}`;
-  #keys: Promise<KeyPair> = generateKeyPair('RS256', { extractable: true });
+  #keys: Promise<webcrypto.CryptoKeyPair> = rsaKeyPair();
+  #jose = this.#keys.then(() => import('jose'));
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    const { publicKey } = await this.#keys;
-    const jwk = await exportJWK(publicKey);
-    return { keys: [{ ...jwk, kid: this.kid, alg: 'RS256', use: 'sig' }] };
+    const { kty, n, e } = await webcrypto.subtle.exportKey('jwk', (await this.#keys).publicKey);
+    return { keys: [{ kty, n, e, kid: this.kid, alg: 'RS256', use: 'sig' } as JWK] };
   }
 
   /** The public key as PEM: the server SDKs' `jwtKey` (`CLERK_JWT_KEY`). */
   async publicKeyPem(): Promise<string> {
-    return exportSPKI((await this.#keys).publicKey);
+    const der = Buffer.from(await webcrypto.subtle.exportKey('spki', (await this.#keys).publicKey)).toString('base64');
+    return `-----BEGIN PUBLIC KEY-----\n${der.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----`;
   }
 
   async exportKey(): Promise<StoredSigningKey> {
-    return { kid: this.kid, jwk: await exportJWK((await this.#keys).privateKey) };
+    return { kid: this.kid, jwk: (await webcrypto.subtle.exportKey('jwk', (await this.#keys).privateKey)) as JWK };
   }
 
   /** Signs with a key kept from an earlier run, so tokens and cookies issued then still verify. */
   importKey(stored: StoredSigningKey): Promise<void> {
-    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = stored.jwk;
-    const keys = Promise.all([importJWK(stored.jwk, 'RS256'), importJWK(publicJwk, 'RS256')]).then(([privateKey, publicKey]) => ({
-      privateKey: privateKey as CryptoKey,
-      publicKey: publicKey as CryptoKey,
-    }));
+    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, key_ops: _ops, ...publicJwk } = stored.jwk as JWK & { key_ops?: string[] };
+    const keys = Promise.all([
+      webcrypto.subtle.importKey('jwk', stored.jwk as webcrypto.JsonWebKey, RS256, true, ['sign']),
+      webcrypto.subtle.importKey('jwk', publicJwk as webcrypto.JsonWebKey, RS256, true, ['verify']),
+    ]).then(([privateKey, publicKey]) => ({ privateKey, publicKey }));
     this.#keys = keys;
+    this.#jose = keys.then(() => import('jose'));
     this.kid = stored.kid;
     return keys.then(() => {});
   }
@@ -81,7 +87,7 @@ export class TokenIssuer {
   }
 
   async #sign(payload: Record<string, unknown>, category: keyof typeof CATEGORY, nowMs: number, lifetimeSeconds: number, extra: (jwt: SignJWT) => SignJWT = (jwt) => jwt) {
-    const { privateKey } = await this.#keys;
+    const [{ SignJWT }, { privateKey }] = await Promise.all([this.#jose, this.#keys]);
     const iat = Math.floor(nowMs / 1000);
     const jwt = new SignJWT(payload)
       .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ: 'JWT', cat: CATEGORY[category] })

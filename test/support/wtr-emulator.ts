@@ -8,7 +8,8 @@ import { createConformanceRecorder } from './fapi-conformance.js';
 
 export function emulatorForTests() {
   const recorder = createConformanceRecorder();
-  const emulator = createEmulator({ users: [], onResponse: recorder.observe });
+  // Cheap password hashing: the browser tests sign in hundreds of times; strength is tested in Node.
+  const emulator = createEmulator({ users: [], onResponse: recorder.observe, passwordHashing: 'fast', log: () => {} });
   const middleware = async (ctx: Context, next: Next) => {
     if (!ctx.path.startsWith('/__clerk')) return next();
     ctx.respond = false;

@@ -2,7 +2,7 @@
 import type { Origins } from '../cors.js';
 import type { Limits } from '../limits.js';
 import type { RequestContext } from '../request-context.js';
-import type { RateLimiter } from '../security.js';
+import type { PasswordHashing, RateLimiter } from '../security.js';
 import { clientJson } from '../serializers/session.js';
 import type { Store } from '../store.js';
 import type { ReverificationLevel, StoredClient } from '../records.js';
@@ -27,6 +27,8 @@ export interface Instance {
   requireMfa: boolean;
   /** The factors a sensitive action needs verified recently (how recently: the `reverificationSeconds` limit); null: none. */
   reverificationLevel: ReverificationLevel | null;
+  /** How new passwords are hashed (`fast` only in test suites). */
+  passwordHashing: PasswordHashing;
   /** "Sends" an SMS or email code: into the inbox. */
   send(message: EmulatorMessage): void;
 }

@@ -80,7 +80,7 @@ export async function changePassword(instance: Instance, ctx: RequestContext) {
     if (!(await checkSecret(instance, user, ctx.now, () => verifyPassword(current, user.password)))) throw errors.passwordIncorrect();
   }
   await checkNewPassword(next, user, 'new_password');
-  user.password = await hashPassword(next);
+  user.password = await hashPassword(next, instance.passwordHashing);
   user.updatedAt = ctx.now;
   await completeTask(instance, ctx, me, 'reset-password');
   return userBody(instance, ctx, user, client);

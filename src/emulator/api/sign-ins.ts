@@ -100,7 +100,7 @@ export async function createSignIn(instance: Instance, ctx: RequestContext) {
   rateLimit(instance, ctx, 'create', user?.id ?? identifier.toLowerCase(), user);
   if (!user) {
     // As slow as a wrong password, so the answer's timing does not tell which emails exist.
-    if (password) await verifyPassword(password, await decoyPasswordHash);
+    if (password) await verifyPassword(password, await decoyPasswordHash(instance.passwordHashing));
     throw errors.identifierNotFound();
   }
   if (signedIn.some((session) => session.userId === user.id)) throw errors.alreadySignedIn();
@@ -160,7 +160,7 @@ export async function resetPassword(instance: Instance, ctx: RequestContext) {
   if (signIn.status !== 'needs_new_password') throw errors.signInNotReady();
   const password = ctx.required('password');
   await checkNewPassword(password, user, 'password');
-  const hash = await hashPassword(password);
+  const hash = await hashPassword(password, instance.passwordHashing);
   assertNotLocked(user, ctx.now);
   user.password = hash;
   user.passwordResetRequired = false;

@@ -60,6 +60,18 @@ test('the CLI requires MFA and sets the reverification level and age when asked,
   await once(child, 'exit');
 });
 
+test('the CLI hashes passwords the fast way with --fast-hashing, and says at start that it is unsafe outside tests', async () => {
+  const args = ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--users', 'demo/users.json', '--fast-hashing'];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const errors = createInterface({ input: child.stderr! })[Symbol.asyncIterator]();
+    assert.match(String((await errors.next()).value), /^password hashing: fast \(scrypt N=16\), UNSAFE outside tests/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  await once(child, 'exit');
+});
+
 test('the CLI refuses an unknown reverification level', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/emulator/cli.ts', '--port', '0', '--reverification', 'sometimes'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -7,7 +7,7 @@ import { Secret, TOTP } from 'otpauth';
 import { ADA, errorCode, type FapiClient, type Reply, PASSWORD, startEmulator } from './helpers.js';
 
 let clock = Date.now();
-const env = await startEmulator({ now: () => clock });
+const env = await startEmulator({ now: () => clock, passwordHashing: 'strong' });
 after(() => env.close());
 
 let n = 0;

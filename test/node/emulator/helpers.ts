@@ -104,6 +104,10 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}) {
   let clock = options.now ? null : Date.now();
   const emulator = createEmulator({
     users: [ADA],
+    // Cheap hashing where password strength is not what is tested; the lockout, concurrency and
+    // security tests ask for the default.
+    passwordHashing: 'fast',
+    log: () => {},
     ...options,
     now: options.now ?? (() => clock ?? Date.now()),
     onResponse: conformance.observe,
