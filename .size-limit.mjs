@@ -47,7 +47,7 @@ function cdnFiles() {
     return [CDN_ENTRY]; // not built: size-limit reports the missing file
   }
   const chunks = new Set([...source.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^chunks\/(?:locale-loader|on-demand|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+  const notDownloaded = /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
   return [CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
 }
 
@@ -61,7 +61,7 @@ export default [
     ignore: external,
     brotli: true,
     limit: '10.35 KB',
-    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js', './enrolment.js'] }),
   },
   {
     // The files as served, summed (chunks stay external: nothing is bundled twice).

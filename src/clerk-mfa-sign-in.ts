@@ -4,6 +4,7 @@ import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
 import { loadedOnDemand } from './load-on-demand.js';
 import { LocalizeController } from './localization.js';
+import { EnrolmentSlot } from './mfa/load-enrolment.js';
 import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
@@ -169,6 +170,12 @@ export class ClerkMfaSignInElement extends LitElement {
     navigate: (url) => this.navigate(url),
   });
   readonly #l10n = new LocalizeController(this);
+  readonly #enrolment = new EnrolmentSlot(this, {
+    adapter: this.#signIn.adapter,
+    lang: () => this.#l10n.lang,
+    overrides: () => this.localization,
+    onEnrolled: (method) => void this.#signIn.enrolled(method),
+  });
   readonly #context: StepContext = {
     signIn: this.#signIn,
     t: (key, values) => this.#l10n.t(key, values),
@@ -180,6 +187,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.requestUpdate();
     },
     reload: () => this.reload(),
+    enrolment: () => this.#enrolment.render(),
   };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
@@ -248,6 +256,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #announce(previous: SignInState, next: SignInState): boolean {
     if (next.step !== previous.step) {
       this.#clearSecretFields();
+      this.#enrolment.reset();
       Object.assign(this.#context.view, { passwordShown: false, capsLock: false });
       this.#focusPending = true;
       dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
@@ -266,8 +275,12 @@ export class ClerkMfaSignInElement extends LitElement {
     }
     if (!isDone(next) || isDone(previous)) return true;
     const { sessionId, userId } = next;
-    if (next.step === 'task-required') return dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
-    return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn: next.alreadySignedIn }, { cancelable: true });
+    if (next.step === 'task-required') {
+      // The element enrols the user itself, then says `signed-in`.
+      return next.taskKey === 'setup-mfa' || dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
+    }
+    const { alreadySignedIn, mfaEnrolled } = next;
+    return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn, ...(mfaEnrolled && { mfaEnrolled }) }, { cancelable: true });
   }
 
   /**

@@ -31,6 +31,7 @@ import type {
   SignInState,
   StepName,
 } from './sign-in-types.js';
+import type { EnrolMethod } from './mfa/enrol-types.js';
 import { redirectUrl } from './safe-url.js';
 import { normalizeCode, type SecondFactorStrategy } from './strategies.js';
 
@@ -165,6 +166,19 @@ export class SignInController implements ReactiveController {
     const s = this.state;
     if (!isDone(s) || !(await this.#adapter.signOut(s.sessionId)).ok) return;
     this.#send({ type: 'signed-out' });
+  }
+
+  /** The adapter, for the enrolment the `setup-mfa` task runs inside the sign-in (`src/mfa/`). */
+  get adapter(): ClerkAdapter {
+    return this.#adapter;
+  }
+
+  /** The `setup-mfa` task's enrolment is done: signed in once Clerk's session is active. */
+  async enrolled(method: EnrolMethod): Promise<void> {
+    const s = this.state;
+    if (s.step !== 'task-required') return;
+    const outcome = await this.#adapter.activate(s.sessionId);
+    if (outcome.ok) this.#send({ type: 'enrolled', session: outcome.value, method });
   }
 
   /** Where "Continue" on the signed-in screen goes: `after-sign-in-url`, when it may be followed. */
