@@ -171,7 +171,7 @@ export class ClerkMfaSignInElement extends LitElement {
   });
   readonly #l10n = new LocalizeController(this);
   readonly #enrolment = new EnrolmentSlot(this, {
-    adapter: this.#signIn.adapter,
+    adapter: () => this.#signIn.adapter,
     lang: () => this.#l10n.lang,
     overrides: () => this.localization,
     onEnrolled: (method) => void this.#signIn.enrolled(method),
@@ -273,7 +273,8 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#clearSecretFields('code');
       this.#focusPending = true;
     }
-    if (!isDone(next) || isDone(previous)) return true;
+    // Done, or done after the `setup-mfa` task.
+    if (!isDone(next) || next.step === previous.step) return true;
     const { sessionId, userId } = next;
     if (next.step === 'task-required') {
       // The element enrols the user itself, then says `signed-in`.

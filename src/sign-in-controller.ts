@@ -215,7 +215,7 @@ export class SignInController implements ReactiveController {
     // Back at the first step: the password of the last attempt is not kept.
     if (next.step === 'credentials' && previous.step !== 'credentials') this.#credential = null;
     const proceed = this.#options.onTransition(previous, next);
-    if (isDone(next) && !isDone(previous)) void this.#finish(next, proceed);
+    if (isDone(next) && next.step !== previous.step) void this.#finish(next, proceed);
     if (pending && pending !== before) void this.#run(pending, values);
   }
 

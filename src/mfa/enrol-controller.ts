@@ -182,7 +182,9 @@ export class EnrolController implements ReactiveController {
 
   #changed(previous: EnrolState | null): void {
     const next = this.state!;
-    if (!previous || previous.view !== next.view || (next.error && next.error !== previous.error && next.error.field !== 'form')) {
+    // A new view, the key that was still on its way (its code field now shows), or a field's error.
+    const arrived = next.view === 'totp' && previous?.view === 'totp' && !previous.secret && !!next.secret;
+    if (!previous || previous.view !== next.view || arrived || (next.error && next.error !== previous.error && next.error.field !== 'form')) {
       this.#focusPending = true;
       this.feedback = null;
     }

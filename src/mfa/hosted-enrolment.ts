@@ -14,7 +14,8 @@ import { loadMfaStrings } from './mfa-locales.js';
 import { MFA_EN, type MfaKey, type MfaStrings } from './strings.js';
 
 export interface HostedEnrolmentOptions {
-  adapter: ClerkAdapter;
+  /** The host's adapter, read when the enrolment begins: the Clerk in use then. */
+  adapter(): ClerkAdapter;
   /** The element's language (BCP 47; `''` for US English). */
   lang(): string;
   /** The element's overrides, by message key (those of the enrolment's table apply). */
@@ -28,7 +29,7 @@ export interface HostedEnrolment {
 }
 
 export function hostEnrolment(host: ReactiveControllerHost & HTMLElement, options: HostedEnrolmentOptions): HostedEnrolment {
-  const enrol = new EnrolController(host as ReactiveControllerHost & HTMLElement & { renderRoot: ShadowRoot }, options);
+  const enrol = new EnrolController(host as ReactiveControllerHost & HTMLElement & { renderRoot: ShadowRoot }, { ...options, adapter: options.adapter() });
   let lang: string | undefined;
   let strings: Partial<MfaStrings> = {};
   return {
