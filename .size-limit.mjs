@@ -6,6 +6,8 @@
 // downloads is left out:
 //   - other languages: their strings (src/locales/*) and the loader that finds them
 //     (src/locale-loader.ts), downloaded only when the page asks for a language other than US English;
+//   - src/mfa/enrolment.ts and what it imports (chunks/enrolment-*, with the `uqr` QR encoder):
+//     enrolling a second factor, which only a user with Clerk's `setup-mfa` task meets;
 //   - src/on-demand.ts and what it imports (one chunk, chunks/on-demand-*): the steps an
 //     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, new
 //     password, a session task), the handling of failures (reading clerk-js's errors, the failure
@@ -15,7 +17,11 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 10.35 KB (measured 10.34 KB). It was 10.55 KB (10.54 measured) before the steps
+//   - Element code: 10.7 KB (measured 10.65 KB). It was 10.35 KB (10.34 measured) before the
+//     `setup-mfa` task ran the enrolment inline (+0.31 KB: downloading the enrolment part, the
+//     `signed-in` with `mfaEnrolled`, the task's end in the machine and the controller); the
+//     enrolment itself (src/mfa/enrolment.ts with the QR encoder, one chunk, chunks/enrolment-*,
+//     10.1 KB) downloads only when a user meets the task. Before that it was 10.55 KB (10.54 measured) before the steps
 //     an authenticator-app sign-in never shows and the handling of failures moved to the on-demand
 //     part (3.06 KB, not counted), which also paid for the compact card, the element's own checks
 //     of the fields, the show-password toggle, the Caps Lock warning, who is signing in on step 2,
@@ -25,7 +31,8 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 15.6 KB (measured 15.57 KB; the target is at most 16 KB). It was 15.8 KB (15.77).
+//   - CDN file: 15.9 KB (measured 15.85 KB; the target is at most 16 KB). It was 15.6 KB (15.57)
+//     before the inline enrolment, and 15.8 KB (15.77) before that.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -60,7 +67,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '10.35 KB',
+    limit: '10.7 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js', './enrolment.js'] }),
   },
   {
@@ -69,6 +76,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '15.6 KB',
+    limit: '15.9 KB',
   },
 ];

@@ -4,7 +4,7 @@ import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
 import { loadedOnDemand } from './load-on-demand.js';
 import { LocalizeController } from './localization.js';
-import { EnrolmentSlot } from './mfa/load-enrolment.js';
+import { endEnrolment, renderEnrolment } from './mfa/load-enrolment.js';
 import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
@@ -170,12 +170,6 @@ export class ClerkMfaSignInElement extends LitElement {
     navigate: (url) => this.navigate(url),
   });
   readonly #l10n = new LocalizeController(this);
-  readonly #enrolment = new EnrolmentSlot(this, {
-    adapter: () => this.#signIn.adapter,
-    lang: () => this.#l10n.lang,
-    overrides: () => this.localization,
-    onEnrolled: (method) => void this.#signIn.enrolled(method),
-  });
   readonly #context: StepContext = {
     signIn: this.#signIn,
     t: (key, values) => this.#l10n.t(key, values),
@@ -187,7 +181,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.requestUpdate();
     },
     reload: () => this.reload(),
-    enrolment: () => this.#enrolment.render(),
+    enrolment: () => renderEnrolment(this, { clerk: this.#signIn, l10n: this.#l10n }),
   };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
@@ -256,7 +250,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #announce(previous: SignInState, next: SignInState): boolean {
     if (next.step !== previous.step) {
       this.#clearSecretFields();
-      this.#enrolment.reset();
+      endEnrolment(this);
       Object.assign(this.#context.view, { passwordShown: false, capsLock: false });
       this.#focusPending = true;
       dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });

@@ -133,6 +133,7 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
   }
   if (isDone(state)) {
     if (event.type === 'signed-out') return initialState(state.email ?? '');
+    // Signed in once Clerk's session is active.
     if (event.type !== 'enrolled' || state.step !== 'task-required' || event.session.status !== 'active') return state;
     const done = doneFromSession(event.session, false, state.email ?? '');
     return done.step === 'signed-in' ? { ...done, mfaEnrolled: event.method } : done;

@@ -8,7 +8,7 @@
  * views' `kit`.
  */
 export { EnrolController, type EnrolControllerOptions } from './enrol-controller.js';
-export { hostEnrolment } from './hosted-enrolment.js';
+export { endHosted, renderHosted } from './hosted-enrolment.js';
 export { renderEnrolment, type EnrolContext, type EnrolKit } from './enrol-templates.js';
 export { adoptEnrolStyles } from './enrol-styles.js';
 export { loadMfaStrings } from './mfa-locales.js';

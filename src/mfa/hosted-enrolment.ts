@@ -13,50 +13,62 @@ import type { HostKit } from './load-enrolment.js';
 import { loadMfaStrings } from './mfa-locales.js';
 import { MFA_EN, type MfaKey, type MfaStrings } from './strings.js';
 
+/** The element the enrolment is drawn in; its `localization` overrides apply to the enrolment's keys. */
+export type EnrolmentHost = ReactiveControllerHost & HTMLElement & { readonly localization: Partial<Record<string, string>> | null };
+
 export interface HostedEnrolmentOptions {
-  /** The host's adapter, read when the enrolment begins: the Clerk in use then. */
-  adapter(): ClerkAdapter;
-  /** The element's language (BCP 47; `''` for US English). */
-  lang(): string;
-  /** The element's overrides, by message key (those of the enrolment's table apply). */
-  overrides(): Partial<Record<string, string>> | null;
-  onEnrolled(method: EnrolMethod): void;
+  /** The host's Clerk (read when the enrolment begins: the one in use then), and what to do once enrolled. */
+  clerk: { readonly adapter: ClerkAdapter; enrolled(method: EnrolMethod): unknown };
+  /** The host's language (BCP 47; `''` for US English), as its `LocalizeController` resolves it. */
+  l10n: { readonly lang: string };
 }
 
-export interface HostedEnrolment {
-  render(kit: HostKit): unknown;
-  dispose(): void;
+interface Hosted {
+  enrol: EnrolController;
+  /** The language whose strings are shown or on their way, and those strings. */
+  lang?: string;
+  strings: Partial<MfaStrings>;
 }
 
-export function hostEnrolment(host: ReactiveControllerHost & HTMLElement, options: HostedEnrolmentOptions): HostedEnrolment {
-  const enrol = new EnrolController(host as ReactiveControllerHost & HTMLElement & { renderRoot: ShadowRoot }, { ...options, adapter: options.adapter() });
-  let lang: string | undefined;
-  let strings: Partial<MfaStrings> = {};
-  return {
-    render(kit) {
-      const wanted = options.lang();
-      if (wanted !== lang) {
-        lang = wanted;
-        loadMfaStrings(wanted).then(
-          (loadedStrings) => {
-            if (lang !== wanted) return;
-            strings = loadedStrings;
-            host.requestUpdate();
-          },
-          (error: unknown) => console.warn(`clerk-mfa-sign-in: English shown, ${wanted} did not load: ${error}`),
-        );
-      }
-      if (host.shadowRoot) adoptEnrolStyles(host.shadowRoot);
-      const overrides = options.overrides() ?? {};
-      const t = (key: MfaKey, values?: Record<string, string | number>) => {
-        const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
-        return kit.interpolate(typeof override === 'string' ? override : (strings[key] ?? MFA_EN[key]), values);
-      };
-      return renderEnrolment({ kit, enrol, lang: wanted, t });
-    },
-    dispose() {
-      host.removeController(enrol);
-      enrol.hostDisconnected();
-    },
+/** Each host's enrolment under way. */
+const hosted = new WeakMap<EnrolmentHost, Hosted>();
+
+/** The enrolment view inside `host`, begun on the first call. */
+export function renderHosted(host: EnrolmentHost, options: HostedEnrolmentOptions, kit: HostKit): unknown {
+  let state = hosted.get(host);
+  if (!state) {
+    const { clerk } = options;
+    const enrol = new EnrolController(host as EnrolmentHost & { renderRoot: ShadowRoot }, { adapter: clerk.adapter, onEnrolled: (method) => clerk.enrolled(method) });
+    state = { enrol, strings: {} };
+    hosted.set(host, state);
+  }
+  const current = state;
+  const lang = options.l10n.lang;
+  if (lang !== current.lang) {
+    current.lang = lang;
+    loadMfaStrings(lang).then(
+      (strings) => {
+        if (current.lang !== lang) return;
+        current.strings = strings;
+        host.requestUpdate();
+      },
+      (error: unknown) => console.warn(`clerk-mfa-sign-in: English shown, ${lang} did not load: ${error}`),
+    );
+  }
+  if (host.shadowRoot) adoptEnrolStyles(host.shadowRoot);
+  const overrides = host.localization ?? {};
+  const t = (key: MfaKey, values?: Record<string, string | number>) => {
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
+    return kit.interpolate(typeof override === 'string' ? override : (current.strings[key] ?? MFA_EN[key]), values);
   };
+  return renderEnrolment({ kit, enrol: current.enrol, lang, t });
+}
+
+/** Ends `host`'s enrolment: what was under way is abandoned. */
+export function endHosted(host: EnrolmentHost): void {
+  const state = hosted.get(host);
+  if (!state) return;
+  hosted.delete(host);
+  host.removeController(state.enrol);
+  state.enrol.hostDisconnected();
 }

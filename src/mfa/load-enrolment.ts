@@ -1,68 +1,41 @@
 /**
  * Where the enrolment appears inside another element (the sign-in's `setup-mfa` task): downloads
- * `enrolment.ts` the first time it is shown, then draws it with the host's Lit and icons. Built
- * into the host; everything else of the enrolment is in the download.
+ * `enrolment.ts` the first time it is shown, then has it draw the view with the host's Lit and
+ * icons. Built into the host; everything else of the enrolment is in the download.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import { errorIcon } from '../icons.js';
 import { interpolate } from '../localization.js';
 import type { EnrolKit } from './enrol-templates.js';
-import type { HostedEnrolment, HostedEnrolmentOptions } from './hosted-enrolment.js';
+import type { EnrolmentHost, HostedEnrolmentOptions } from './hosted-enrolment.js';
 
 type Enrolment = typeof import('./enrolment.js');
 
-let loading: Promise<Enrolment> | undefined;
-let loaded: Enrolment | undefined;
-
-/** Downloads the enrolment once; a failed download is tried again the next time something asks. */
-export function loadEnrolment(): Promise<Enrolment> {
-  loading ??= import('./enrolment.js').then(
-    (parts) => (loaded = parts),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
-
-const KIT: HostKit = { html, nothing, errorIcon, interpolate };
 /** Lit, the error icon and the placeholder filling of the host, for the downloaded views. */
 export interface HostKit extends EnrolKit {
   interpolate: typeof interpolate;
 }
 
-export class EnrolmentSlot {
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #options: HostedEnrolmentOptions;
-  #view: HostedEnrolment | null = null;
-  #failed = false;
+const KIT: HostKit = { html, nothing, errorIcon, interpolate };
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: HostedEnrolmentOptions) {
-    this.#host = host;
-    this.#options = options;
-  }
+let loading: Promise<void> | undefined;
+let loaded: Enrolment | undefined;
+let failed = false;
 
-  /** The view; `null` while it downloads, `false` when it could not be. */
-  render(): unknown {
-    if (this.#failed) return false;
-    if (!loaded) {
-      loadEnrolment().then(
-        () => this.#host.requestUpdate(),
-        () => {
-          this.#failed = true;
-          this.#host.requestUpdate();
-        },
-      );
-      return null;
-    }
-    this.#view ??= loaded.hostEnrolment(this.#host, this.#options);
-    return this.#view.render(KIT);
-  }
+/**
+ * The enrolment view of `host`, begun on its first call; `null` while it downloads, `false` when
+ * it could not be downloaded (browsers keep a failed module for the page's life).
+ */
+export function renderEnrolment(host: EnrolmentHost, options: HostedEnrolmentOptions): unknown {
+  if (loaded) return loaded.renderHosted(host, options, KIT);
+  loading ??= import('./enrolment.js').then(
+    (parts) => void (loaded = parts),
+    () => void (failed = true),
+  ).finally(() => host.requestUpdate());
+  return failed ? false : null;
+}
 
-  /** The task is over (enrolled, signed out): what was under way stops. */
-  reset(): void {
-    this.#view?.dispose();
-    this.#view = null;
-  }
+/** The task is over (enrolled, signed out): what was under way stops. */
+export function endEnrolment(host: EnrolmentHost): void {
+  loaded?.endHosted(host);
 }
