@@ -3,13 +3,12 @@
 // the element shows) or an SMS number, confirms the backup codes and is signed in; Clerk's
 // reverification asks for the password inline.
 import { expect } from '@open-wc/testing';
-import { Secret, TOTP } from 'otpauth';
 import type { SignInHarness } from '../../../src/testing/index.js';
-import { addUser, control, inbox, mountElement, pageClerk, PASSWORD, randomPhone, signInWithPassword, signOutPageClerk, waitForMessages } from './support.js';
+import { addUser, control, inbox, mountElement, pageClerk, PASSWORD, randomPhone, signInWithPassword, signOutPageClerk, totpCode, waitForMessages } from './support.js';
 
 const noSecondFactor = { totp_secret: undefined, backup_codes: [] };
 
-const codeFor = (secret: string, at = Date.now()) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
+const codeFor = (secret: string, at = Date.now()) => totpCode(at, secret);
 
 /** A 6-digit code that is none of `valid`. */
 const otherThan = (...valid: string[]) => ['000000', '111111', '222222'].find((code) => !valid.includes(code))!;
