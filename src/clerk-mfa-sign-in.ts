@@ -26,8 +26,8 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  *
  * @tag clerk-mfa-sign-in
  *
- * @fires signed-in - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
- * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
+ * @fires signed-in - `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
+ * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number).
  * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
  * @fires step-change - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
  *
@@ -49,16 +49,23 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @csspart code-input - The verification or backup code field.
  * @csspart submit-button - The primary button of each step (also "Continue" on the signed-in screen).
  * @csspart continue-button - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
- * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step.
+ * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step (enrolment: "Use another method").
  * @csspart sign-out-button - "Sign out" on the task screen.
  * @csspart methods - The "Use another method" group: a caption and a list of choices.
  * @csspart methods-label - Its caption ("Use another method").
- * @csspart method-button - Each row of the list, switching to another second-factor method.
+ * @csspart method-button - Each row of the list, switching to another second-factor method (also each method to enrol).
  * @csspart resend-button - "Resend" for SMS and email codes.
  * @csspart spinner - The progress indicator in the submit button, and where a step that is still downloading will be.
  * @csspart error - Every error message (field errors and the form error), each with its icon.
  * @csspart form-error - The error shown at the top of the form.
- * @csspart message - Informative text: where a code was sent, who is signed in.
+ * @csspart message - Informative text: where a code was sent, who is signed in, "Copied!".
+ * @csspart qr-code - Enrolment: the authenticator app's QR code (an inline SVG, `role="img"`, with a text alternative).
+ * @csspart totp-secret - Enrolment: the authenticator app's key for manual entry, in groups of four.
+ * @csspart copy-button - Enrolment: "Copy key" and "Copy all" (the backup codes).
+ * @csspart backup-codes - Enrolment: the list of backup codes, one per item.
+ * @csspart download-button - Enrolment: "Download .txt" of the backup codes.
+ * @csspart saved-checkbox - Enrolment: "I have saved these codes", needed before Continue.
+ * @csspart phone-input - Enrolment: the phone number field.
  *
  * @cssprop [--clerk-mfa-sign-in-accent-color=#4f46e5] - Primary button, links and the focus ring (dark: #818cf8).
  * @cssprop [--clerk-mfa-sign-in-accent-text-color=#ffffff] - Text on the primary button (dark: #111827).
@@ -80,7 +87,7 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @cssstate client-trust - New-device code.
  * @cssstate new-password - Clerk asks for a new password.
  * @cssstate signed-in - Done: a greeting, who is signed in, "Continue" when `after-sign-in-url` is set.
- * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out".
+ * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out"; for `setup-mfa`, the enrolment of a second factor.
  * @cssstate pending - A request is in flight.
  *
  * Under a strict Content Security Policy, give the element the page's `nonce` (it is passed to
