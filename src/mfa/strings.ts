@@ -2,7 +2,8 @@
  * The enrolment's own message table: every text its views show, by key, and the English. It is
  * apart from the sign-in's (`../strings.ts`) so an element that only manages second factors loads
  * it without the sign-in's; the other languages are generated into `src/locales/mfa/` by
- * `scripts/generate-locales.mjs`, in Clerk's wording where `@clerk/localizations` has the text.
+ * `scripts/generate-locales.mjs`, in Clerk's wording where `@clerk/localizations` has the text
+ * (and as the sign-in says it where the English is the sign-in's, word for word).
  */
 export const MFA_EN = {
   enrolTitle: 'Set up two-step verification',
@@ -41,22 +42,22 @@ export const MFA_EN = {
   reverifyTitle: 'Verification required',
   reverifyInfo: 'Enter your current password to continue',
   passwordLabel: 'Password',
-  codeIncorrect: 'Incorrect code',
+  codeIncorrect: 'Incorrect code. Check it and try again.',
   codeRequired: 'Enter the code.',
-  codeExpired: 'This code has expired. Ask for a new one.',
-  tooManyTries: 'Too many wrong codes. Ask for a new one.',
+  codeExpired: 'This code has expired. Send a new one.',
+  tooManyTries: 'Too many wrong codes. Send a new code to try again.',
   phoneRequired: 'Enter your phone number.',
   phoneInvalid: 'Enter a phone number in international format, e.g. +1 555 555 0100.',
   phoneExists: 'This phone number is taken. Please try another.',
-  passwordIncorrect: 'Password is incorrect. Try again, or use another method.',
+  passwordIncorrect: 'Password is incorrect. Check it and try again.',
   passwordRequired: 'Enter your password.',
   savedRequired: 'Confirm that you have saved your backup codes.',
-  tooManyRequests: 'Too many attempts. Wait a moment, then try again.',
-  userLocked: 'Your account is locked for now. Try again later.',
+  tooManyRequests: 'Too many attempts. Wait a moment and try again.',
+  userLocked: 'Your account is locked. Try again later.',
   offline: "You're offline. Check your connection and try again.",
   network: "Couldn't reach the server. Check your connection and try again.",
   loadFailed: "Couldn't load this part of the page. Check your connection and try again.",
-  unknown: 'Something went wrong. Please try again.',
+  unknown: 'Something went wrong. Try again.',
 };
 
 export type MfaKey = keyof typeof MFA_EN;

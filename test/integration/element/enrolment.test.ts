@@ -47,7 +47,7 @@ describe('<clerk-mfa-sign-in> runs the setup-mfa task inline (real clerk-js)', (
     const right = codeFor(secret);
     await ui.enterCode(otherThan(right, codeFor(secret, Date.now() - 30_000), codeFor(secret, Date.now() + 30_000)));
     await ui.waitFor(() => ui.errorText('code'), 'the wrong code refused');
-    expect(ui.errorText('code')).to.equal('Incorrect code');
+    expect(ui.errorText('code')).to.equal('Incorrect code. Check it and try again.');
     expect(ui.input('code')!.value, 'the wrong code leaves the field').to.equal('');
 
     await ui.enterCode(codeFor(secret));
