@@ -71,7 +71,6 @@ export const MFA_CLERK_PATHS = {
   enrolSubtitle: 'taskSetupMfa.start.subtitle',
   methodTotp: 'taskSetupMfa.start.methodSelection.totp',
   methodPhone: 'taskSetupMfa.start.methodSelection.phoneCode',
-  otherMethod: 'reverification.alternativeMethods.title',
   totpTitle: 'taskSetupMfa.totpCode.title',
   scanInfo: 'taskSetupMfa.totpCode.addAuthenticatorApp.infoText__ableToScan',
   secretInfo: 'taskSetupMfa.totpCode.addAuthenticatorApp.infoText__unableToScan',
