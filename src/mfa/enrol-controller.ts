@@ -64,8 +64,11 @@ export class EnrolController implements ReactiveController {
   async #start(): Promise<void> {
     const methods = await this.#mfa.methods();
     const allowed = methods.ok && methods.value.length ? methods.value : (['totp'] as EnrolMethod[]);
+    if (!this.#connected) return;
     this.state = initialEnrolState(allowed);
     this.#changed(null);
+    // The only method allowed starts at once (the authenticator app asks Clerk for its key).
+    if (this.state.pending) void this.#run(this.state.pending, {});
   }
 
   hostConnected(): void {
