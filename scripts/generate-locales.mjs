@@ -12,7 +12,7 @@
 //                                                src/translations has (fails if there are any)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
@@ -96,6 +96,8 @@ export const MFA_CLERK_PATHS = {
   passwordLabel: 'formFieldLabel__password',
   passwordIncorrect: 'unstable__errors.form_password_incorrect',
   phoneExists: 'unstable__errors.form_identifier_exists__phone_number',
+  signedInAs: 'taskSetupMfa.signOut.actionText',
+  signOut: 'taskSetupMfa.signOut.actionLink',
 };
 
 /**
@@ -108,7 +110,7 @@ export const TABLES = {
     paths: CLERK_PATHS,
     outDir: join(root, 'src', 'locales'),
     ours: (locale) => `src/translations/${locale}.json`,
-    type: ['Strings', '../strings.js'],
+    type: ['Strings', 'src/strings.js'],
     index: 'LOCALES',
     what: "Each language's strings",
   },
@@ -117,7 +119,7 @@ export const TABLES = {
     paths: MFA_CLERK_PATHS,
     outDir: join(root, 'src', 'locales', 'mfa'),
     ours: (locale) => `src/translations/mfa/${locale}.json`,
-    type: ['MfaStrings', '../../mfa/strings.js'],
+    type: ['MfaStrings', 'src/mfa/strings.js'],
     index: 'MFA_LOCALES',
     what: "Each language's enrolment strings",
     // A text whose English is the sign-in's, word for word, is translated as the sign-in's is.
@@ -213,7 +215,9 @@ const entries = (strings) => Object.entries(strings).map(([key, text]) => `  ${J
 /** The files of the table's folder (src/locales, src/locales/mfa), by name, for the merged `locales`. */
 export function localeFiles(locales, tableName = 'sign-in') {
   const table = TABLES[tableName];
-  const [type, from] = table.type;
+  const [type, module] = table.type;
+  // The table's types, imported from where its files are written.
+  const from = relative(table.outDir, join(root, module)).split(sep).join('/');
   const files = new Map();
   for (const { locale, fromClerk, fromSame = {}, fromOurs } of locales) {
     files.set(

@@ -17,8 +17,11 @@ import { MFA_EN, type MfaKey, type MfaStrings } from './strings.js';
 export type EnrolmentHost = ReactiveControllerHost & HTMLElement & { readonly localization: Partial<Record<string, string>> | null };
 
 export interface HostedEnrolmentOptions {
-  /** The host's Clerk (read when the enrolment begins: the one in use then), and what to do once enrolled. */
-  clerk: { readonly adapter: ClerkAdapter; enrolled(method: EnrolMethod): unknown };
+  /**
+   * The host's Clerk (read when the enrolment begins: the one in use then), what to do once
+   * enrolled, and who is signed in with "Sign out" (the sign-in's controller).
+   */
+  clerk: { readonly adapter: ClerkAdapter; enrolled(method: EnrolMethod): unknown; readonly state: { step: string; email?: string | null }; signOut(): unknown };
   /** The host's language (BCP 47; `''` for US English), as its `LocalizeController` resolves it. */
   l10n: { readonly lang: string };
 }
@@ -61,7 +64,13 @@ export function renderHosted(host: EnrolmentHost, options: HostedEnrolmentOption
     const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
     return kit.interpolate(typeof override === 'string' ? override : (current.strings[key] ?? MFA_EN[key]), values);
   };
-  return renderEnrolment({ kit, enrol: current.enrol, lang, t });
+  const { email } = options.clerk.state;
+  // As on the sign-in's task screen: who is signed in, and a way out.
+  return kit.html`${renderEnrolment({ kit, enrol: current.enrol, lang, t })}
+    <p class="identity" part="identity">
+      ${email ? kit.html`<span>${t('signedInAs', { identifier: email })}</span>` : kit.nothing}
+      <button class="link" part="sign-out-button" type="button" @click=${() => options.clerk.signOut()}>${t('signOut')}</button>
+    </p>`;
 }
 
 /** Ends `host`'s enrolment: what was under way is abandoned. */

@@ -57,6 +57,8 @@ export const MFA_EN = {
   offline: "You're offline. Check your connection and try again.",
   network: "Couldn't reach the server. Check your connection and try again.",
   loadFailed: "Couldn't load this part of the page. Check your connection and try again.",
+  signedInAs: 'Signed in as {{identifier}}',
+  signOut: 'Sign out',
   unknown: 'Something went wrong. Try again.',
 };
 

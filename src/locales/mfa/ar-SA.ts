@@ -28,6 +28,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "محاولات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.",
   "userLocked": "حسابك مقفل. حاول مرة أخرى لاحقًا.",
   "offline": "أنت غير متصل بالإنترنت. تحقق من اتصالك وحاول مرة أخرى.",
+  "signedInAs": "تم تسجيل الدخول باسم {{identifier}}",
+  "signOut": "تسجيل الخروج",
   "unknown": "حدث خطأ ما. حاول مرة أخرى.",
   // Ours, where Clerk has none (src/translations/mfa/ar-SA.json)
   "enrolSubtitle": "اختر الطريقة التي تفضّلها لحماية حسابك بطبقة أمان إضافية",

@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "পাসওয়ার্ড",
   "phoneExists": "এই ফোন নম্বর ব্যবহৃত হয়েছে। দয়া করে অন্য একটি ব্যবহার করুন।",
   "passwordIncorrect": "আপনি যে পাসওয়ার্ড লিখেছেন তা ভুল। দয়া করে আবার চেষ্টা করুন।",
+  "signedInAs": "{{identifier}} হিসাবে সাইন ইন করা হয়েছে",
+  "signOut": "সাইন আউট",
   // As the sign-in says the same English (src/locales/bn-IN.ts)
   "otherMethod": "অন্য পদ্ধতি ব্যবহার করুন",
   "working": "অনুগ্রহ করে অপেক্ষা করুন…",

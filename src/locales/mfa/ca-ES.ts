@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Massa intents. Espera un moment i torna-ho a provar.",
   "userLocked": "El teu compte està bloquejat. Torna-ho a provar més tard.",
   "offline": "No tens connexió. Comprova la connexió i torna-ho a provar.",
+  "signedInAs": "Sessió iniciada com a {{identifier}}",
+  "signOut": "Tanca sessió",
   "unknown": "Alguna cosa ha anat malament. Torna-ho a provar.",
   // Ours, where Clerk has none (src/translations/mfa/ca-ES.json)
   "enrolSubtitle": "Trieu el mètode amb què preferiu protegir el vostre compte amb una capa extra de seguretat",

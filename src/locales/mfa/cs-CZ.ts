@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Příliš mnoho pokusů. Chvíli počkejte a zkuste to znovu.",
   "userLocked": "Váš účet je uzamčen. Zkuste to znovu později.",
   "offline": "Jste offline. Zkontrolujte připojení a zkuste to znovu.",
+  "signedInAs": "Přihlášen jako {{identifier}}",
+  "signOut": "Odhlásit se",
   "unknown": "Něco se pokazilo. Zkuste to znovu.",
   // Ours, where Clerk has none (src/translations/mfa/cs-CZ.json)
   "enrolSubtitle": "Vyberte způsob, kterým chcete chránit svůj účet další vrstvou zabezpečení",

@@ -27,6 +27,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "For mange forsøg. Vent et øjeblik, og prøv igen.",
   "userLocked": "Din konto er låst. Prøv igen senere.",
   "offline": "Du er offline. Tjek din forbindelse, og prøv igen.",
+  "signedInAs": "Logget ind som {{identifier}}",
+  "signOut": "Log ud",
   "unknown": "Noget gik galt. Prøv igen.",
   // Ours, where Clerk has none (src/translations/mfa/da-DK.json)
   "enrolSubtitle": "Vælg den metode, du foretrækker til at beskytte din konto med et ekstra lag sikkerhed",

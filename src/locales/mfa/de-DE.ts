@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Zu viele Versuche. Warten Sie einen Moment und versuchen Sie es erneut.",
   "userLocked": "Ihr Konto ist gesperrt. Versuchen Sie es später erneut.",
   "offline": "Sie sind offline. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "signedInAs": "Angemeldet als {{identifier}}",
+  "signOut": "Abmelden",
   "unknown": "Etwas ist schiefgelaufen. Versuchen Sie es erneut.",
   // Ours, where Clerk has none (src/translations/mfa/de-DE.json)
   "enrolSubtitle": "Wählen Sie, wie Sie Ihr Konto mit einer zusätzlichen Sicherheitsebene schützen möchten",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Too many attempts. Wait a moment and try again.",
   "userLocked": "Your account is locked. Try again later.",
   "offline": "You're offline. Check your connection and try again.",
+  "signedInAs": "Signed in as {{identifier}}",
+  "signOut": "Sign out",
   "unknown": "Something went wrong. Try again.",
   // Ours, where Clerk has none (src/translations/mfa/en-GB.json)
   "enrolSubtitle": "Choose which method you prefer to protect your account with an extra layer of security",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
   "userLocked": "Tu cuenta está bloqueada. Vuelve a intentarlo más tarde.",
   "offline": "No tienes conexión a internet. Revisa tu conexión y vuelve a intentarlo.",
+  "signedInAs": "Sesión iniciada como {{identifier}}",
+  "signOut": "Cerrar sesión",
   "unknown": "Algo salió mal. Vuelve a intentarlo.",
   // Ours, where Clerk has none (src/translations/mfa/es-CR.json)
   "enrolSubtitle": "Elige el método con el que prefieres proteger tu cuenta con una capa extra de seguridad",

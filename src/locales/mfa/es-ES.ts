@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
   "userLocked": "Tu cuenta está bloqueada. Vuelve a intentarlo más tarde.",
   "offline": "No tienes conexión. Comprueba tu conexión a internet y vuelve a intentarlo.",
+  "signedInAs": "Sesión iniciada como {{identifier}}",
+  "signOut": "Cerrar sesión",
   "unknown": "Algo ha salido mal. Vuelve a intentarlo.",
   // Ours, where Clerk has none (src/translations/mfa/es-ES.json)
   "enrolSubtitle": "Elige el método con el que prefieres proteger tu cuenta con una capa extra de seguridad",

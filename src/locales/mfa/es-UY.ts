@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Demasiados intentos. Esperá un momento y volvé a intentarlo.",
   "userLocked": "Tu cuenta está bloqueada. Volvé a intentarlo más tarde.",
   "offline": "No tenés conexión a internet. Revisá tu conexión y volvé a intentarlo.",
+  "signedInAs": "Sesión iniciada como {{identifier}}",
+  "signOut": "Cerrar sesión",
   "unknown": "Algo salió mal. Volvé a intentarlo.",
   // Ours, where Clerk has none (src/translations/mfa/es-UY.json)
   "enrolSubtitle": "Elegí el método con el que preferís proteger tu cuenta con una capa extra de seguridad",

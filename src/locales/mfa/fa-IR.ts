@@ -29,6 +29,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "تعداد تلاش‌ها بیش از حد مجاز است. کمی صبر کنید و دوباره تلاش کنید.",
   "userLocked": "حساب شما قفل شده است. بعداً دوباره تلاش کنید.",
   "offline": "به اینترنت متصل نیستید. اتصال خود را بررسی کنید و دوباره تلاش کنید.",
+  "signedInAs": "با {{identifier}} وارد شده‌اید",
+  "signOut": "خروج",
   "unknown": "مشکلی پیش آمد. دوباره تلاش کنید.",
   // Ours, where Clerk has none (src/translations/mfa/fa-IR.json)
   "enrolSubtitle": "روشی را که برای محافظت از حسابتان با یک لایهٔ امنیتی بیشتر ترجیح می‌دهید انتخاب کنید",

@@ -31,6 +31,8 @@ const strings: MfaStrings = {
   "reverifyInfo": "Syötä nykyinen salasanasi jatkaaksesi",
   "passwordLabel": "Salasana",
   "phoneExists": "Tämä puhelinnumero on jo käytössä. Kokeile toista.",
+  "signedInAs": "Kirjautuneena käyttäjänä {{identifier}}",
+  "signOut": "Kirjaudu ulos",
   // As the sign-in says the same English (src/locales/fi-FI.ts)
   "otherMethod": "Käytä toista tapaa",
   "working": "Odota hetki…",

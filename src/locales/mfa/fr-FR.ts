@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Trop de tentatives. Patientez un instant, puis réessayez.",
   "userLocked": "Votre compte est verrouillé. Réessayez plus tard.",
   "offline": "Vous êtes hors ligne. Vérifiez votre connexion et réessayez.",
+  "signedInAs": "Connecté en tant que {{identifier}}",
+  "signOut": "Se déconnecter",
   "unknown": "Une erreur s'est produite. Réessayez.",
   // Ours, where Clerk has none (src/translations/mfa/fr-FR.json)
   "enrolSubtitle": "Choisissez la méthode que vous préférez pour protéger votre compte avec une couche de sécurité supplémentaire",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "יותר מדי ניסיונות. המתן רגע ונסה שוב.",
   "userLocked": "החשבון שלך נעול. נסה שוב מאוחר יותר.",
   "offline": "אין חיבור לאינטרנט. בדוק את החיבור שלך ונסה שוב.",
+  "signedInAs": "מחובר כ-{{identifier}}",
+  "signOut": "התנתק",
   "unknown": "משהו השתבש. נסה שוב.",
   // Ours, where Clerk has none (src/translations/mfa/he-IL.json)
   "enrolSubtitle": "בחרו את השיטה המועדפת להגנה על החשבון בשכבת אבטחה נוספת",

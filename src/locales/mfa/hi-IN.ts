@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "पासवर्ड",
   "phoneExists": "यह फोन नंबर पहले से लिया गया है। कृपया दूसरा प्रयास करें।",
   "passwordIncorrect": "आपके द्वारा दर्ज किया गया पासवर्ड गलत है। कृपया पुनः प्रयास करें।",
+  "signedInAs": "{{identifier}} के रूप में साइन इन किया गया",
+  "signOut": "साइन आउट",
   // As the sign-in says the same English (src/locales/hi-IN.ts)
   "otherMethod": "दूसरी विधि का उपयोग करें",
   "working": "कृपया प्रतीक्षा करें…",

@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "Lozinka",
   "phoneExists": "Ovaj telefonski broj je zauzet. Molimo pokušajte s drugim.",
   "passwordIncorrect": "Netočna lozinka. Pokušajte ponovno.",
+  "signedInAs": "Prijavljen kao {{identifier}}",
+  "signOut": "Odjavi se",
   // As the sign-in says the same English (src/locales/hr-HR.ts)
   "otherMethod": "Koristite drugu metodu",
   "working": "Molimo pričekajte…",

@@ -31,6 +31,8 @@ const strings: MfaStrings = {
   "reverifyInfo": "Add meg a jelenlegi jelszavadat a folytatáshoz",
   "passwordLabel": "Jelszó",
   "phoneExists": "Ez a telefonszám már foglalt. Kérlek próbálj egy másikat.",
+  "signedInAs": "Bejelentkezve: {{identifier}}",
+  "signOut": "Kijelentkezés",
   // As the sign-in says the same English (src/locales/hu-HU.ts)
   "otherMethod": "Bejelentkezés más módon",
   "working": "Kérlek, várj…",

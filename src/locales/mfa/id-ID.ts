@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.",
   "userLocked": "Akun Anda dikunci. Coba lagi nanti.",
   "offline": "Anda tidak terhubung ke internet. Periksa koneksi Anda dan coba lagi.",
+  "signedInAs": "Masuk sebagai {{identifier}}",
+  "signOut": "Keluar",
   "unknown": "Terjadi kesalahan. Coba lagi.",
   // Ours, where Clerk has none (src/translations/mfa/id-ID.json)
   "enrolSubtitle": "Pilih metode yang Anda sukai untuk melindungi akun dengan lapisan keamanan tambahan",

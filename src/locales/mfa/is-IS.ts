@@ -31,6 +31,8 @@ const strings: MfaStrings = {
   "reverifyInfo": "Sláðu inn núverandi lykilorð til að halda áfram",
   "passwordLabel": "Lykilorð",
   "phoneExists": "Þetta símanúmer er þegar í notkun. Vinsamlegast reyndu annað.",
+  "signedInAs": "Skráður inn sem {{identifier}}",
+  "signOut": "Skrá út",
   // As the sign-in says the same English (src/locales/is-IS.ts)
   "otherMethod": "Nota aðra aðferð",
   "working": "Vinsamlegast bíddu…",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Troppi tentativi. Attendi un momento e riprova.",
   "userLocked": "Il tuo account è bloccato. Riprova più tardi.",
   "offline": "Sei offline. Controlla la connessione e riprova.",
+  "signedInAs": "Accesso effettuato come {{identifier}}",
+  "signOut": "Esci",
   "unknown": "Qualcosa è andato storto. Riprova.",
   // Ours, where Clerk has none (src/translations/mfa/it-IT.json)
   "enrolSubtitle": "Scegli il metodo che preferisci per proteggere il tuo account con un ulteriore livello di sicurezza",

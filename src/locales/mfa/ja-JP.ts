@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "パスワード",
   "phoneExists": "この電話番号は既に使用されています。別のものをお試しください。",
   "passwordIncorrect": "入力されたパスワードが正しくありません。もう一度お試しください。",
+  "signedInAs": "{{identifier}} としてサインイン中",
+  "signOut": "サインアウト",
   // As the sign-in says the same English (src/locales/ja-JP.ts)
   "otherMethod": "別の方法を使用",
   "working": "お待ちください…",

@@ -29,6 +29,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "시도 횟수가 너무 많아요. 잠시 후 다시 시도해 주세요.",
   "userLocked": "계정이 잠겼어요. 나중에 다시 시도해 주세요.",
   "offline": "오프라인 상태예요. 연결을 확인하고 다시 시도해 주세요.",
+  "signedInAs": "{{identifier}}로 로그인됨",
+  "signOut": "로그아웃",
   "unknown": "문제가 발생했어요. 다시 시도해 주세요.",
   // Ours, where Clerk has none (src/translations/mfa/ko-KR.json)
   "enrolSubtitle": "추가 보안 계층으로 계정을 보호할 방법을 선택하세요",

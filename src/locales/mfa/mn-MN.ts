@@ -27,6 +27,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Хэт олон оролдлого хийлээ. Түр хүлээгээд дахин оролдоно уу.",
   "userLocked": "Таны бүртгэл түгжигдсэн байна. Дараа дахин оролдоно уу.",
   "offline": "Та сүлжээнд холбогдоогүй байна. Холболтоо шалгаад дахин оролдоно уу.",
+  "signedInAs": "{{identifier}} гэж нэвтэрсэн",
+  "signOut": "Гарах",
   "unknown": "Алдаа гарлаа. Дахин оролдоно уу.",
   // Ours, where Clerk has none (src/translations/mfa/mn-MN.json)
   "enrolSubtitle": "Бүртгэлээ нэмэлт хамгаалалтаар хамгаалах аргаа сонгоно уу",

@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "Kata laluan",
   "phoneExists": "Nombor telefon ini telah diambil. Sila cuba yang lain.",
   "passwordIncorrect": "Kata laluan yang anda masukkan tidak betul. Sila cuba lagi.",
+  "signedInAs": "Log masuk sebagai {{identifier}}",
+  "signOut": "Log keluar",
   // As the sign-in says the same English (src/locales/ms-MY.ts)
   "otherMethod": "Gunakan kaedah lain",
   "working": "Sila tunggu…",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "reverifyTitle": "Verifisering påkrevd",
   "reverifyInfo": "Skriv inn ditt nåværende passord for å fortsette",
   "passwordLabel": "Passord",
+  "signedInAs": "Innlogget som {{identifier}}",
+  "signOut": "Logg ut",
   // As the sign-in says the same English (src/locales/nb-NO.ts)
   "otherMethod": "Bruk en annen metode",
   "working": "Vent litt…",

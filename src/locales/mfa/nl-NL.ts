@@ -28,6 +28,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Te veel pogingen. Wacht even en probeer het opnieuw.",
   "userLocked": "Je account is vergrendeld. Probeer het later opnieuw.",
   "offline": "Je bent offline. Controleer je verbinding en probeer het opnieuw.",
+  "signedInAs": "Ingelogd als {{identifier}}",
+  "signOut": "Uitloggen",
   "unknown": "Er is iets misgegaan. Probeer het opnieuw.",
   // Ours, where Clerk has none (src/translations/mfa/nl-NL.json)
   "enrolSubtitle": "Kies hoe je je account wilt beschermen met een extra beveiligingslaag",

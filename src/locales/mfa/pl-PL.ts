@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Zbyt wiele prób. Poczekaj chwilę i spróbuj ponownie.",
   "userLocked": "Twoje konto jest zablokowane. Spróbuj ponownie później.",
   "offline": "Brak połączenia z internetem. Sprawdź połączenie i spróbuj ponownie.",
+  "signedInAs": "Zalogowano jako {{identifier}}",
+  "signOut": "Wyloguj się",
   "unknown": "Coś poszło nie tak. Spróbuj ponownie.",
   // Ours, where Clerk has none (src/translations/mfa/pl-PL.json)
   "enrolSubtitle": "Wybierz metodę, którą chcesz chronić swoje konto dodatkową warstwą zabezpieczeń",

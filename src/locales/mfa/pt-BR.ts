@@ -29,6 +29,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Muitas tentativas. Aguarde um momento e tente novamente.",
   "userLocked": "Sua conta está bloqueada. Tente novamente mais tarde.",
   "offline": "Você está sem conexão. Verifique sua internet e tente novamente.",
+  "signedInAs": "Conectado como {{identifier}}",
+  "signOut": "Sair",
   "unknown": "Algo deu errado. Tente novamente.",
   // Ours, where Clerk has none (src/translations/mfa/pt-BR.json)
   "enrolSubtitle": "Escolha o método que prefere para proteger sua conta com uma camada extra de segurança",

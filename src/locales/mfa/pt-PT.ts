@@ -31,6 +31,8 @@ const strings: MfaStrings = {
   "passwordLabel": "Palavra-passe",
   "phoneExists": "O número de telemóvel já está em uso.",
   "passwordIncorrect": "Palavra-passe incorreta.",
+  "signedInAs": "Sessão iniciada como {{identifier}}",
+  "signOut": "Terminar sessão",
   // As the sign-in says the same English (src/locales/pt-PT.ts)
   "otherMethod": "Utilize outro método",
   "working": "Aguarde…",

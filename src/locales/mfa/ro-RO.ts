@@ -29,6 +29,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Prea multe încercări. Așteaptă puțin și încearcă din nou.",
   "userLocked": "Contul tău este blocat. Încearcă din nou mai târziu.",
   "offline": "Nu ești conectat la internet. Verifică-ți conexiunea și încearcă din nou.",
+  "signedInAs": "Autentificat ca {{identifier}}",
+  "signOut": "Deconectează-te",
   "unknown": "Ceva nu a funcționat. Încearcă din nou.",
   // Ours, where Clerk has none (src/translations/mfa/ro-RO.json)
   "enrolSubtitle": "Alegeți metoda prin care preferați să vă protejați contul cu un nivel suplimentar de securitate",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Príliš veľa pokusov. Chvíľu počkajte a skúste to znova.",
   "userLocked": "Váš účet je zablokovaný. Skúste to znova neskôr.",
   "offline": "Nie ste pripojení k internetu. Skontrolujte pripojenie a skúste to znova.",
+  "signedInAs": "Prihlásený ako {{identifier}}",
+  "signOut": "Odhlásiť sa",
   "unknown": "Niečo sa pokazilo. Skúste to znova.",
   // Ours, where Clerk has none (src/translations/mfa/sk-SK.json)
   "enrolSubtitle": "Vyberte spôsob, ktorým chcete chrániť svoj účet ďalšou vrstvou zabezpečenia",

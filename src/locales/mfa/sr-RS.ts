@@ -28,6 +28,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Previše pokušaja. Sačekaj trenutak i pokušaj ponovo.",
   "userLocked": "Tvoj nalog je zaključan. Pokušaj ponovo kasnije.",
   "offline": "Nisi povezan na internet. Proveri vezu i pokušaj ponovo.",
+  "signedInAs": "Prijavljen kao {{identifier}}",
+  "signOut": "Odjavi se",
   "unknown": "Došlo je do greške. Pokušaj ponovo.",
   // Ours, where Clerk has none (src/translations/mfa/sr-RS.json)
   "enrolSubtitle": "Изаберите начин на који желите да заштитите налог додатним нивоом безбедности",

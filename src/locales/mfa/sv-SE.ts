@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "För många försök. Vänta en stund och försök igen.",
   "userLocked": "Ditt konto är låst. Försök igen senare.",
   "offline": "Du är offline. Kontrollera din anslutning och försök igen.",
+  "signedInAs": "Inloggad som {{identifier}}",
+  "signOut": "Logga ut",
   "unknown": "Något gick fel. Försök igen.",
   // Ours, where Clerk has none (src/translations/mfa/sv-SE.json)
   "enrolSubtitle": "Välj hur du vill skydda ditt konto med ett extra säkerhetslager",

@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "கடவுச்சொல்",
   "phoneExists": "இந்த தொலைபேசி எண் எடுக்கப்பட்டுள்ளது. வேறொன்றை முயற்சிக்கவும்.",
   "passwordIncorrect": "நீங்கள் உள்ளிட்ட கடவுச்சொல் தவறானது. மீண்டும் முயற்சிக்கவும்.",
+  "signedInAs": "{{identifier}} ஆக உள்நுழைந்துள்ளீர்கள்",
+  "signOut": "வெளியேறு",
   // As the sign-in says the same English (src/locales/ta-IN.ts)
   "otherMethod": "வேறு முறையைப் பயன்படுத்தவும்",
   "working": "தயவுசெய்து காத்திருக்கவும்…",

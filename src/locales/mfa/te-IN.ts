@@ -32,6 +32,8 @@ const strings: MfaStrings = {
   "passwordLabel": "పాస్‌వర్డ్",
   "phoneExists": "ఈ ఫోన్ నంబర్ తీసుకోబడింది. దయచేసి మరొకదాన్ని ప్రయత్నించండి.",
   "passwordIncorrect": "మీరు నమోదు చేసిన పాస్‌వర్డ్ తప్పు. దయచేసి మళ్ళీ ప్రయత్నించండి.",
+  "signedInAs": "{{identifier}}గా సైన్ ఇన్ చేయబడింది",
+  "signOut": "సైన్ అవుట్",
   // As the sign-in says the same English (src/locales/te-IN.ts)
   "otherMethod": "మరొక పద్ధతిని ఉపయోగించండి",
   "working": "దయచేసి వేచి ఉండండి…",

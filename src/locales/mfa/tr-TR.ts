@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "Çok fazla deneme yapıldı. Biraz bekleyip tekrar deneyin.",
   "userLocked": "Hesabınız kilitlendi. Daha sonra tekrar deneyin.",
   "offline": "İnternet bağlantınız yok. Bağlantınızı kontrol edip tekrar deneyin.",
+  "signedInAs": "{{identifier}} olarak giriş yapıldı",
+  "signOut": "Çıkış yap",
   "unknown": "Bir şeyler ters gitti. Tekrar deneyin.",
   // Ours, where Clerk has none (src/translations/mfa/tr-TR.json)
   "enrolSubtitle": "Hesabınızı ek bir güvenlik katmanıyla korumak için tercih ettiğiniz yöntemi seçin",

@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "reverifyTitle": "Xác minh yêu cầu",
   "reverifyInfo": "Nhập mật khẩu hiện tại để tiếp tục",
   "passwordLabel": "Mật khẩu",
+  "signedInAs": "Đã đăng nhập với tư cách {{identifier}}",
+  "signOut": "Đăng xuất",
   // As the sign-in says the same English (src/locales/vi-VN.ts)
   "otherMethod": "Sử dụng phương thức khác",
   "working": "Vui lòng chờ…",

@@ -27,6 +27,8 @@ const strings: MfaStrings = {
   "tooManyRequests": "尝试次数过多。请稍等片刻再试。",
   "userLocked": "您的账户已被锁定。请稍后重试。",
   "offline": "您已离线。请检查网络连接后重试。",
+  "signedInAs": "已登录为 {{identifier}}",
+  "signOut": "退出登录",
   "unknown": "出了点问题。请重试。",
   // Ours, where Clerk has none (src/translations/mfa/zh-CN.json)
   "enrolSubtitle": "选择你希望用来为账户增加一层额外安全保护的方式",

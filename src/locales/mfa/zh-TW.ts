@@ -30,6 +30,8 @@ const strings: MfaStrings = {
   "reverifyTitle": "需要驗證您的身分",
   "reverifyInfo": "請輸入您的密碼以繼續",
   "passwordLabel": "密碼",
+  "signedInAs": "已登入為 {{identifier}}",
+  "signOut": "登出",
   // As the sign-in says the same English (src/locales/zh-TW.ts)
   "otherMethod": "使用其他方式",
   "working": "請稍候…",
