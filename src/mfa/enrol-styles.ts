@@ -4,7 +4,7 @@
  * Adopted as a constructed stylesheet, which a strict Content Security Policy allows.
  */
 const CSS = `
-.qr{display:block;inline-size:min(100%,12rem);block-size:auto;margin-inline:auto;border-radius:calc(var(--_radius)*.5);outline:1px solid var(--_border)}
+.qr{display:block;inline-size:12rem;max-inline-size:100%;block-size:auto;margin-inline:auto;border-radius:calc(var(--_radius)*.5);outline:1px solid var(--_border)}
 .secret{display:grid;gap:calc(var(--_spacing)*.25)}
 .secret-line,.actions{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--_spacing)*.5) var(--_spacing);margin:0}
 .secret code,.codes{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.05em;user-select:all}
@@ -13,6 +13,8 @@ const CSS = `
 .check{display:flex;align-items:center;gap:calc(var(--_spacing)*.5);cursor:pointer}
 .check input{inline-size:1.15em;block-size:1.15em;margin:0;accent-color:var(--_accent)}
 .check input:focus-visible{outline:none;box-shadow:var(--_focus-ring)}
+/* Beside the views, not inside one: a long email is cut short, not the card widened. */
+.identity{min-inline-size:0}
 `;
 
 let sheet: CSSStyleSheet | undefined;

@@ -139,7 +139,7 @@ function renderTotp(ctx: EnrolContext, s: TotpState): TemplateResult {
       </svg>
       <div class="secret">
         <p class="note">${t('secretInfo')}</p>
-        <p class="secret-line"><span class="visually-hidden">${t('secretLabel')}</span><code id="totp-secret" part="totp-secret" translate="no">${grouped}</code>
+        <p class="secret-line"><span class="visually-hidden">${t('secretLabel')}</span><code id="totp-secret" part="totp-secret" dir="ltr" translate="no">${grouped}</code>
         ${copyButton(ctx, 'copyKey', 'secret', s.secret, '#totp-secret')}</p>
       </div>
       <p class="note">${t('totpCodeInfo')}</p>
@@ -182,7 +182,7 @@ function renderBackupCodes(ctx: EnrolContext, s: BackupCodesState): TemplateResu
     s,
     totp ? 'totpEnabled' : 'phoneEnabled',
     html`${subtitle(ctx, totp ? 'totpEnabledInfo' : 'phoneEnabledInfo')}<p class="note">${t('backupCodesInfo')}</p>`,
-    html`<ul id="backup-codes" class="codes" part="backup-codes" aria-label=${t('backupCodesLabel')} translate="no">
+    html`<ul id="backup-codes" class="codes" part="backup-codes" aria-label=${t('backupCodesLabel')} dir="ltr" translate="no">
         ${s.codes.map((code) => html`<li>${code}</li>`)}
       </ul>
       <p class="actions">

@@ -152,6 +152,16 @@ describe('the setup-mfa task, enrolled inline (fake Clerk)', () => {
     expect(labels).to.deep.equal(['Authentifizierungs-App', 'Per SMS']);
   });
 
+  it('a long email and the QR code never widen a narrow card (320 px)', async () => {
+    const { el, ui } = await setup({ user: { ...NEW, email: 'a.very.long.address.for.a.narrow.card@example.com' } });
+    el.style.width = '320px';
+    await ui.waitFor(() => ui.enrolMethods().length, 'the methods');
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 2);
+    await ui.chooseEnrolMethod('totp');
+    await ui.waitFor(() => ui.totpSecret(), 'the key');
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth + 2);
+  });
+
   it('each view passes an axe audit', async () => {
     const { el, ui } = await setup();
     await ui.waitFor(() => ui.enrolMethods().length, 'the methods');
