@@ -8,7 +8,7 @@ const CSS = `
 .secret{display:grid;gap:calc(var(--_spacing)*.25)}
 .secret-line,.actions{display:flex;flex-wrap:wrap;align-items:center;gap:calc(var(--_spacing)*.5) var(--_spacing);margin:0}
 .secret code,.codes{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.05em;user-select:all}
-.secret code{font-size:1.05em;word-break:break-all}
+.secret code{font-size:1.05em;overflow-wrap:normal}
 .codes{display:grid;grid-template-columns:repeat(2,1fr);gap:calc(var(--_spacing)*.5);margin:0;padding:var(--_spacing);list-style:none;background:var(--_subtle);border-radius:calc(var(--_radius)*.75);text-align:center}
 .check{display:flex;align-items:center;gap:calc(var(--_spacing)*.5);cursor:pointer}
 .check input{inline-size:1.15em;block-size:1.15em;margin:0;accent-color:var(--_accent)}
