@@ -17,8 +17,8 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 10.7 KB (measured 10.65 KB). It was 10.35 KB (10.34 measured) before the
-//     `setup-mfa` task ran the enrolment inline (+0.31 KB: downloading the enrolment part, the
+//   - Element code: 10.7 KB (measured 10.66 KB). It was 10.35 KB (10.34 measured) before the
+//     `setup-mfa` task ran the enrolment inline (+0.32 KB: downloading the enrolment part, the
 //     `signed-in` with `mfaEnrolled`, the task's end in the machine and the controller); the
 //     enrolment itself (src/mfa/enrolment.ts with the QR encoder, one chunk, chunks/enrolment-*,
 //     10.1 KB) downloads only when a user meets the task. Before that it was 10.55 KB (10.54 measured) before the steps
@@ -31,7 +31,7 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 15.9 KB (measured 15.85 KB; the target is at most 16 KB). It was 15.6 KB (15.57)
+//   - CDN file: 15.95 KB (measured 15.90 KB; the target is at most 16 KB). It was 15.6 KB (15.57)
 //     before the inline enrolment, and 15.8 KB (15.77) before that.
 import { readFileSync } from 'node:fs';
 
@@ -76,6 +76,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '15.9 KB',
+    limit: '15.95 KB',
   },
 ];

@@ -6,6 +6,7 @@
  * element that draws it (`enrolment.ts`); the element's stylesheet gives the shared classes.
  */
 import type { html as Html, nothing as Nothing, TemplateResult } from 'lit';
+import type { keyed as Keyed } from 'lit/directives/keyed.js';
 import type { CopyFeedback, EnrolController, EnrolValues } from './enrol-controller.js';
 import { resendSecondsLeft } from './enrol-machine.js';
 import type { BackupCodesState, EnrolField, EnrolMethod, EnrolState, PhoneCodeState, TotpState } from './enrol-types.js';
@@ -15,6 +16,8 @@ import type { MfaKey } from './strings.js';
 export interface EnrolKit {
   html: typeof Html;
   nothing: typeof Nothing;
+  /** A fresh form per view: nothing typed on one (the number) stays in a field of the next (the code). */
+  keyed: typeof Keyed;
   /** The error icon, so an error is not told by colour alone. */
   errorIcon: unknown;
 }
@@ -165,7 +168,8 @@ function renderPhoneCode(ctx: EnrolContext, s: PhoneCodeState): TemplateResult {
     ctx,
     s,
     'verifyPhoneTitle',
-    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? t('sentTo', { identifier: s.phoneNumber }) : ''}</p>`,
+    // The number isolated, so it reads +1 555… inside a right-to-left sentence too.
+    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? t('sentTo', { identifier: `\u2068${s.phoneNumber}\u2069` }) : ''}</p>`,
     field(ctx, s, CODE),
     kit.html`<button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => enrol.resend()}>
       ${wait > 0 ? t('resendIn', { time }) : t('resend')}
@@ -214,8 +218,12 @@ function renderWaiting({ kit, t }: EnrolContext): TemplateResult {
   return kit.html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('working')}</span></div>`;
 }
 
-/** The enrolment view on screen. */
-export function renderEnrolment(ctx: EnrolContext): TemplateResult {
+/** The enrolment view on screen, a fresh form for each. */
+export function renderEnrolment(ctx: EnrolContext): unknown {
+  return ctx.kit.keyed(ctx.enrol.state?.view ?? 'waiting', renderView(ctx));
+}
+
+function renderView(ctx: EnrolContext): TemplateResult {
   const s = ctx.enrol.state;
   switch (s?.view) {
     case 'choose':

@@ -7,9 +7,8 @@
 import type { ActionFailure } from '../sign-in-types.js';
 import type { MfaKey } from './strings.js';
 
-/** The second factors a user can enrol, in the order they are offered (the first is the default). */
+/** The second factors a user can enrol. */
 export type EnrolMethod = 'totp' | 'phone_code';
-export const ENROL_METHODS: readonly EnrolMethod[] = ['totp', 'phone_code'];
 
 /** The fields of the enrolment views; `form` is the top of the form. */
 export type EnrolField = 'phone' | 'code' | 'password' | 'saved' | 'form';

@@ -4,6 +4,7 @@
  * icons. Built into the host; everything else of the enrolment is in the download.
  */
 import { html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { errorIcon } from '../icons.js';
 import { interpolate } from '../localization.js';
 import type { EnrolKit } from './enrol-templates.js';
@@ -16,7 +17,7 @@ export interface HostKit extends EnrolKit {
   interpolate: typeof interpolate;
 }
 
-const KIT: HostKit = { html, nothing, errorIcon, interpolate };
+const KIT: HostKit = { html, nothing, keyed, errorIcon, interpolate };
 
 let loading: Promise<void> | undefined;
 let loaded: Enrolment | undefined;

@@ -40,7 +40,7 @@ type MfaClerk = ClerkLike & {
   __internal_environment?: EnvironmentLike | null;
 };
 
-/** Where each method lives in Clerk's environment (`user_settings.attributes`). */
+/** Where each method lives in Clerk's environment (`user_settings.attributes`), in the order they are offered (the first is the default). */
 const ATTRIBUTES: Record<EnrolMethod, string> = { totp: 'authenticator_app', phone_code: 'phone_number' };
 
 export class MfaAdapter {
@@ -70,7 +70,7 @@ export class MfaAdapter {
         return !!a?.enabled && !!a.used_for_second_factor && (a.second_factors ?? [m]).includes(m);
       };
       // Without the environment (a test double), the authenticator app, which every instance has.
-      return attributes ? (['totp', 'phone_code'] as const).filter(allowed) : ['totp'];
+      return attributes ? (Object.keys(ATTRIBUTES) as EnrolMethod[]).filter(allowed) : ['totp'];
     });
   }
 

@@ -110,6 +110,7 @@ describe('the setup-mfa task, enrolled inline (fake Clerk)', () => {
     await ui.fillPhone('+1 (555) 555-0100');
     await ui.submit();
     await ui.waitFor(() => ui.messageText().includes('+1 (555) 555-0100'), 'where the code went');
+    expect(ui.input('code')!.value, 'the number typed does not stay in the code field').to.equal('');
     expect(clerk.log.find((c) => c.method === 'createPhoneNumber')!.params).to.deep.equal({ phoneNumber: '+15555550100' });
     await ui.pasteCode('654 321');
     await ui.waitFor(() => ui.backupCodes().length, 'the backup codes');
