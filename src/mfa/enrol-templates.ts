@@ -168,8 +168,8 @@ function renderPhoneCode(ctx: EnrolContext, s: PhoneCodeState): TemplateResult {
     ctx,
     s,
     'verifyPhoneTitle',
-    // The number isolated, so it reads +1 555… inside a right-to-left sentence too.
-    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? t('sentTo', { identifier: `\u2068${s.phoneNumber}\u2069` }) : ''}</p>`,
+    // The number isolated left to right (it has no letters to say so), so it reads +1 555… in a right-to-left sentence too.
+    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? t('sentTo', { identifier: `\u2066${s.phoneNumber}\u2069` }) : ''}</p>`,
     field(ctx, s, CODE),
     kit.html`<button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => enrol.resend()}>
       ${wait > 0 ? t('resendIn', { time }) : t('resend')}
