@@ -9,7 +9,11 @@ export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width
 export const SCHEMES = ['light', 'dark'];
 const WAIT = 15_000;
 
-/** A fresh user of one kind: `totp` (authenticator app and backup codes), `sms`, `reset` (must choose a new password), `device` (new-device check), `task` (a pending session task). */
+/**
+ * A fresh user of one kind: `totp` (authenticator app and backup codes), `sms`, `reset` (must
+ * choose a new password), `device` (new-device check), `task` (a pending session task), `enrol`
+ * (no second factor yet, on an app that requires one: the `setup-mfa` task).
+ */
 function newUser(kind) {
   const user = {
     email: `${kind}-${randomBytes(3).toString('hex')}@example.com`,
@@ -24,10 +28,30 @@ function newUser(kind) {
   if (kind === 'reset') user.password_reset_required = true;
   if (kind === 'device') user.client_trust = true;
   if (kind === 'task') user.tasks = ['choose-organization'];
+  if (kind === 'enrol') user.tasks = ['setup-mfa'];
   return user;
 }
 
 const totpCode = (user) => new TOTP({ secret: Secret.fromBase32(user.totp_secret), digits: 6, period: 30 }).generate();
+
+/** Our setup-mfa task, driven to one of its views: the methods, the authenticator app, its backup codes, SMS. */
+async function enrol(root, step) {
+  await root.locator('[part~="method-button"][data-method]').first().waitFor({ timeout: WAIT });
+  if (step === 'enrol-methods') return;
+  if (step === 'enrol-sms') {
+    await root.locator('[data-method="phone_code"]').click();
+    await root.locator('input[name="phone"]').fill('+1 555 555 0100');
+    await root.locator('input[name="phone"]').press('Enter');
+    return void (await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT }));
+  }
+  await root.locator('[data-method="totp"]').click();
+  const secret = root.locator('[part~="totp-secret"]');
+  await secret.waitFor({ timeout: WAIT });
+  if (step === 'enrol-totp') return;
+  const key = (await secret.textContent()).replace(/\s/g, '');
+  await root.locator('input[name="code"]').fill(totpCode({ totp_secret: key }));
+  await root.locator('[part~="backup-codes"] li').first().waitFor({ timeout: WAIT });
+}
 
 /** How each UI is driven to a step; `at(step)` is called when the step shows. */
 const DRIVERS = {
@@ -53,6 +77,7 @@ const DRIVERS = {
       await root.locator('input[name="password"]').press('Enter');
       if (step === 'wrong-password') return void (await errorShows());
       if (step === 'new-password') return void (await root.locator('input[name="new-password"]').waitFor({ timeout: WAIT }));
+      if (step.startsWith('enrol-')) return enrol(root, step);
       await root.locator('input[name="code"]').waitFor({ timeout: WAIT });
       if (step === 'totp') return;
       if (step === 'sms' || step === 'new-device') return void (await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT }));
@@ -78,12 +103,29 @@ const DRIVERS = {
       // Clerk's card leaves the page once signed in, draws a task with its own components, and
       // stays on its password page when Clerk asks for a new password.
       if (step === 'signed-in' || step === 'task' || step === 'new-password') return 'skip';
+      const enrolling = step.startsWith('enrol-');
       await identifier.fill(user.email);
       await identifier.press('Enter');
       const password = page.locator('input[name="password"]:not([tabindex="-1"])');
       await password.waitFor({ state: 'visible', timeout: WAIT });
       await password.fill(step === 'wrong-password' ? 'not the password' : user.password);
       await password.press('Enter');
+      // Clerk's TaskSetupMfa, inside its <SignIn />.
+      if (enrolling) {
+        await page.getByText(/authenticator application/i).first().waitFor({ timeout: WAIT });
+        if (step === 'enrol-methods') return;
+        await page.getByText(step === 'enrol-sms' ? /sms code/i : /authenticator application/i).first().click();
+        if (step === 'enrol-sms') {
+          const phone = page.locator('input[type="tel"]').first();
+          await phone.waitFor({ timeout: WAIT });
+          await phone.fill('5555550100');
+          await phone.press('Enter');
+          return void (await page.locator('input[autocomplete="one-time-code"]').first().waitFor({ state: 'visible', timeout: WAIT }));
+        }
+        await page.locator('.cl-qrCodeContainer, canvas, svg[role="img"]').first().waitFor({ timeout: WAIT });
+        // Its backup codes need the key, which it shows only after "Can't scan QR code?".
+        return step === 'enrol-totp' ? undefined : 'skip';
+      }
       if (step === 'wrong-password') return void (await page.locator('.cl-formFieldErrorText, [id$="-error-feedback"]').first().waitFor({ timeout: WAIT }));
       const code = page.locator('input[autocomplete="one-time-code"]');
       await code.first().waitFor({ state: 'visible', timeout: WAIT });
@@ -113,6 +155,10 @@ export const STEPS = [
   { name: 'new-password', user: 'reset' },
   { name: 'signed-in', user: 'totp' },
   { name: 'task', user: 'task' },
+  { name: 'enrol-methods', user: 'enrol' },
+  { name: 'enrol-totp', user: 'enrol' },
+  { name: 'enrol-backup-codes', user: 'enrol' },
+  { name: 'enrol-sms', user: 'enrol' },
 ];
 
 async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) {

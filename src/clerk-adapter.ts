@@ -109,9 +109,10 @@ export class ClerkAdapter {
   /**
    * Runs `action` once Clerk is ready. clerk-js's requests cannot be cancelled, so a request
    * that outlives the timeout (or the caller's signal) keeps running, and its late answer is
-   * dropped here: nothing waits for it any more.
+   * dropped here: nothing waits for it any more. Public for the enrolment (`src/mfa/`), whose
+   * calls get the same timeout and the same reading of failures.
    */
-  async #run<T>(signal: AbortSignal | undefined, action: (clerk: ClerkLike) => Promise<T>): Promise<Outcome<T>> {
+  async run<T>(signal: AbortSignal | undefined, action: (clerk: ClerkLike) => Promise<T>): Promise<Outcome<T>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Anything but a positive number of milliseconds (e.g. `request-timeout="soon"`) means the default.
     const ms = this.requestTimeoutMs;
@@ -146,7 +147,7 @@ export class ClerkAdapter {
     call: (signIn: ClerkSignInLike) => Promise<ClerkSignInLike>,
     fresh = false,
   ): Promise<Outcome<SignInSnapshot>> {
-    return this.#run(signal, async (clerk) => {
+    return this.run(signal, async (clerk) => {
       const current = (fresh ? null : this.#signIn) ?? clerk.client?.signIn;
       if (!current) throw ownFailure('clerk_load_failed');
       const verification = current.secondFactorVerification;
@@ -169,7 +170,7 @@ export class ClerkAdapter {
    */
   async existingSession(adopt = false): Promise<SessionSnapshot | null> {
     const live = (s: ClerkSessionLike | null | undefined): s is ClerkSessionLike => !!s && (s.status === 'active' || s.status === 'pending');
-    const outcome = await this.#run(undefined, async (clerk) => {
+    const outcome = await this.run(undefined, async (clerk) => {
       if (live(clerk.session)) return snapshotSession(clerk.session, clerk);
       const held = adopt ? clerk.client?.sessions?.find(live) : undefined;
       if (!held) return null;
@@ -207,7 +208,7 @@ export class ClerkAdapter {
 
   /** Makes the new session the active one, without letting clerk-js navigate. */
   activate(sessionId: string, signal?: AbortSignal): Promise<Outcome<SessionSnapshot>> {
-    return this.#run(signal, async (clerk) => {
+    return this.run(signal, async (clerk) => {
       const session =
         (await setActive(clerk, sessionId)) ?? clerk.client?.sessions?.find((s) => s.id === sessionId) ?? clerk.session;
       this.#signIn = null;
@@ -218,7 +219,7 @@ export class ClerkAdapter {
   /** Ends the session (the task screen's "Sign out"), without letting clerk-js navigate. */
   signOut(sessionId: string): Promise<Outcome<unknown>> {
     this.#signIn = null;
-    return this.#run(undefined, (clerk) => clerk.signOut?.(() => {}, { sessionId }) ?? Promise.resolve());
+    return this.run(undefined, (clerk) => clerk.signOut?.(() => {}, { sessionId }) ?? Promise.resolve());
   }
 
   /** Forgets the in-progress sign-in (the user went back to step 1). */

@@ -4,6 +4,7 @@ import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
 import { loadedOnDemand } from './load-on-demand.js';
 import { LocalizeController } from './localization.js';
+import { endEnrolment, renderEnrolment } from './mfa/load-enrolment.js';
 import { SignInController } from './sign-in-controller.js';
 import { isCodeState, isDone, isFormState, pendingOf, secondsLeft } from './sign-in-machine.js';
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
@@ -25,8 +26,8 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  *
  * @tag clerk-mfa-sign-in
  *
- * @fires signed-in - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
- * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
+ * @fires signed-in - `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
+ * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number).
  * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
  * @fires step-change - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
  *
@@ -48,16 +49,23 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @csspart code-input - The verification or backup code field.
  * @csspart submit-button - The primary button of each step (also "Continue" on the signed-in screen).
  * @csspart continue-button - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
- * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step.
+ * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step (enrolment: "Use another method").
  * @csspart sign-out-button - "Sign out" on the task screen.
  * @csspart methods - The "Use another method" group: a caption and a list of choices.
  * @csspart methods-label - Its caption ("Use another method").
- * @csspart method-button - Each row of the list, switching to another second-factor method.
+ * @csspart method-button - Each row of the list, switching to another second-factor method (also each method to enrol).
  * @csspart resend-button - "Resend" for SMS and email codes.
  * @csspart spinner - The progress indicator in the submit button, and where a step that is still downloading will be.
  * @csspart error - Every error message (field errors and the form error), each with its icon.
  * @csspart form-error - The error shown at the top of the form.
- * @csspart message - Informative text: where a code was sent, who is signed in.
+ * @csspart message - Informative text: where a code was sent, who is signed in, "Copied!".
+ * @csspart qr-code - Enrolment: the authenticator app's QR code (an inline SVG, `role="img"`, with a text alternative).
+ * @csspart totp-secret - Enrolment: the authenticator app's key for manual entry, in groups of four.
+ * @csspart copy-button - Enrolment: "Copy key" and "Copy all" (the backup codes).
+ * @csspart backup-codes - Enrolment: the list of backup codes, one per item.
+ * @csspart download-button - Enrolment: "Download .txt" of the backup codes.
+ * @csspart saved-checkbox - Enrolment: "I have saved these codes", needed before Continue.
+ * @csspart phone-input - Enrolment: the phone number field.
  *
  * @cssprop [--clerk-mfa-sign-in-accent-color=#4f46e5] - Primary button, links and the focus ring (dark: #818cf8).
  * @cssprop [--clerk-mfa-sign-in-accent-text-color=#ffffff] - Text on the primary button (dark: #111827).
@@ -79,7 +87,7 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @cssstate client-trust - New-device code.
  * @cssstate new-password - Clerk asks for a new password.
  * @cssstate signed-in - Done: a greeting, who is signed in, "Continue" when `after-sign-in-url` is set.
- * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out".
+ * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out"; for `setup-mfa`, the enrolment of a second factor.
  * @cssstate pending - A request is in flight.
  *
  * Under a strict Content Security Policy, give the element the page's `nonce` (it is passed to
@@ -180,6 +188,7 @@ export class ClerkMfaSignInElement extends LitElement {
       this.requestUpdate();
     },
     reload: () => this.reload(),
+    enrolment: () => renderEnrolment(this, { clerk: this.#signIn, l10n: this.#l10n }),
   };
   /** Custom states (`:state(second-factor)`) live here. */
   #internals = this.attachInternals();
@@ -248,6 +257,7 @@ export class ClerkMfaSignInElement extends LitElement {
   #announce(previous: SignInState, next: SignInState): boolean {
     if (next.step !== previous.step) {
       this.#clearSecretFields();
+      endEnrolment(this);
       Object.assign(this.#context.view, { passwordShown: false, capsLock: false });
       this.#focusPending = true;
       dispatch(this, 'step-change', { step: next.step, previousStep: previous.step });
@@ -264,10 +274,15 @@ export class ClerkMfaSignInElement extends LitElement {
       this.#clearSecretFields('code');
       this.#focusPending = true;
     }
-    if (!isDone(next) || isDone(previous)) return true;
+    // Done, or done after the `setup-mfa` task.
+    if (!isDone(next) || next.step === previous.step) return true;
     const { sessionId, userId } = next;
-    if (next.step === 'task-required') return dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
-    return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn: next.alreadySignedIn }, { cancelable: true });
+    if (next.step === 'task-required') {
+      // The element enrols the user itself, then says `signed-in`.
+      return next.taskKey === 'setup-mfa' || dispatch(this, 'task-required', { sessionId, userId, task: { key: next.taskKey } });
+    }
+    const { alreadySignedIn, mfaEnrolled } = next;
+    return dispatch(this, 'signed-in', { sessionId, userId, alreadySignedIn, ...(mfaEnrolled && { mfaEnrolled }) }, { cancelable: true });
   }
 
   /**

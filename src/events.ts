@@ -1,3 +1,4 @@
+import type { EnrolMethod } from './mfa/enrol-types.js';
 import type { StepName } from './sign-in-types.js';
 import type { ErrorKey } from './strings.js';
 
@@ -6,6 +7,8 @@ export interface SignedInDetail {
   userId: string | null;
   /** `true` when Clerk already had this session before the user did anything. */
   alreadySignedIn: boolean;
+  /** Present when the user enrolled this second factor to finish Clerk's `setup-mfa` task. */
+  mfaEnrolled?: EnrolMethod;
 }
 
 export interface TaskRequiredDetail {

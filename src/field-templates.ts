@@ -27,6 +27,8 @@ export interface StepContext {
   arrived(): void;
   /** Loads the page again: the one way to try a failed download of a module again. */
   reload(): void;
+  /** The `setup-mfa` task's enrolment view; `null` while it downloads, `false` if it could not be. */
+  enrolment(): unknown;
 }
 
 export type FieldName = Exclude<ErrorField, 'form'>;

@@ -20,3 +20,5 @@ export type { ClerkLike, ClerkSignInLike, ClerkSessionLike, ClerkFactorLike } fr
 export type { ErrorKey, MessageKey, Strings, UiKey } from './strings.js';
 export type { SecondFactorStrategy } from './strategies.js';
 export type { StepName } from './sign-in-types.js';
+export type { EnrolMethod } from './mfa/enrol-types.js';
+export type { MfaKey, MfaStrings } from './mfa/strings.js';

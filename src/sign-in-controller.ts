@@ -31,6 +31,7 @@ import type {
   SignInState,
   StepName,
 } from './sign-in-types.js';
+import type { EnrolMethod } from './mfa/enrol-types.js';
 import { redirectUrl } from './safe-url.js';
 import { normalizeCode, type SecondFactorStrategy } from './strategies.js';
 
@@ -167,6 +168,19 @@ export class SignInController implements ReactiveController {
     this.#send({ type: 'signed-out' });
   }
 
+  /** The adapter, for the enrolment the `setup-mfa` task runs inside the sign-in (`src/mfa/`). */
+  get adapter(): ClerkAdapter {
+    return this.#adapter;
+  }
+
+  /** The `setup-mfa` task's enrolment is done: signed in once Clerk's session is active. */
+  async enrolled(method: EnrolMethod): Promise<void> {
+    const s = this.state;
+    if (s.step !== 'task-required') return;
+    const outcome = await this.#adapter.activate(s.sessionId);
+    if (outcome.ok) this.#send({ type: 'enrolled', session: outcome.value, method });
+  }
+
   /** Where "Continue" on the signed-in screen goes: `after-sign-in-url`, when it may be followed. */
   get continueUrl(): string | null {
     const { afterSignInUrl, allowedRedirectOrigins } = this.#host;
@@ -201,7 +215,7 @@ export class SignInController implements ReactiveController {
     // Back at the first step: the password of the last attempt is not kept.
     if (next.step === 'credentials' && previous.step !== 'credentials') this.#credential = null;
     const proceed = this.#options.onTransition(previous, next);
-    if (isDone(next) && !isDone(previous)) void this.#finish(next, proceed);
+    if (isDone(next) && next.step !== previous.step) void this.#finish(next, proceed);
     if (pending && pending !== before) void this.#run(pending, values);
   }
 

@@ -131,7 +131,13 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
     if (isDone(state)) return state;
     return doneFromSession(event.session, true, state.identifier);
   }
-  if (isDone(state)) return event.type === 'signed-out' ? initialState(state.email ?? '') : state;
+  if (isDone(state)) {
+    if (event.type === 'signed-out') return initialState(state.email ?? '');
+    // Signed in once Clerk's session is active.
+    if (event.type !== 'enrolled' || state.step !== 'task-required' || event.session.status !== 'active') return state;
+    const done = doneFromSession(event.session, false, state.email ?? '');
+    return done.step === 'signed-in' ? { ...done, mfaEnrolled: event.method } : done;
+  }
 
   switch (event.type) {
     case 'invalid':
@@ -180,6 +186,7 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
       return state.pending ? { ...state, pending: null } : state;
 
     case 'signed-out':
+    case 'enrolled':
       return state;
 
     case 'prefill':

@@ -5,6 +5,7 @@
  */
 import type { ErrorKey } from './strings.js';
 import type { SecondFactorStrategy } from './strategies.js';
+import type { EnrolMethod } from './mfa/enrol-types.js';
 
 /** Names of the steps, also used as custom states and in `step-change` events. */
 export type StepName =
@@ -146,6 +147,8 @@ interface DoneStateBase {
 
 export interface SignedInState extends DoneStateBase {
   step: 'signed-in';
+  /** The second factor the user enrolled to finish the `setup-mfa` task. */
+  mfaEnrolled?: EnrolMethod;
 }
 
 export interface TaskRequiredState extends DoneStateBase {
@@ -185,6 +188,8 @@ export type SignInEvent =
   | { type: 'tick'; now: number }
   /** The pending action was abandoned (element removed from the page): nothing is pending any more. */
   | { type: 'cancel' }
+  /** The `setup-mfa` task is done: the user enrolled `method`, and `session` is active. */
+  | { type: 'enrolled'; session: SessionSnapshot; method: EnrolMethod }
   /** Clerk signed the user out (the task screen's "Sign out"): back to the first step. */
   | { type: 'signed-out' }
   /** The host pre-filled the email (`email`): shown on the first step while nothing is under way there. */

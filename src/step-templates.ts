@@ -146,8 +146,8 @@ function isLazy(s: SignInState): boolean {
  * button that tries again by loading the page again (browsers keep a failed download of a module
  * for the page's life); "Change" still goes back to the first step, whose sign-in needs nothing more.
  */
-function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
-  if (!downloadFailed) {
+function renderLoading(ctx: StepContext, s: SignInState, failed = downloadFailed): TemplateResult {
+  if (!failed) {
     return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${ctx.t('working')}</span></div>`;
   }
   return html`<div class="done">
@@ -160,6 +160,10 @@ function renderLoading(ctx: StepContext, s: SignInState): TemplateResult {
 /** The current step's form (or the signed-in screen). */
 export function renderStep(ctx: StepContext): TemplateResult {
   const s = ctx.signIn.state;
+  if (s.step === 'task-required' && s.taskKey === 'setup-mfa') {
+    const view = ctx.enrolment();
+    return (view || renderLoading(ctx, s, view === false)) as TemplateResult;
+  }
   const parts = loadedOnDemand();
   if (isLazy(s) && !parts) {
     if (!waiting.size && !downloadFailed) {

@@ -103,9 +103,9 @@ failed and lets the user try again. A late answer is ignored. */
   clerk?: ClerkMfaSignInElement["clerk"];
   /** Overrides for any string the element shows, by message key. */
   localization?: ClerkMfaSignInElement["localization"];
-  /** `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`. */
+  /** `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`. */
   "onsigned-in"?: (e: CustomEvent<SignedInDetail>) => void;
-  /** `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task. */
+  /** `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number). */
   "ontask-required"?: (e: CustomEvent<TaskRequiredDetail>) => void;
   /** `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`). */
   "onsign-in-error"?: (e: CustomEvent<SignInErrorDetail>) => void;
@@ -129,8 +129,8 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **signed-in** - `{ sessionId, userId, alreadySignedIn }` when a session is active. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
-   * - **task-required** - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task.
+   *  - **signed-in** - `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
+   * - **task-required** - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number).
    * - **sign-in-error** - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
    * - **step-change** - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
    *
@@ -175,16 +175,23 @@ export type CustomElements = {
    * - **code-input** - The verification or backup code field.
    * - **submit-button** - The primary button of each step (also "Continue" on the signed-in screen).
    * - **continue-button** - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
-   * - **back-button** - "Change", beside the email on the steps after the first: back to the first step.
+   * - **back-button** - "Change", beside the email on the steps after the first: back to the first step (enrolment: "Use another method").
    * - **sign-out-button** - "Sign out" on the task screen.
    * - **methods** - The "Use another method" group: a caption and a list of choices.
    * - **methods-label** - Its caption ("Use another method").
-   * - **method-button** - Each row of the list, switching to another second-factor method.
+   * - **method-button** - Each row of the list, switching to another second-factor method (also each method to enrol).
    * - **resend-button** - "Resend" for SMS and email codes.
    * - **spinner** - The progress indicator in the submit button, and where a step that is still downloading will be.
    * - **error** - Every error message (field errors and the form error), each with its icon.
    * - **form-error** - The error shown at the top of the form.
-   * - **message** - Informative text: where a code was sent, who is signed in.
+   * - **message** - Informative text: where a code was sent, who is signed in, "Copied!".
+   * - **qr-code** - Enrolment: the authenticator app's QR code (an inline SVG, `role="img"`, with a text alternative).
+   * - **totp-secret** - Enrolment: the authenticator app's key for manual entry, in groups of four.
+   * - **copy-button** - Enrolment: "Copy key" and "Copy all" (the backup codes).
+   * - **backup-codes** - Enrolment: the list of backup codes, one per item.
+   * - **download-button** - Enrolment: "Download .txt" of the backup codes.
+   * - **saved-checkbox** - Enrolment: "I have saved these codes", needed before Continue.
+   * - **phone-input** - Enrolment: the phone number field.
    */
   "clerk-mfa-sign-in": Partial<ClerkMfaSignInElementProps & BaseProps & BaseEvents>;
 };

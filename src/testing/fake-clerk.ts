@@ -11,6 +11,7 @@
  */
 import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike, ClerkUserLike } from '../clerk-types.js';
 import type { SecondFactorStrategy } from '../strategies.js';
+import { FAKE_MFA_METHODS, fakeEnvironment, fakeMfaUser, type FakeMfaMethod } from './fake-mfa.js';
 
 export interface FakeUser {
   email: string;
@@ -32,9 +33,13 @@ export interface FakeUser {
   task?: string;
   /** The account is locked for this many seconds (`user_locked`). */
   lockedForSeconds?: number;
+  /** The code the authenticator app shows once enrolled (`createTOTP`, `verifyTOTP`; default `'123456'`). */
+  enrolTotp?: string;
+  /** Changes to second factors need the password again first (Clerk's reverification). */
+  reverify?: boolean;
 }
 
-export type FakeMethod = 'load' | 'create' | 'prepareSecondFactor' | 'attemptSecondFactor' | 'resetPassword' | 'setActive' | 'signOut';
+export type FakeMethod = 'load' | 'create' | 'prepareSecondFactor' | 'attemptSecondFactor' | 'resetPassword' | 'setActive' | 'signOut' | FakeMfaMethod;
 
 export interface FakeClerkOptions {
   users?: FakeUser[];
@@ -47,6 +52,8 @@ export interface FakeClerkOptions {
   sentCode?: string;
   /** Start with this user already signed in. */
   signedInAs?: string;
+  /** The second factors users may enrol (Clerk's environment); default both. */
+  enrolMethods?: ('totp' | 'phone_code')[];
 }
 
 /** An error shaped like clerk-js's `ClerkAPIResponseError`. */
@@ -262,7 +269,10 @@ export class FakeClerk implements ClerkLike {
     resetPassword: 0,
     setActive: 0,
     signOut: 0,
+    ...(Object.fromEntries(FAKE_MFA_METHODS.map((m) => [m, 0])) as Record<FakeMfaMethod, number>),
   };
+  /** What clerk-js reads of the instance's settings: the second factors users may enrol. */
+  readonly __internal_environment: ReturnType<typeof fakeEnvironment>;
   /** Every call in order, with its parameters (passwords and codes left out). */
   readonly log: { method: FakeMethod; params: Record<string, unknown> }[] = [];
   /** Delay of every call in ms; change it at any time. */
@@ -280,6 +290,7 @@ export class FakeClerk implements ClerkLike {
     this.delayMs = options.delayMs ?? 0;
     this.sentCode = options.sentCode ?? '123456';
     this.client = { signIn: new FakeSignIn(this), sessions: [] };
+    this.__internal_environment = fakeEnvironment(options.enrolMethods ?? ['totp', 'phone_code']);
     if (options.signedInAs) {
       const user = this.findUser(options.signedInAs);
       if (!user) throw new Error(`FakeClerk: no user ${options.signedInAs}`);
@@ -358,6 +369,9 @@ export class FakeClerk implements ClerkLike {
       currentTask: user.task ? { key: user.task } : null,
       tasks: user.task ? [{ key: user.task }] : null,
     };
+    const mfa = fakeMfaUser(this, user, session as FakeSession & { currentTask: { key: string } | null; tasks: { key: string }[] | null });
+    Object.assign(session.user, mfa.user);
+    Object.assign(session, mfa.session);
     this.client.sessions.push(session);
     return session;
   }

@@ -249,8 +249,44 @@ export class SignInHarness {
     await this.element.updateComplete;
   }
 
+  // ---- enrolling a second factor (Clerk's setup-mfa task) --------------------------------
+
+  /** The methods offered to enrol (`totp`, `phone_code`), while the choice is on screen. */
+  enrolMethods(): string[] {
+    return [...this.#root.querySelectorAll<HTMLElement>('[part~="method-button"][data-method]')].map((b) => b.dataset['method']!);
+  }
+
+  async chooseEnrolMethod(method: 'totp' | 'phone_code'): Promise<void> {
+    await this.#click(`method-button"][data-method="${method}`);
+  }
+
+  /** The authenticator app's key as the element shows it, without the spaces between its groups. */
+  totpSecret(): string | null {
+    return this.#root.querySelector('[part~="totp-secret"]')?.textContent?.replace(/\s/g, '') || null;
+  }
+
+  /** The backup codes on screen, one per item. */
+  backupCodes(): string[] {
+    return [...this.#root.querySelectorAll('[part~="backup-codes"] li')].map((li) => li.textContent!.trim());
+  }
+
+  /** Ticks (or unticks) "I have saved these codes". */
+  async confirmSaved(): Promise<void> {
+    await this.#click('saved-checkbox');
+  }
+
+  async fillPhone(number: string): Promise<void> {
+    this.#type('phone', number);
+    await this.element.updateComplete;
+  }
+
+  /** "Use another method" during enrolment: back to the list of methods. */
+  async otherEnrolMethod(): Promise<void> {
+    await this.#click('back-button');
+  }
+
   /** The error shown next to `field`, or at the form when no field is given. */
-  errorText(field?: 'identifier' | 'password' | 'code' | 'new-password'): string {
+  errorText(field?: 'identifier' | 'password' | 'code' | 'new-password' | 'phone' | 'saved'): string {
     const selector = field ? `#${field}-error` : '[part~="form-error"]';
     return this.#root.querySelector(selector)?.textContent?.trim() ?? '';
   }

@@ -8,5 +8,6 @@ export {
   type FakeMethod,
   type FakeUser,
 } from './fake-clerk.js';
+export { FAKE_TOTP_SECRET, FAKE_TOTP_URI, type FakeMfaMethod } from './fake-mfa.js';
 export { SignInHarness } from './harness.js';
 export { recordConsole, type ConsoleRecording } from './secrets.js';

@@ -115,7 +115,6 @@ describe('a pending session task', () => {
   for (const [task, title] of [
     ['choose-organization', 'Choose an organization'],
     ['reset-password', 'Reset your password'],
-    ['setup-mfa', 'Set up two-step verification'],
     ['something-new', 'One more step to finish signing in'],
   ] as const) {
     it(`${task}: "${title}", why, and who is signed in`, async () => {
@@ -126,6 +125,15 @@ describe('a pending session task', () => {
       expect(ui.identity()).to.equal('Signed in as ada@example.com Sign out');
     });
   }
+
+  it('setup-mfa: the enrolment of a second factor (test/component/enrolment.test.ts), and who is signed in', async () => {
+    const { ui } = await setup({ users: [{ ...ADA, task: 'setup-mfa' }] });
+    await signInTo(ui, ADA, 'task-required');
+    await ui.waitFor(() => ui.enrolMethods().length, 'the methods to enrol');
+    expect(ui.heading()).to.equal('Set up two-step verification');
+    expect(ui.subtitle()).to.equal('Choose which method you prefer to protect your account with an extra layer of security');
+    expect(ui.identity()).to.equal('Signed in as ada@example.com Sign out');
+  });
 
   it("shows the host's own UI in the task slot, and signs out back to the first step", async () => {
     const { el, ui, clerk, steps } = await setup({ users: [{ ...ADA, task: 'choose-organization' }] });

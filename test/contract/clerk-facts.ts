@@ -6,7 +6,10 @@
  * Each runner gives a `ClerkModel` and calls `clerkFacts(model)` inside its `describe`.
  */
 import { expect } from '@open-wc/testing';
+import { ClerkAdapter } from '../../src/clerk-adapter.js';
 import type { ClerkFactorLike, ClerkLike, ClerkSignInLike } from '../../src/clerk-types.js';
+import type { MfaOutcome } from '../../src/mfa/enrol-types.js';
+import { MfaAdapter } from '../../src/mfa/mfa-adapter.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -22,6 +25,8 @@ export interface FactUser {
   clientTrust?: boolean;
   /** The account is locked after too many failures. */
   locked?: boolean;
+  /** No second factor, on an app that requires one: the session is pending with `setup-mfa`. */
+  setupMfa?: boolean;
 }
 
 export interface ClerkModel {
@@ -34,6 +39,8 @@ export interface ClerkModel {
   lastCodeSentTo(clerk: ClerkLike, to: string): Promise<string>;
   /** Ends the sessions of `clerk`, so the same user can sign in again. */
   signOut(clerk: ClerkLike): Promise<void>;
+  /** The code an authenticator app enrolled with `secret` shows now. */
+  enrolmentCode(secret: string): string;
 }
 
 export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
@@ -71,6 +78,7 @@ const BACKUP_CODE = 'h2j6-b8n4';
 const SPARE_CODE = 'w5q7-z9x3';
 
 export function clerkFacts(model: ClerkModel): void {
+  enrolmentFacts(model);
   describe('backup codes', () => {
     const spellings: [string, string][] = [
       ['as written', 'h2j6-b8n4'],
@@ -216,6 +224,64 @@ export function clerkFacts(model: ClerkModel): void {
       const done = await (await signIn(clerk, identifier)).resetPassword({ password: 'a brand new passphrase' });
       expect(done.status).to.equal('complete');
       expect(done.createdSessionId).to.be.a('string').and.not.equal('');
+    });
+  });
+}
+
+/** A `setup-mfa` user signed in to its pending session, and the enrolment's adapter on that Clerk. */
+async function pendingEnrolment(model: ClerkModel) {
+  const { clerk, identifier } = await model.start({ setupMfa: true });
+  const done = await signIn(clerk, identifier);
+  expect(done.status).to.equal('complete');
+  await clerk.setActive({ session: done.createdSessionId!, navigate: () => {} });
+  expect([clerk.session?.status, clerk.session?.currentTask?.key]).to.deep.equal(['pending', 'setup-mfa']);
+  return { clerk, mfa: new MfaAdapter(new ClerkAdapter({ clerk })) };
+}
+
+const value = <T>(outcome: MfaOutcome<T>): T => {
+  if (!outcome.ok) throw new Error(`Clerk refused: ${outcome.failure.code}`);
+  return outcome.value;
+};
+const failure = (outcome: MfaOutcome<unknown>) => (outcome.ok ? null : { code: outcome.failure.code, paramName: outcome.failure.paramName });
+
+function enrolmentFacts(model: ClerkModel): void {
+  describe('enrolling a second factor (the setup-mfa task)', () => {
+    it('the instance lets users enrol the authenticator app and SMS codes, in that order', async () => {
+      const { mfa } = await pendingEnrolment(model);
+      expect(value(await mfa.methods())).to.deep.equal(['totp', 'phone_code']);
+    });
+
+    it('authenticator app: a base32 key in an otpauth:// URI; a wrong code is form_code_incorrect on the code; the right one answers ten backup codes and the session is active', async () => {
+      const { clerk, mfa } = await pendingEnrolment(model);
+      const { secret, uri } = value(await mfa.createTotp());
+      expect(secret).to.match(/^[A-Z2-7]{16,}$/);
+      expect(uri).to.match(/^otpauth:\/\/totp\//).and.include(`secret=${secret}`);
+      const right = model.enrolmentCode(secret);
+      expect(failure(await mfa.verifyTotp(right === '000000' ? '111111' : '000000'))).to.deep.equal({ code: 'form_code_incorrect', paramName: 'code' });
+      const { backupCodes } = value(await mfa.verifyTotp(right));
+      expect(backupCodes).to.have.length(10);
+      expect(clerk.session?.status).to.equal('active');
+    });
+
+    it('SMS: a number not in E.164 is form_param_format_invalid on phone_number; a code goes to the number, the wrong one is refused, the right one verifies it, reserving it answers ten backup codes and the session is active', async () => {
+      const { clerk, mfa } = await pendingEnrolment(model);
+      expect(failure(await mfa.createPhone('555 0100'))).to.deep.equal({ code: 'form_param_format_invalid', paramName: 'phone_number' });
+      const number = randomPhone();
+      const { phoneId } = value(await mfa.createPhone(number));
+      value(await mfa.preparePhone(phoneId));
+      const code = await model.lastCodeSentTo(clerk, number);
+      expect(failure(await mfa.attemptPhone(phoneId, code === '000000' ? '111111' : '000000'))).to.deep.equal({ code: 'form_code_incorrect', paramName: 'code' });
+      value(await mfa.attemptPhone(phoneId, code));
+      expect(clerk.session?.status, 'a verified number alone is not yet a second factor').to.equal('pending');
+      const { backupCodes } = value(await mfa.reservePhone(phoneId));
+      expect(backupCodes).to.have.length(10);
+      expect(clerk.session?.status).to.equal('active');
+    });
+
+    it('reverification with the password: a wrong one is form_password_incorrect on the password, the right one is accepted', async () => {
+      const { mfa } = await pendingEnrolment(model);
+      expect(failure(await mfa.reverify('not the password'))).to.deep.equal({ code: 'form_password_incorrect', paramName: 'password' });
+      expect((await mfa.reverify(PASSWORD)).ok).to.equal(true);
     });
   });
 }

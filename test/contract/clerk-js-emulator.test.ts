@@ -18,6 +18,7 @@ const model: ClerkModel = {
       password: PASSWORD,
       totp_secret: user.totp ? TOTP_SECRET : undefined,
       backup_codes: user.backupCodes ?? [],
+      ...(user.setupMfa ? { tasks: ['setup-mfa'] } : {}),
       phone_number: user.phone,
       password_reset_required: user.needsNewPassword,
       client_trust: user.clientTrust,
@@ -31,6 +32,7 @@ const model: ClerkModel = {
   totpCode: () => totpCode(),
   wrongTotpCode,
   lastCodeSentTo: async (_clerk, to) => (await lastMessage(to)).code,
+  enrolmentCode: (secret) => totpCode(secret),
   async signOut(clerk) {
     await (clerk as unknown as { signOut(callback: () => void): Promise<void> }).signOut(() => {});
   },

@@ -20,6 +20,7 @@ const model: ClerkModel = {
           ...(user.needsNewPassword ? { needsNewPassword: true } : {}),
           ...(user.clientTrust ? { needsClientTrust: true } : {}),
           ...(user.locked ? { lockedForSeconds: 3600 } : {}),
+          ...(user.setupMfa ? { task: 'setup-mfa' } : {}),
         },
       ],
     });
@@ -33,6 +34,8 @@ const model: ClerkModel = {
     return sent.code;
   },
   signOut: (clerk: ClerkLike) => (clerk as FakeClerk).signOut(),
+  // The fake's authenticator app shows one code (`enrolTotp`, default 123456) whatever its key.
+  enrolmentCode: () => '123456',
 };
 
 describe('Clerk facts: the fake Clerk (clerk-mfa-sign-in/testing)', () => clerkFacts(model));

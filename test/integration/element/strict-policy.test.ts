@@ -84,6 +84,28 @@ describe('<clerk-mfa-sign-in> on a page with a strict CSP and Trusted Types (rea
     expect(unexpected).to.deep.equal([]);
   });
 
+  it('enrols an authenticator app for the setup-mfa task with the QR code and the backup codes on screen: zero violations', async () => {
+    const email = await addUser({ totp_secret: undefined, backup_codes: [], tasks: ['setup-mfa'] });
+    const { win, el, ui } = await openStrictPage();
+    await ui.fillCredentials(email, PASSWORD);
+    await ui.submit();
+    await ui.waitForStep('task-required');
+    await ui.waitFor(() => ui.enrolMethods().length, 'the methods to enrol');
+    await ui.chooseEnrolMethod('totp');
+    const secret = await ui.waitFor(() => ui.totpSecret(), 'the key');
+    const qr = el.shadowRoot!.querySelector('[part~="qr-code"]')!;
+    expect(qr.querySelector('path')!.getAttribute('d')).to.match(/^M\d/);
+    // The enrolment's own rules apply under the policy (a constructed stylesheet).
+    expect(win.getComputedStyle(qr).display).to.equal('block');
+    await ui.enterCode(totpCode(Date.now(), secret));
+    await ui.waitFor(() => ui.backupCodes().length, 'the backup codes');
+    await ui.confirmSaved();
+    await ui.submit();
+    await ui.waitForStep('signed-in');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(win.__violations).to.deep.equal([]);
+  });
+
   it('passes the page nonce to the clerk-js script it adds', async () => {
     const email = await addUser();
     const nonce = `n${Math.random().toString(36).slice(2)}`;

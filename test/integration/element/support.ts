@@ -20,8 +20,8 @@ export { addUser, BACKUP_CODES, PASSWORD, publishableKey, TOTP_SECRET, type Mode
 
 export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
 
-export function totpCode(at = Date.now()): string {
-  return new TOTP({ secret: Secret.fromBase32(TOTP_SECRET) }).generate({ timestamp: at });
+export function totpCode(at = Date.now(), secret = TOTP_SECRET): string {
+  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: at });
 }
 
 /** A 6-digit code that is not the current TOTP code (nor its neighbours). */

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { EN, type MessageKey, type Strings } from '../../../src/strings.js';
 import { LOCALES } from '../../../src/locales/index.js';
+import { MFA_LOCALES } from '../../../src/locales/mfa/index.js';
+import { MFA_EN, type MfaKey, type MfaStrings } from '../../../src/mfa/strings.js';
 
 interface Merged {
   locale: string;
@@ -15,8 +17,8 @@ interface Merged {
 // The generator is plain JavaScript, run by Node itself.
 const generatorModule: string = '../../../scripts/generate-locales.mjs';
 const generator = (await import(generatorModule)) as {
-  mergeLocales(): Promise<{ locales: Merged[] }>;
-  localeFiles(locales: Merged[]): Map<string, string>;
+  mergeLocales(table?: string): Promise<{ locales: Merged[] }>;
+  localeFiles(locales: Merged[], table?: string): Map<string, string>;
   placeholders(text: string): string[];
 };
 
@@ -85,6 +87,44 @@ describe('our translations (src/translations)', () => {
     for (const { locale, unused, unknown } of merged) {
       assert.deepEqual(unknown, [], `${locale}: keys the element does not have`);
       assert.deepEqual(unused, [], `${locale}: Clerk translates these now; remove them from src/translations/${locale}.json`);
+    }
+  });
+});
+
+describe("the enrolment's strings in every language (src/locales/mfa)", () => {
+  /** As the sign-in's Italian "Password". */
+  const MFA_SAME_AS_ENGLISH: Record<string, string[]> = { 'it-IT': ['passwordLabel'] };
+  let merged: (Merged & { strings: Record<string, string> })[];
+  const languages = new Map<string, MfaStrings>();
+
+  before(async () => {
+    for (const [locale, load] of Object.entries(MFA_LOCALES)) languages.set(locale, (await load()).default);
+    ({ locales: merged } = (await generator.mergeLocales('mfa')) as { locales: (Merged & { strings: Record<string, string> })[] });
+  });
+
+  it('the same 48 languages as the sign-in, each with every key of the English table and no other', () => {
+    assert.deepEqual([...languages.keys()].sort(), Object.keys(LOCALES).sort());
+    for (const [locale, strings] of languages) assert.deepEqual(Object.keys(strings).sort(), Object.keys(MFA_EN).sort(), locale);
+  });
+
+  it('each text has the placeholders of the English one, and none is left in English (no English fallback)', () => {
+    for (const [locale, strings] of languages) {
+      for (const [key, english] of Object.entries(MFA_EN)) {
+        assert.deepEqual(generator.placeholders(strings[key as MfaKey]), generator.placeholders(english), `${locale} ${key}`);
+      }
+      if (ENGLISH.has(locale)) continue;
+      const same = Object.keys(MFA_EN).filter((key) => strings[key as MfaKey] === MFA_EN[key as MfaKey]);
+      assert.deepEqual(same, MFA_SAME_AS_ENGLISH[locale] ?? [], locale);
+    }
+  });
+
+  it('src/locales/mfa is what the generator writes today, and src/translations/mfa holds only what Clerk lacks', () => {
+    for (const [name, text] of generator.localeFiles(merged, 'mfa')) {
+      assert.equal(readFileSync(new URL(`src/locales/mfa/${name}`, ROOT), 'utf8'), text, `src/locales/mfa/${name} is stale`);
+    }
+    for (const { locale, unused, unknown, source } of merged) {
+      assert.deepEqual([unused, unknown], [[], []], locale);
+      assert.match(String(source), /not from Clerk/i, locale);
     }
   });
 });
