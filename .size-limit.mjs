@@ -79,6 +79,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '10.8 KB',
+    limit: '16 KB',
   },
 ];
