@@ -50,17 +50,19 @@ function setup(options: { users?: FakeUser[]; clerk?: FakeClerk } = {}) {
   const host = new Host();
   const steps: [StepName, StepName][] = [];
   const navigated: string[] = [];
+  const passwordResets: { identifier: string; signedOutOfOtherSessions: boolean }[] = [];
   const signIn = new SignInController(host, {
     onTransition: (previous, next) => {
       if (previous.step !== next.step) steps.push([previous.step, next.step]);
       return true;
     },
     navigate: (url) => navigated.push(url),
+    passwordReset: (detail) => passwordResets.push(detail),
   });
   signIn.useClerk({ clerk });
   host.connect();
   host.update();
-  return { clerk, host, signIn, steps, navigated };
+  return { clerk, host, signIn, steps, navigated, passwordResets };
 }
 
 async function until(probe: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
@@ -205,7 +207,11 @@ describe('the sign-in controller', () => {
       host.afterSignInUrl = url;
       host.allowedRedirectOrigins = allowed;
       const navigated: string[] = [];
-      const signIn = new SignInController(host, { onTransition: (_, next) => next.step !== 'signed-in' || proceed, navigate: (to) => navigated.push(to) });
+      const signIn = new SignInController(host, {
+        onTransition: (_, next) => next.step !== 'signed-in' || proceed,
+        navigate: (to) => navigated.push(to),
+        passwordReset: () => {},
+      });
       signIn.useClerk({ clerk });
       host.connect();
       host.update();
