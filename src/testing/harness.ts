@@ -199,6 +199,20 @@ export class SignInHarness {
     return this.#root.querySelector('[part~="resend-button"]')?.textContent?.trim() ?? '';
   }
 
+  /** "Forgot password?" on the first step, for the email in its field. */
+  async forgotPassword(): Promise<void> {
+    await this.#click('forgot-password-button');
+  }
+
+  /** Whether "Sign out of all other devices" is ticked (with the new password). */
+  signOutOfOtherDevices(): boolean {
+    return this.#root.querySelector<HTMLInputElement>('[part~="sign-out-others-checkbox"]')?.checked ?? false;
+  }
+
+  async toggleSignOutOfOtherDevices(): Promise<void> {
+    await this.#click('sign-out-others-checkbox');
+  }
+
   /** "Change" beside the email shown after the first step: back to the first step. */
   async back(): Promise<void> {
     await this.#click('back-button');
