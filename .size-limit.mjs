@@ -7,15 +7,19 @@
 //   - other languages: their strings (src/locales/*) and the loader that finds them
 //     (src/locale-loader.ts), downloaded only when the page asks for a language other than US English;
 //   - src/on-demand.ts and what it imports (one chunk, chunks/on-demand-*): the steps an
-//     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, new
-//     password, a session task), the handling of failures (reading clerk-js's errors, the failure
+//     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, the
+//     steps of "Forgot password?" with their transitions and calls, new password, a session task), the handling of failures (reading clerk-js's errors, the failure
 //     table, the failure messages) and their English. It downloads the first time any of it is
 //     needed: another method chosen, Clerk asking for another step, or the first failure;
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 10.35 KB (measured 10.34 KB). It was 10.55 KB (10.54 measured) before the steps
+//   - Element code: 10.6 KB (measured 10.59 KB). It was 10.35 KB (10.34 measured) before "Forgot
+//     password?" (+0.25 KB): its button and text on the first step, the controller handing it to the
+//     on-demand part (which now also holds its steps, transitions, calls to Clerk and English: 3.79 KB,
+//     not counted), the email check it shares with Continue, and the CSS of the "Sign out of all other
+//     devices" checkbox. It was 10.55 KB (10.54 measured) before the steps
 //     an authenticator-app sign-in never shows and the handling of failures moved to the on-demand
 //     part (3.06 KB, not counted), which also paid for the compact card, the element's own checks
 //     of the fields, the show-password toggle, the Caps Lock warning, who is signing in on step 2,
@@ -25,7 +29,9 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 15.6 KB (measured 15.57 KB; the target is at most 16 KB). It was 15.8 KB (15.77).
+//   - CDN file: 15.85 KB (measured 15.82 KB; the target is at most 16 KB). It was 15.6 KB (15.57,
+//     15.60 with today's build) before "Forgot password?" (+0.22 KB, as above); 15.8 KB (15.77) before
+//     the on-demand part.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -60,7 +66,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '10.35 KB',
+    limit: '10.6 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js'] }),
   },
   {
@@ -69,6 +75,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '15.6 KB',
+    limit: '15.85 KB',
   },
 ];
