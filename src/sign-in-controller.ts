@@ -12,6 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import type { PasswordResetDetail } from './events.js';
 import { checkFields, checkIdentifier, type FieldValues } from './field-rules.js';
 import { loadedOnDemand, loadOnDemand } from './load-on-demand.js';
 import { isOffline } from './own-failures.js';
@@ -59,7 +60,7 @@ export interface SignInControllerOptions {
   /** Leaves the page after signing in. */
   navigate(url: string): void;
   /** Clerk accepted the new password (never handed over). */
-  passwordReset(detail: { identifier: string; signedOutOfOtherSessions: boolean }): void;
+  passwordReset(detail: PasswordResetDetail): void;
 }
 
 /** An email and password, as the password manager stores them. */
