@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import '../../src/index.js';
 import type { ClerkMfaSignInElement } from '../../src/clerk-mfa-sign-in.js';
 import { clerkJsScriptUrl, frontendApiFromKey } from '../../src/clerk-script.js';
+import { checkFields } from '../../src/field-rules.js';
+import { initialState } from '../../src/sign-in-machine.js';
 import { scriptUrl as allowedScriptUrl } from '../../src/safe-url.js';
 import { EN, type Strings } from '../../src/strings.js';
 import { FakeClerk, SignInHarness, type FakeUser } from '../../src/testing/index.js';
@@ -117,14 +119,22 @@ describe('<clerk-mfa-sign-in> fuzzed (fast-check, fake Clerk)', function () {
         tried += 1;
         if (el.step !== 'credentials') await ui.back();
         await ui.fillCredentials(email, password);
+        const before = clerk.calls.create;
+        // The element's own check of the fields as they are now (an empty field, an email that cannot be one).
+        const refused = checkFields(initialState(), { identifier: ui.input('identifier')!.value.trim().slice(0, 320), password: ui.input('password')!.value });
         await submitForm(el, ui);
         await check(el);
         expect(el.step).to.equal('credentials');
         // Clerk gets the email as typed (after the browser's clean-up of email fields), trimmed and
-        // cut to 320 characters.
+        // cut to 320 characters; unless the element's own check stops it, with its message on the field.
         const typed = asEmailField(email).trim();
         const sent = typed.slice(0, 320).trim();
-        expect(clerk.log.filter((call) => call.method === 'create').at(-1)?.params['identifier']).to.equal(sent);
+        if (refused) {
+          expect(clerk.calls.create, 'nothing sent').to.equal(before);
+          expect(ui.errorText(refused.field as 'identifier' | 'password')).to.equal(EN[refused.key]);
+        } else {
+          expect(clerk.log.filter((call) => call.method === 'create').at(-1)?.params['identifier']).to.equal(sent);
+        }
         // The field shows it as typed, or as sent (the field's own limit keeps a person from typing more).
         expect(ui.input('identifier')!.value.trim()).to.be.oneOf([typed, asEmailField(typed.slice(0, 320)).trim()]);
       }),
