@@ -150,14 +150,10 @@ export class SignInController implements ReactiveController {
   async forgotPassword(typed: string): Promise<void> {
     if (blockedSecondsLeft(this.state, this.now) > 0) return;
     const identifier = typed.trim().slice(0, MAX_EMAIL);
-    const error = checkIdentifier(identifier);
-    if (error) return this.#send({ type: 'invalid', error });
-    try {
-      await loadOnDemand();
-    } catch {
-      return this.#send({ type: 'invalid', error: await describeFailure({ code: 'clerk_load_failed' }, 'credentials', 0) });
-    }
-    this.#send({ type: 'forgot-password', identifier }, { identifier });
+    const notLoaded = () => describeFailure({ code: 'clerk_load_failed' }, 'credentials', 0);
+    const error = checkIdentifier(identifier) ?? (await loadOnDemand().then(() => null, notLoaded));
+    if (error) this.#send({ type: 'invalid', error });
+    else this.#send({ type: 'forgot-password', identifier }, { identifier });
   }
 
   chooseMethod(factor: Factor): void {
