@@ -52,8 +52,9 @@ export class SignInHarness {
     return !this.#root.querySelector('.loading');
   }
 
-  /** Waits until no request is in flight. */
+  /** Waits until no request is in flight (one just started shows its spinner first). */
   async waitForIdle(timeoutMs = 10_000): Promise<void> {
+    await this.element.updateComplete;
     const until = Date.now() + timeoutMs;
     while (this.isBusy()) {
       if (Date.now() > until) throw new Error('The element stayed busy');
