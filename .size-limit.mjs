@@ -9,22 +9,25 @@
 //   - src/mfa/enrolment.ts and what it imports (chunks/enrolment-*, with the `uqr` QR encoder):
 //     enrolling a second factor, which only a user with Clerk's `setup-mfa` task meets;
 //   - src/on-demand.ts and what it imports (one chunk, chunks/on-demand-*): the steps an
-//     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, new
-//     password, a session task), the handling of failures (reading clerk-js's errors, the failure
+//     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, the
+//     steps of "Forgot password?" with their transitions and calls, new password, a session task), the handling of failures (reading clerk-js's errors, the failure
 //     table, the failure messages) and their English. It downloads the first time any of it is
 //     needed: another method chosen, Clerk asking for another step, or the first failure;
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 10.8 KB (measured 10.79 KB). It was 10.35 KB (10.34 measured) before the
-//     `setup-mfa` task ran the enrolment inline (+0.32 KB: downloading the enrolment part, the
+//   - Element code: 11.05 KB (measured 11.01 KB). It was 10.35 KB (10.34 measured) before
+//     "Forgot password?" (+0.25 KB: its button and text on the first step, the controller handing it
+//     to the on-demand part, which now also holds its steps, transitions, calls to Clerk and English,
+//     the email check it shares with Continue, the CSS of the "Sign out of all other devices"
+//     checkbox), the `setup-mfa` task run inline (+0.32 KB: downloading the enrolment part, the
 //     `signed-in` with `mfaEnrolled`, the task's end in the machine and the controller; the
 //     enrolment itself, src/mfa/enrolment.ts with the QR encoder, one chunk, chunks/enrolment-*,
-//     10.2 KB, downloads only when a user meets the task) and clerk-js started loading when the
-//     module runs, for the elements already on the page, with the page's own clerk-js <script> from
-//     Clerk's quickstart reused (+0.10 KB: clerk-js is most of what a sign-in downloads, so asking
-//     for it before the first render is worth its bytes). It was 10.55 KB (10.54 measured) before the steps
+//     10.2 KB, downloads only when a user meets the task) and clerk-js loading when the module runs,
+//     for the elements already on the page, with the page's own clerk-js <script> from Clerk's
+//     quickstart reused (+0.10 KB: clerk-js is most of what a sign-in downloads, so asking for it
+//     before the first render is worth its bytes). It was 10.55 KB (10.54 measured) before the steps
 //     an authenticator-app sign-in never shows and the handling of failures moved to the on-demand
 //     part (3.06 KB, not counted), which also paid for the compact card, the element's own checks
 //     of the fields, the show-password toggle, the Caps Lock warning, who is signing in on step 2,
@@ -34,8 +37,10 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 16 KB (measured 15.98 KB; the target is at most 16 KB). It was 15.6 KB (15.57)
-//     before the inline enrolment and the early clerk-js load, and 15.8 KB (15.77) before that.
+//   - CDN file: 16.25 KB (measured 16.23 KB), 0.23 KB over the 16 KB aimed for: the three features above
+//     put it there, and the next gain (the early clerk-js fetch's code, the CSS) is to bring it back. It was 15.6 KB (15.57)
+//     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
+//     15.8 KB (15.77) before the on-demand part.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -70,7 +75,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '10.8 KB',
+    limit: '11.05 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js', './enrolment.js'] }),
   },
   {
@@ -79,6 +84,6 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
     brotli: true,
-    limit: '16 KB',
+    limit: '16.25 KB',
   },
 ];

@@ -63,6 +63,9 @@ export const CLERK_PATHS = {
   taskResetPassword: 'taskResetPassword.title',
   taskSetupMfa: 'taskSetupMfa.start.title',
   signOut: 'taskSetupMfa.signOut.actionLink',
+  forgotPassword: 'formFieldAction__forgotPassword',
+  resetCodeSubtitle: 'signIn.forgotPassword.subtitle_email',
+  signOutOfOtherSessions: 'formFieldLabel__signOutOfOtherSessions',
 };
 
 /** The enrolment's message key → path in Clerk's LocalizationResource. */

@@ -53,12 +53,24 @@ async function enrol(root, step) {
   await root.locator('[part~="backup-codes"] li').first().waitFor({ timeout: WAIT });
 }
 
+/** The last code the emulator emailed to `user`, once it has. */
+async function emailedCode(emulator, user) {
+  for (const until = Date.now() + WAIT; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const code = emulator.messages().filter((m) => m.to === user.email).at(-1)?.code;
+    if (code) return code;
+  }
+  throw new Error(`no code emailed to ${user.email}`);
+}
+
+/** The steps of "Forgot password?": the code emailed, then the new password. */
+const FORGOT = ['forgot-code', 'forgot-new-password'];
+
 /** How each UI is driven to a step; `at(step)` is called when the step shows. */
 const DRIVERS = {
   ours: {
     page: '/element/',
     card: 'clerk-mfa-sign-in',
-    async run(page, user, step, lang) {
+    async run(page, user, step, lang, emulator) {
       await page.evaluate((l) => {
         const element = document.querySelector('clerk-mfa-sign-in');
         if (l) element.setAttribute('locale', l);
@@ -73,6 +85,13 @@ const DRIVERS = {
       if (step === 'credentials') return;
       if (step === 'empty-fields') return void (await root.locator('[part~="submit-button"]').click(), await errorShows());
       await root.locator('input[name="identifier"]').fill(user.email);
+      if (FORGOT.includes(step)) {
+        await root.locator('[part~="forgot-password-button"]').click();
+        await root.locator('[part~="message"]:not(:empty)').first().waitFor({ timeout: WAIT });
+        if (step === 'forgot-code') return;
+        await root.locator('input[name="code"]').fill(await emailedCode(emulator, user));
+        return void (await root.locator('input[name="new-password"]').waitFor({ timeout: WAIT }));
+      }
       await root.locator('input[name="password"]').fill(step === 'wrong-password' ? 'not the password' : user.password);
       await root.locator('input[name="password"]').press('Enter');
       if (step === 'wrong-password') return void (await errorShows());
@@ -95,7 +114,7 @@ const DRIVERS = {
   clerk: {
     page: '/prebuilt/',
     card: '.cl-cardBox',
-    async run(page, user, step) {
+    async run(page, user, step, _lang, emulator) {
       const identifier = page.locator('.cl-signIn-start input[name="identifier"]');
       await identifier.waitFor({ timeout: WAIT });
       if (step === 'credentials') return;
@@ -108,6 +127,15 @@ const DRIVERS = {
       await identifier.press('Enter');
       const password = page.locator('input[name="password"]:not([tabindex="-1"])');
       await password.waitFor({ state: 'visible', timeout: WAIT });
+      if (FORGOT.includes(step)) {
+        await page.getByText('Forgot password?').click();
+        await page.getByText('Reset your password').click();
+        const resetCode = page.locator('input[autocomplete="one-time-code"]');
+        await resetCode.first().waitFor({ state: 'visible', timeout: WAIT });
+        if (step === 'forgot-code') return void (await emailedCode(emulator, user));
+        await resetCode.first().pressSequentially(await emailedCode(emulator, user));
+        return void (await page.locator('input[name="confirmPassword"]').waitFor({ timeout: WAIT }));
+      }
       await password.fill(step === 'wrong-password' ? 'not the password' : user.password);
       await password.press('Enter');
       // Clerk's TaskSetupMfa, inside its <SignIn />.
@@ -153,6 +181,8 @@ export const STEPS = [
   { name: 'backup', user: 'totp' },
   { name: 'new-device', user: 'device' },
   { name: 'new-password', user: 'reset' },
+  { name: 'forgot-code', user: 'totp' },
+  { name: 'forgot-new-password', user: 'totp' },
   { name: 'signed-in', user: 'totp' },
   { name: 'task', user: 'task' },
   { name: 'enrol-methods', user: 'enrol' },
@@ -170,7 +200,7 @@ async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) 
     await page.goto(base + DRIVERS[ui].page);
     let outcome;
     try {
-      outcome = await DRIVERS[ui].run(page, user, step.name, lang);
+      outcome = await DRIVERS[ui].run(page, user, step.name, lang, emulator);
     } catch (error) {
       // Ours must reach every step; Clerk's card may not have one the same way.
       if (ui === 'ours') throw error;

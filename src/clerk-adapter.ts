@@ -136,13 +136,14 @@ export class ClerkAdapter {
 
   /**
    * Runs one Frontend API call on the sign-in in progress (`fresh`: on the client's sign-in, to
-   * start a new one) and keeps the sign-in it resolves with.
+   * start a new one) and keeps the sign-in it resolves with. Public for the calls of "Forgot
+   * password?" (`clerk-recovery.ts`, downloaded with its steps).
    *
    * clerk-js resolves instead of throwing when a request fails while it believes the browser is
    * offline or automated: the sign-in then has no status, or is left exactly as it was before the
    * call (every answer makes clerk-js rebuild its verification objects).
    */
-  #update(
+  update(
     signal: AbortSignal | undefined,
     call: (signIn: ClerkSignInLike) => Promise<ClerkSignInLike>,
     fresh = false,
@@ -182,19 +183,19 @@ export class ClerkAdapter {
 
   /** Step 1: checks email and password at once. */
   create(identifier: string, password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#update(signal, (signIn) => signIn.create({ identifier, password }), true);
+    return this.update(signal, (signIn) => signIn.create({ identifier, password }), true);
   }
 
   /** Sends the SMS or email code of `factor`. */
   prepare({ strategy, emailAddressId, phoneNumberId }: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
     // clerk-js leaves out parameters that are undefined.
     const params = strategy === 'email_code' ? { strategy, emailAddressId } : { strategy: 'phone_code' as const, phoneNumberId };
-    return this.#update(signal, (signIn) => signIn.prepareSecondFactor(params));
+    return this.update(signal, (signIn) => signIn.prepareSecondFactor(params));
   }
 
   /** Checks a second-factor (or new-device) code. */
   attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#update(signal, async (signIn) =>
+    return this.update(signal, async (signIn) =>
       // An earlier attempt the element gave up on (request timeout) was answered after all and
       // completed the sign-in: sending the code again would only be refused.
       signIn.status === 'complete' && signIn.createdSessionId ? signIn : signIn.attemptSecondFactor({ strategy, code }),
@@ -202,8 +203,8 @@ export class ClerkAdapter {
   }
 
   /** Sets the new password Clerk asked for (`needs_new_password`). */
-  resetPassword(password: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.#update(signal, (signIn) => signIn.resetPassword({ password, signOutOfOtherSessions: true }));
+  resetPassword(password: string, signOutOfOtherSessions: boolean, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+    return this.update(signal, (signIn) => signIn.resetPassword({ password, signOutOfOtherSessions }));
   }
 
   /** Makes the new session the active one, without letting clerk-js navigate. */

@@ -6,7 +6,7 @@
 import type { OwnFailureCode } from './own-failures.js';
 import type { ActionFailure } from './sign-in-types.js';
 
-const OWN_CODES: readonly string[] = ['clerk_load_failed', 'request_timeout', 'network_error'] satisfies OwnFailureCode[];
+const OWN_CODES: readonly string[] = ['clerk_load_failed', 'request_timeout', 'network_error', 'reset_password_unavailable'] satisfies OwnFailureCode[];
 
 const DURATION_UNITS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
 

@@ -188,6 +188,20 @@ export const styles = css`
     border-color: var(--_error);
   }
 
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    font-weight: 400;
+  }
+
+  .check input {
+    width: auto;
+    min-height: 0;
+    accent-color: var(--_accent);
+  }
+
   #code {
     letter-spacing: 0.3em;
     font-variant-numeric: tabular-nums;

@@ -14,7 +14,7 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
 
 /**
  * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
- * code; new-device check; new password) as one element. The server decides
+ * code; new-device check; new password; "Forgot password?") as one element. The server decides
  * each next step; the element renders it.
  *
  * Light and dark: the colour defaults follow the element's CSS `color-scheme`, which is
@@ -28,11 +28,12 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  *
  * @fires signed-in - `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
  * @fires task-required - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number).
+ * @fires password-reset - `{ identifier, signedOutOfOtherSessions }` when Clerk accepted a new password (after "Forgot password?", or when Clerk required one); the sign-in then goes on (second factor, new device, ...).
  * @fires sign-in-error - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
  * @fires step-change - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
  *
  * @slot header - Above the form: a logo or title.
- * @slot footer - Below the form: links such as "Forgot password?" or "Sign up".
+ * @slot footer - Below the form: links such as "Sign up".
  * @slot task - On the task screen (`task-required`), between what Clerk waits for and "Sign out": the host's own UI for the task (choose an organization, ...).
  *
  * @csspart form - The `<form>` of the current step.
@@ -49,7 +50,9 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @csspart code-input - The verification or backup code field.
  * @csspart submit-button - The primary button of each step (also "Continue" on the signed-in screen).
  * @csspart continue-button - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
- * @csspart back-button - "Change", beside the email on the steps after the first: back to the first step (enrolment: "Use another method").
+ * @csspart back-button - "Change", beside the email on the steps after the first, and "Back" after "Forgot password?": back to the first step (enrolment: "Use another method").
+ * @csspart forgot-password-button - "Forgot password?" on the first step: a code to the email typed, then a new password.
+ * @csspart sign-out-others-checkbox - "Sign out of all other devices" with the new password (ticked by default).
  * @csspart sign-out-button - "Sign out" on the task screen.
  * @csspart methods - The "Use another method" group: a caption and a list of choices.
  * @csspart methods-label - Its caption ("Use another method").
@@ -85,7 +88,8 @@ import { styles } from './clerk-mfa-sign-in.styles.js';
  * @cssstate credentials - Email and password.
  * @cssstate second-factor - Authenticator app, SMS or backup code.
  * @cssstate client-trust - New-device code.
- * @cssstate new-password - Clerk asks for a new password.
+ * @cssstate reset-code - "Forgot password?": the code sent to the email.
+ * @cssstate new-password - A new password: after the reset code, or when Clerk requires one.
  * @cssstate signed-in - Done: a greeting, who is signed in, "Continue" when `after-sign-in-url` is set.
  * @cssstate task-required - Signed in, a session task remains: what it is, the `task` slot, "Sign out"; for `setup-mfa`, the enrolment of a second factor.
  * @cssstate pending - A request is in flight.
@@ -175,6 +179,7 @@ export class ClerkMfaSignInElement extends LitElement {
   readonly #signIn = new SignInController(this, {
     onTransition: (previous, next) => this.#announce(previous, next),
     navigate: (url) => this.navigate(url),
+    passwordReset: (detail) => dispatch(this, 'password-reset', detail),
   });
   readonly #l10n = new LocalizeController(this);
   readonly #context: StepContext = {

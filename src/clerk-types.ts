@@ -21,7 +21,12 @@ export interface ClerkSignInLike {
   status: string | null;
   supportedSecondFactors: readonly ClerkFactorLike[] | null;
   createdSessionId: string | null;
-  create(params: { identifier: string; password: string }): Promise<ClerkSignInLike>;
+  /** The first factors Clerk offers for the identifier (`reset_password_email_code` for "Forgot password?"). */
+  supportedFirstFactors?: readonly ClerkFactorLike[] | null;
+  /** Without a password: the sign-in then waits for a first factor (`needs_first_factor`). */
+  create(params: { identifier: string; password?: string }): Promise<ClerkSignInLike>;
+  prepareFirstFactor(params: { strategy: 'reset_password_email_code'; emailAddressId: string }): Promise<ClerkSignInLike>;
+  attemptFirstFactor(params: { strategy: 'reset_password_email_code'; code: string }): Promise<ClerkSignInLike>;
   prepareSecondFactor(
     params: { strategy: 'phone_code'; phoneNumberId?: string } | { strategy: 'email_code'; emailAddressId?: string },
   ): Promise<ClerkSignInLike>;

@@ -1,7 +1,7 @@
 /**
- * The English of what an authenticator-app sign-in without a mistake shows: the first step, the
- * authenticator-app code, the list of other methods, the signed-in screen, the element's own
- * checks of the fields, and what it says when even the rest cannot be downloaded (offline, the
+ * The English of what an authenticator-app sign-in without a mistake shows: the first step (with
+ * its "Forgot password?"), the authenticator-app code, the list of other methods, the signed-in
+ * screen, the element's own checks of the fields, and what it says when even the rest cannot be downloaded (offline, the
  * network, Clerk not loading). Built into the element; the rest arrives when first needed
  * (`lazy-english.ts`). Together they are `EN` (`strings.ts`), in Clerk's own wording where Clerk
  * has the string.
@@ -35,4 +35,5 @@ export const BUILT_IN_EN = {
   changeIdentifier: 'Change',
   signedInAs: 'Signed in as {{identifier}}',
   welcomeName: 'Welcome back, {{name}}!',
+  forgotPassword: 'Forgot password?',
 } satisfies Partial<Strings>;

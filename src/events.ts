@@ -18,6 +18,13 @@ export interface TaskRequiredDetail {
   task: { key: string };
 }
 
+export interface PasswordResetDetail {
+  /** The email the password belongs to. */
+  identifier: string;
+  /** The user chose to end the account's sessions on other devices. */
+  signedOutOfOtherSessions: boolean;
+}
+
 export interface SignInErrorDetail {
   /** Clerk's error code, or `offline` / `network_error` / `clerk_load_failed` / `unsupported_status`. */
   code: string;
@@ -36,6 +43,7 @@ export interface StepChangeDetail {
 export interface ClerkMfaSignInEventMap {
   'signed-in': CustomEvent<SignedInDetail>;
   'task-required': CustomEvent<TaskRequiredDetail>;
+  'password-reset': CustomEvent<PasswordResetDetail>;
   'sign-in-error': CustomEvent<SignInErrorDetail>;
   'step-change': CustomEvent<StepChangeDetail>;
 }

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { errorIcon, eyeIcon } from './icons.js';
 import type { SignInController } from './sign-in-controller.js';
-import { errorFor, isCodeState } from './sign-in-machine.js';
+import { errorFor } from './sign-in-machine.js';
 import type { ErrorField, SignInError } from './sign-in-types.js';
 import { STRATEGIES, type CodeFormat, type SecondFactorStrategy } from './strategies.js';
 import type { MessageKey } from './strings.js';
@@ -123,12 +123,10 @@ export function field(
 }
 
 /** A pasted `123 456` or `123-456` becomes `123456`, and a complete code submits itself. */
-function handleCodeInput({ signIn }: StepContext, event: InputEvent): void {
-  const s = signIn.state;
-  if (!isCodeState(s)) return;
+function handleCodeInput({ signIn }: StepContext, event: InputEvent, strategy: SecondFactorStrategy): void {
   signIn.edit('code');
   const input = event.target as HTMLInputElement;
-  const format: CodeFormat = STRATEGIES[s.method.strategy].code;
+  const format: CodeFormat = STRATEGIES[strategy].code;
   if (!format.length) return;
   const code = format.normalize(input.value);
   if (code !== input.value && code.length <= format.length) input.value = code;
@@ -144,6 +142,6 @@ export function codeField(ctx: StepContext, strategy: SecondFactorStrategy): Tem
     'code',
     label,
     { part: 'code-input', type: 'text', inputmode: code.inputmode, maxlength: code.maxlength, autocomplete: 'one-time-code' },
-    (e) => handleCodeInput(ctx, e),
+    (e) => handleCodeInput(ctx, e, strategy),
   );
 }

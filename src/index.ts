@@ -11,6 +11,7 @@ export { define, tagName } from './define.js';
 export type {
   ClerkMfaSignInEventMap,
   ClerkMfaSignInEventName,
+  PasswordResetDetail,
   SignedInDetail,
   SignInErrorDetail,
   StepChangeDetail,

@@ -1,7 +1,8 @@
 /**
  * The English of what an authenticator-app sign-in without a mistake never shows: the messages of
- * failures, and the SMS, email and backup-code methods, the new-device check, the new password and
- * a pending session task. It loads with them (`on-demand.ts`); the rest is built in (`english.ts`).
+ * failures, and the SMS, email and backup-code methods, the new-device check, the steps after
+ * "Forgot password?", the new password and a pending session task. It loads with them
+ * (`on-demand.ts`); the rest is built in (`english.ts`).
  */
 import type { Strings } from './strings.js';
 
@@ -51,4 +52,7 @@ export const LAZY_EN = {
   signOut: 'Sign out',
   alreadySignedIn: "You're already signed in.",
   network: "Couldn't reach the sign-in service. Try again.",
+  resetCodeSubtitle: 'First, enter the code sent to your email address',
+  signOutOfOtherSessions: 'Sign out of all other devices',
+  resetUnavailable: "This account can't reset its password here. Sign in another way or contact support.",
 } satisfies Partial<Strings>;

@@ -1,9 +1,10 @@
 /**
  * The failures this package detects itself, thrown as `{ code }`: clerk-js did not load, an action
- * got no answer in time, or clerk-js resolved without an answer. `normalizeError`
+ * got no answer in time, clerk-js resolved without an answer, or Clerk offers no password reset for
+ * the account (`clerk-recovery.ts`). `normalizeError`
  * (`clerk-errors.ts`) passes them through. And when clerk-js hides a failure instead of throwing.
  */
-export type OwnFailureCode = 'clerk_load_failed' | 'request_timeout' | 'network_error';
+export type OwnFailureCode = 'clerk_load_failed' | 'request_timeout' | 'network_error' | 'reset_password_unavailable';
 
 export function ownFailure(code: OwnFailureCode): { code: OwnFailureCode } {
   return { code };

@@ -12,8 +12,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
-import { checkFields, type FieldValues } from './field-rules.js';
-import { loadOnDemand } from './load-on-demand.js';
+import type { PasswordResetDetail } from './events.js';
+import { checkFields, checkIdentifier, type FieldValues } from './field-rules.js';
+import { loadedOnDemand, loadOnDemand } from './load-on-demand.js';
 import { isOffline } from './own-failures.js';
 import { blockedSecondsLeft, initialState, isCodeState, isDone, pendingOf, resendSecondsLeft, transition } from './sign-in-machine.js';
 import type {
@@ -22,6 +23,7 @@ import type {
   DoneState,
   ErrorField,
   Factor,
+  FormState,
   Outcome,
   PendingAction,
   SessionSnapshot,
@@ -58,6 +60,8 @@ export interface SignInControllerOptions {
   onTransition(previous: SignInState, next: SignInState): boolean;
   /** Leaves the page after signing in. */
   navigate(url: string): void;
+  /** Clerk accepted the new password (never handed over). */
+  passwordReset(detail: PasswordResetDetail): void;
 }
 
 /** An email and password, as the password manager stores them. */
@@ -140,6 +144,19 @@ export class SignInController implements ReactiveController {
     else this.#send({ type: 'submit', identifier }, checked);
   }
 
+  /**
+   * "Forgot password?": the email typed is checked as for signing in, then (once the steps it leads
+   * to have downloaded) a reset code goes to it.
+   */
+  async forgotPassword(typed: string): Promise<void> {
+    if (blockedSecondsLeft(this.state, this.now) > 0) return;
+    const identifier = typed.trim().slice(0, MAX_EMAIL);
+    const notLoaded = () => describeFailure({ code: 'clerk_load_failed' }, 'credentials', 0);
+    const error = checkIdentifier(identifier) ?? (await loadOnDemand().then(() => null, notLoaded));
+    if (error) this.#send({ type: 'invalid', error });
+    else this.#send({ type: 'forgot-password', identifier }, { identifier });
+  }
+
   chooseMethod(factor: Factor): void {
     this.#send({ type: 'choose-method', factor });
   }
@@ -203,7 +220,8 @@ export class SignInController implements ReactiveController {
   /** `values`: what the user submitted, for the action the event starts (if it starts one). */
   #send(event: SignInEvent, values: FieldValues = {}): void {
     const previous = this.state;
-    const next = transition(previous, event);
+    // "Forgot password?"'s own transitions first, once they have downloaded.
+    const next = loadedOnDemand()?.recover(previous, event) ?? transition(previous, event);
     if (next === previous) return;
     this.now = Date.now();
     this.state = next;
@@ -225,9 +243,10 @@ export class SignInController implements ReactiveController {
     this.#inflight = { id: action.id, abort };
     const { signal } = abort;
     const adapter = this.#adapter;
-    const { step } = this.state;
+    // Only form states have an action to run.
+    const { step, identifier: account } = this.state as FormState;
     const strategy = isCodeState(this.state) ? this.state.method.strategy : undefined;
-    const { identifier = '', password = '', code = '', 'new-password': newPassword = '' } = values;
+    const { identifier = '', password = '', code = '', 'new-password': newPassword = '', 'sign-out-of-other-sessions': signOutOthers } = values;
     let call: Promise<Outcome<SignInSnapshot> | Outcome<SessionSnapshot>>;
     switch (action.kind) {
       case 'create':
@@ -242,10 +261,14 @@ export class SignInController implements ReactiveController {
         call = adapter.attempt(action.strategy, normalizeCode(code, action.strategy), signal);
         break;
       case 'reset-password':
-        call = adapter.resetPassword(newPassword, signal);
+        call = adapter.resetPassword(newPassword, signOutOthers === 'true', signal);
         break;
       case 'activate':
         call = adapter.activate(action.sessionId, signal);
+        break;
+      default:
+        // Made by `recover`, which downloaded with them.
+        call = loadedOnDemand()!.runRecovery(adapter, action, identifier, normalizeCode(code, 'email_code'), signal);
     }
     let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
     try {
@@ -256,7 +279,11 @@ export class SignInController implements ReactiveController {
       if (this.#inflight?.id === action.id) this.#inflight = null;
     }
     const now = Date.now();
-    if (action.kind === 'reset-password' && outcome.ok && this.#credential) this.#credential = { ...this.#credential, password: newPassword };
+    if (action.kind === 'reset-password' && outcome.ok) {
+      // The password manager learns the new password with the sign-in.
+      this.#credential = { id: account, password: newPassword };
+      this.#options.passwordReset({ identifier: account, signedOutOfOtherSessions: signOutOthers === 'true' });
+    }
     const answer: Answer = outcome.ok ? outcome : { ok: false, error: await describeFailure(outcome.failure, step, now, strategy) };
     // The machine drops an answer whose id is no longer the pending one.
     this.#send({ type: 'result', id: action.id, outcome: answer, now });

@@ -27,6 +27,7 @@ const FAILURES: readonly FailureRow[] = [
   { key: 'codeExpired', field: 'code', codes: ['verification_expired'] },
   { key: 'verificationFailed', field: 'code', codes: ['verification_failed'] },
   { key: 'strategyInvalid', field: 'form', codes: ['strategy_for_user_invalid'] },
+  { key: 'resetUnavailable', field: 'form', codes: ['reset_password_unavailable'] },
   { key: 'sessionExists', field: 'form', codes: ['session_exists', 'identifier_already_signed_in'] },
   { key: 'tooManyRequests', field: 'form', codes: ['too_many_requests', 'rate_limit_exceeded'] },
   { key: 'userLocked', field: 'form', codes: ['user_locked'] },

@@ -187,6 +187,8 @@ export function transition(state: SignInState, event: SignInEvent): SignInState 
 
     case 'signed-out':
     case 'enrolled':
+    // "Forgot password?" is `recover`'s (`recovery-machine.ts`).
+    case 'forgot-password':
       return state;
 
     case 'prefill':
@@ -234,10 +236,9 @@ export function secondsLeft(until: number | undefined | null, now: number): numb
   return until == null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
 
-/** Seconds until "resend" may be used again for the current method. */
+/** Seconds until "resend" may be used again for the current method (or the reset code). */
 export function resendSecondsLeft(state: SignInState, now: number): number {
-  if (!isCodeState(state)) return 0;
-  return state.sentAt == null ? 0 : secondsLeft(state.sentAt + RESEND_DELAY_SECONDS * 1000, now);
+  return 'sentAt' in state && state.sentAt != null ? secondsLeft(state.sentAt + RESEND_DELAY_SECONDS * 1000, now) : 0;
 }
 
 /** Seconds the user must wait before submitting (rate limit or lockout), 0 when free. */

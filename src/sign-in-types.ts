@@ -12,6 +12,7 @@ export type StepName =
   | 'credentials'
   | 'second-factor'
   | 'client-trust'
+  | 'reset-code'
   | 'new-password'
   | 'signed-in'
   | 'task-required';
@@ -33,6 +34,8 @@ export interface SignInSnapshot {
   status: string | null;
   supportedSecondFactors: readonly Factor[];
   createdSessionId: string | null;
+  /** Where "Forgot password?" sent its code (`recovery.ts`): the account's email, as an email code. */
+  resetFactor?: Factor;
 }
 
 /** The session after `setActive`. */
@@ -98,7 +101,11 @@ export type PendingAction =
   | { id: number; kind: 'prepare'; factor: Factor }
   | { id: number; kind: 'attempt'; strategy: SecondFactorStrategy }
   | { id: number; kind: 'reset-password' }
+  | RecoveryAction
   | { id: number; kind: 'activate'; sessionId: string };
+
+/** The actions of "Forgot password?", run by `recovery.ts`: send the reset code (again), check it. */
+export type RecoveryAction = { id: number; kind: 'send-reset-code'; resend: boolean } | { id: number; kind: 'check-reset-code' };
 
 interface FormStateBase {
   identifier: string;
@@ -132,8 +139,15 @@ export interface ClientTrustState extends CodeStateBase {
   step: 'client-trust';
 }
 
+/** "Forgot password?": the code Clerk emailed (`method`: the account's email, read as an email code). */
+export interface ResetCodeState extends CodeStateBase {
+  step: 'reset-code';
+}
+
 export interface NewPasswordState extends FormStateBase {
   step: 'new-password';
+  /** Chosen after "Forgot password?" (else Clerk requires a new one). */
+  recovery?: boolean;
 }
 
 interface DoneStateBase {
@@ -156,7 +170,7 @@ export interface TaskRequiredState extends DoneStateBase {
   taskKey: string;
 }
 
-export type FormState = CredentialsState | SecondFactorState | ClientTrustState | NewPasswordState;
+export type FormState = CredentialsState | SecondFactorState | ClientTrustState | ResetCodeState | NewPasswordState;
 export type DoneState = SignedInState | TaskRequiredState;
 export type SignInState = FormState | DoneState;
 
@@ -171,6 +185,8 @@ export type SignInEvent =
   | { type: 'submit'; identifier?: string }
   /** User picked another method in the switcher. */
   | { type: 'choose-method'; factor: Factor }
+  /** "Forgot password?" with the email typed (checked by `field-rules.ts`). */
+  | { type: 'forgot-password'; identifier: string }
   /** User asked for a new SMS/email code. */
   | { type: 'resend' }
   /** User went back to the first step. Cancels anything pending. */

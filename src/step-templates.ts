@@ -17,13 +17,14 @@ import type { MessageKey } from './strings.js';
 export type { StepContext } from './field-templates.js';
 
 /**
- * Hands the step's field values to the sign-in, read from the form once. The fields' own values,
- * not `FormData`'s, which would replace what is not valid Unicode in what the user typed.
+ * Hands the step's field values to the sign-in, read from the form once (a checkbox: `'true'`
+ * when ticked). The fields' own values, not `FormData`'s, which would replace what is not valid
+ * Unicode in what the user typed.
  */
 function handleSubmit({ signIn }: StepContext, event: SubmitEvent): void {
   event.preventDefault();
   const inputs = (event.target as HTMLFormElement).querySelectorAll('input');
-  signIn.submit(Object.fromEntries([...inputs].map((input) => [input.name, input.value])) as FieldValues);
+  signIn.submit(Object.fromEntries([...inputs].map((i) => [i.name, i.type == 'checkbox' ? String(i.checked) : i.value])) as FieldValues);
 }
 
 /** Who is signing in, on every step after the first, and "Change" to go back and sign in as someone else. */
@@ -70,6 +71,11 @@ export function form(
   `;
 }
 
+/** "Forgot password?": the email as it is in its field now. */
+function handleForgotPassword({ signIn }: StepContext, event: Event): void {
+  signIn.forgotPassword((event.target as HTMLButtonElement).form!.querySelector('input')!.value);
+}
+
 function renderCredentials(ctx: StepContext, s: CredentialsState): TemplateResult {
   return form(
     ctx,
@@ -80,6 +86,7 @@ function renderCredentials(ctx: StepContext, s: CredentialsState): TemplateResul
       ${field(ctx, 'password', 'passwordLabel', { part: 'password-input', type: 'password', autocomplete: 'current-password' })}
     `,
     'continue',
+    html`<button class="link" part="forgot-password-button" type="button" @click=${(e: Event) => handleForgotPassword(ctx, e)}>${ctx.t('forgotPassword')}</button>`,
   );
 }
 

@@ -16,6 +16,7 @@ export type ErrorKey =
   | 'codeExpired'
   | 'verificationFailed'
   | 'strategyInvalid'
+  | 'resetUnavailable'
   | 'sessionExists'
   | 'tooManyRequests'
   | 'userLocked'
@@ -81,7 +82,10 @@ export type UiKey =
   | 'taskResetPassword'
   | 'taskSetupMfa'
   | 'taskSubtitle'
-  | 'signOut';
+  | 'signOut'
+  | 'forgotPassword'
+  | 'resetCodeSubtitle'
+  | 'signOutOfOtherSessions';
 
 export type MessageKey = UiKey | ErrorKey;
 /** A text for every message key (English, or a language after the overrides are merged in). */

@@ -2,6 +2,7 @@ import type {
   ClerkMfaSignInElement,
   SignedInDetail,
   TaskRequiredDetail,
+  PasswordResetDetail,
   SignInErrorDetail,
   StepChangeDetail,
 } from "../dist/index.js";
@@ -107,6 +108,8 @@ failed and lets the user try again. A late answer is ignored. */
   "onsigned-in"?: (e: CustomEvent<SignedInDetail>) => void;
   /** `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number). */
   "ontask-required"?: (e: CustomEvent<TaskRequiredDetail>) => void;
+  /** `{ identifier, signedOutOfOtherSessions }` when Clerk accepted a new password (after "Forgot password?", or when Clerk required one); the sign-in then goes on (second factor, new device, ...). */
+  "onpassword-reset"?: (e: CustomEvent<PasswordResetDetail>) => void;
   /** `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`). */
   "onsign-in-error"?: (e: CustomEvent<SignInErrorDetail>) => void;
   /** `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen). */
@@ -116,7 +119,7 @@ failed and lets the user try again. A late answer is ignored. */
 export type CustomElements = {
   /**
    * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
-   * code; new-device check; new password) as one element. The server decides
+   * code; new-device check; new password; "Forgot password?") as one element. The server decides
    * each next step; the element renders it.
    *
    * Light and dark: the colour defaults follow the element's CSS `color-scheme`, which is
@@ -131,6 +134,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **signed-in** - `{ sessionId, userId, alreadySignedIn, mfaEnrolled? }` when a session is active; `mfaEnrolled` (`totp` or `phone_code`) when the user enrolled that second factor to finish Clerk's `setup-mfa` task. Cancelable: cancel it to stop the navigation to `after-sign-in-url`.
    * - **task-required** - `{ sessionId, userId, task: { key } }` when the session is signed in but waits for a Clerk session task other than `setup-mfa` (which the element runs itself: the user enrols an authenticator app or an SMS number).
+   * - **password-reset** - `{ identifier, signedOutOfOtherSessions }` when Clerk accepted a new password (after "Forgot password?", or when Clerk required one); the sign-in then goes on (second factor, new device, ...).
    * - **sign-in-error** - `{ code, message, step, key }` for every error shown to the user, the element's own checks included (`form_param_missing`, `form_param_format_invalid`).
    * - **step-change** - `{ step, previousStep }` whenever the step changes (also after "Sign out" on the task screen).
    *
@@ -141,7 +145,7 @@ export type CustomElements = {
    *
    * ### **Slots:**
    *  - **header** - Above the form: a logo or title.
-   * - **footer** - Below the form: links such as "Forgot password?" or "Sign up".
+   * - **footer** - Below the form: links such as "Sign up".
    * - **task** - On the task screen (`task-required`), between what Clerk waits for and "Sign out": the host's own UI for the task (choose an organization, ...).
    *
    * ### **CSS Properties:**
@@ -175,7 +179,9 @@ export type CustomElements = {
    * - **code-input** - The verification or backup code field.
    * - **submit-button** - The primary button of each step (also "Continue" on the signed-in screen).
    * - **continue-button** - "Continue" on the signed-in screen, when `after-sign-in-url` is set.
-   * - **back-button** - "Change", beside the email on the steps after the first: back to the first step (enrolment: "Use another method").
+   * - **back-button** - "Change", beside the email on the steps after the first, and "Back" after "Forgot password?": back to the first step (enrolment: "Use another method").
+   * - **forgot-password-button** - "Forgot password?" on the first step: a code to the email typed, then a new password.
+   * - **sign-out-others-checkbox** - "Sign out of all other devices" with the new password (ticked by default).
    * - **sign-out-button** - "Sign out" on the task screen.
    * - **methods** - The "Use another method" group: a caption and a list of choices.
    * - **methods-label** - Its caption ("Use another method").

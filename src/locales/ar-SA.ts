@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "أرسال رسالة نصية ل{{identifier}}",
   "methodEmailCode": "رمز البريد الإلكتروني ل  {{identifier}}",
   "identifierInvalid": "يجب أستعمال بريد إلكتروني صالح",
+  "forgotPassword": "نسيت كلمة المرور؟",
   "back": "الرجوع",
   "methodTotp": "استخدم تطبيق المصادقة الخاص بك",
   "backupTitle": "أدخل الرمز الأحتياطي",
@@ -33,6 +34,8 @@ const strings: Strings = {
   "passwordPwned": "لا يمكن أستعمال كلمة السر هذه لانها غير أمنة, الرجاء اختيار كلمة مرور أخرى",
   "passwordWeak": "كلمة المرور ليست قوية",
   "taskChooseOrganization": "اختر منظمة",
+  "resetCodeSubtitle": "أولاً, قم بإدخال الرمز المرسل إلى الايميل الخاص بك",
+  "signOutOfOtherSessions": "تسجيل الخروج من جميع الأجهزة",
   // Ours, where Clerk has none (src/translations/ar-SA.json)
   "title": "تسجيل الدخول",
   "working": "يرجى الانتظار…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "تسجيل الخروج",
   "alreadySignedIn": "لقد قمت بتسجيل الدخول بالفعل.",
   "network": "تعذّر الوصول إلى خدمة تسجيل الدخول. حاول مرة أخرى.",
+  "resetUnavailable": "لا يمكن إعادة تعيين كلمة مرور هذا الحساب هنا. سجّل الدخول بطريقة أخرى أو تواصل مع الدعم.",
 };
 
 export default strings;

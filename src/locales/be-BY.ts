@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Адправіць код на {{identifier}}",
   "methodEmailCode": "Адправіць код на {{identifier}}",
   "identifierInvalid": "Адрас электроннай пошты павінен быць сапраўдным адрасам электроннай пошты.",
+  "forgotPassword": "Забылі пароль?",
   "back": "Назад",
   "methodTotp": "Выкарыстайце аўтэнтыфікатар",
   "backupTitle": "Увядзіце код аднаўлення",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Пароль занадта кароткі.",
   "passwordWeak": "Ваш пароль недастаткова надзейны.",
   "taskChooseOrganization": "Выберыце арганізацыю",
+  "resetCodeSubtitle": "Спачатку увядзіце код, адпраўлены на ваш адрас электроннай пошты",
+  "signOutOfOtherSessions": "Выйсці з усіх іншых сесій",
   // Ours, where Clerk has none (src/translations/be-BY.json)
   "title": "Увайсці",
   "working": "Калі ласка, пачакайце…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Выйсці",
   "alreadySignedIn": "Вы ўжо ўвайшлі.",
   "network": "Не ўдалося звязацца са службай уваходу. Паспрабуйце зноў.",
+  "resetUnavailable": "Для гэтага ўліковага запісу тут нельга скінуць пароль. Увайдзіце іншым спосабам або звярніцеся ў падтрымку.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Изпрати SMS код до {{identifier}}",
   "methodEmailCode": "Изпрати код по имейл до {{identifier}}",
   "identifierInvalid": "Имейл адресът не е във валиден формат.",
+  "forgotPassword": "Забравена парола?",
   "back": "Назад",
   "methodTotp": "Използвай приложение за удостоверяване",
   "backupTitle": "Въведете резервен код",
@@ -36,6 +37,8 @@ const strings: Strings = {
   "passwordTooShort": "Паролата е твърде кратка. Моля, въведете поне 8 символа.",
   "passwordWeak": "Паролата трябва да съдържа поне една главна буква, една цифра и един специален символ.",
   "taskChooseOrganization": "Избери организация",
+  "resetCodeSubtitle": "Първо, въведете кода, изпратен на вашия имейл",
+  "signOutOfOtherSessions": "Изход от всички други устройства",
   // Ours, where Clerk has none (src/translations/bg-BG.json)
   "title": "Вход",
   "working": "Моля, изчакайте…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Изход",
   "alreadySignedIn": "Вече сте влезли.",
   "network": "Няма връзка с услугата за вход. Опитайте отново.",
+  "resetUnavailable": "Паролата на този профил не може да бъде възстановена тук. Влезте по друг начин или се свържете с поддръжката.",
 };
 
 export default strings;

@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "{{identifier}}-এ ইমেইল কোড পাঠান",
   "identifierInvalid": "ইমেইল ঠিকানা একটি বৈধ ইমেইল ঠিকানা হতে হবে।",
   "signedInAs": "{{identifier}} হিসাবে সাইন ইন করা হয়েছে",
+  "forgotPassword": "পাসওয়ার্ড ভুলে গেছেন?",
   "back": "পিছনে",
   "methodTotp": "আপনার অথেনটিকেটর অ্যাপ ব্যবহার করুন",
   "backupTitle": "একটি ব্যাকআপ কোড লিখুন",
@@ -41,6 +42,8 @@ const strings: Strings = {
   "taskResetPassword": "আপনার পাসওয়ার্ড রিসেট করুন",
   "taskSetupMfa": "দুই-ধাপ যাচাইকরণ সেট আপ করুন",
   "signOut": "সাইন আউট",
+  "resetCodeSubtitle": "প্রথমে, আপনার ইমেইল ঠিকানায় পাঠানো কোড লিখুন",
+  "signOutOfOtherSessions": "অন্য সব ডিভাইস থেকে সাইন আউট করুন",
   // Ours, where Clerk has none (src/translations/bn-IN.json)
   "title": "সাইন ইন করুন",
   "working": "অনুগ্রহ করে অপেক্ষা করুন…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "চালিয়ে যাওয়ার আগে আপনার অ্যাকাউন্টে এটি সম্পন্ন করা প্রয়োজন।",
   "alreadySignedIn": "আপনি ইতিমধ্যে সাইন ইন করেছেন।",
   "network": "সাইন-ইন পরিষেবার সঙ্গে সংযোগ করা যায়নি। আবার চেষ্টা করুন।",
+  "resetUnavailable": "এই অ্যাকাউন্টের পাসওয়ার্ড এখানে রিসেট করা যাবে না। অন্যভাবে সাইন ইন করুন বা সহায়তায় যোগাযোগ করুন।",
 };
 
 export default strings;

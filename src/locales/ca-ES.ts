@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Envia codi SMS a {{identifier}}",
   "methodEmailCode": "Envia codi per correu electrònic a {{identifier}}",
   "identifierInvalid": "L'adreça de correu electrònic ha de ser una adreça vàlida.",
+  "forgotPassword": "Has oblidat la contrasenya?",
   "back": "Enrere",
   "methodTotp": "Utilitza la teva aplicació d'autenticació",
   "backupTitle": "Introdueix un codi de seguretat",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "La teva contrasenya ha de tenir almenys 8 caràcters.",
   "passwordWeak": "La teva contrasenya no és prou forta.",
   "taskChooseOrganization": "Trieu una organització",
+  "resetCodeSubtitle": "Primer, introdueix el codi enviat al teu ID de correu electrònic",
+  "signOutOfOtherSessions": "Tanca la sessió de tots els altres dispositius",
   // Ours, where Clerk has none (src/translations/ca-ES.json)
   "title": "Inicia sessió",
   "working": "Espera un moment…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Tanca sessió",
   "alreadySignedIn": "Ja has iniciat sessió.",
   "network": "No s'ha pogut connectar amb el servei d'inici de sessió. Torna-ho a provar.",
+  "resetUnavailable": "La contrasenya d'aquest compte no es pot restablir aquí. Inicia la sessió d'una altra manera o contacta amb el suport.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Odeslat SMS kód na {{identifier}}",
   "methodEmailCode": "Odeslat e-mailový kód na {{identifier}}",
   "identifierInvalid": "Emailová adresa musí být platná.",
+  "forgotPassword": "Zapomněli jste heslo?",
   "back": "Zpět",
   "methodTotp": "Použít vaši aplikaci pro ověřování",
   "backupTitle": "Zadejte záložní kód",
@@ -38,6 +39,8 @@ const strings: Strings = {
   "passwordTooShort": "Heslo je příliš krátké.",
   "passwordWeak": "Vaše heslo není dostatečně silné.",
   "taskChooseOrganization": "Vyberte organizaci",
+  "resetCodeSubtitle": "Nejprve zadejte kód odeslaný na váš e-mail",
+  "signOutOfOtherSessions": "Odhlásit se ze všech ostatních zařízení",
   // Ours, where Clerk has none (src/translations/cs-CZ.json)
   "title": "Přihlásit se",
   "working": "Čekejte prosím…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Odhlásit se",
   "alreadySignedIn": "Již jste přihlášeni.",
   "network": "Nepodařilo se spojit s přihlašovací službou. Zkuste to znovu.",
+  "resetUnavailable": "Heslo tohoto účtu zde nelze obnovit. Přihlaste se jinak nebo kontaktujte podporu.",
 };
 
 export default strings;

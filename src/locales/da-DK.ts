@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodPhoneCode": "Send kode til {{identifier}}",
   "methodEmailCode": "Send kode til {{identifier}}",
   "identifierInvalid": "E-mailadressen skal være en gyldig e-mailadresse.",
+  "forgotPassword": "Glemt adgangskode?",
   "back": "Tilbage",
   "methodTotp": "Brug din godkendelsesapp",
   "backupTitle": "Indtast en backup-kode",
@@ -35,6 +36,8 @@ const strings: Strings = {
   "passwordTooShort": "Adgangskoden er for kort.",
   "passwordWeak": "Adgangskoden er ikke stærk nok.",
   "taskChooseOrganization": "Vælg en organisation",
+  "resetCodeSubtitle": "Indtast først koden sendt til din e-mailadresse",
+  "signOutOfOtherSessions": "Log ud af alle andre enheder",
   // Ours, where Clerk has none (src/translations/da-DK.json)
   "title": "Log ind",
   "working": "Vent venligst…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Log ud",
   "alreadySignedIn": "Du er allerede logget ind.",
   "network": "Kunne ikke få forbindelse til login-tjenesten. Prøv igen.",
+  "resetUnavailable": "Adgangskoden til denne konto kan ikke nulstilles her. Log ind på en anden måde, eller kontakt support.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Code an {{identifier}} senden",
   "methodEmailCode": "Code an {{identifier}} senden",
   "identifierInvalid": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+  "forgotPassword": "Passwort vergessen?",
   "back": "Zurück",
   "methodTotp": "Verwenden Sie Ihre Authentifizierungs-App",
   "backupTitle": "Geben Sie einen Wiederherstellungscode ein",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Das Passwort ist zu kurz. Es muss mindestens 8 Zeichen lang sein.",
   "passwordWeak": "Passwort nicht stark genug.",
   "taskChooseOrganization": "Organisation auswählen",
+  "resetCodeSubtitle": "Geben Sie zunächst den an Ihre E-Mail gesendeten Code ein",
+  "signOutOfOtherSessions": "Alle anderen Geräte abmelden",
   // Ours, where Clerk has none (src/translations/de-DE.json)
   "title": "Anmelden",
   "working": "Bitte warten…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Abmelden",
   "alreadySignedIn": "Sie sind bereits angemeldet.",
   "network": "Der Anmeldedienst ist nicht erreichbar. Versuchen Sie es erneut.",
+  "resetUnavailable": "Das Passwort dieses Kontos kann hier nicht zurückgesetzt werden. Melden Sie sich auf anderem Weg an oder wenden Sie sich an den Support.",
 };
 
 export default strings;

@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodPhoneCode": "Αποστολή κωδικού SMS στο {{identifier}}",
   "methodEmailCode": "Αποστολή κωδικού με email στο {{identifier}}",
   "identifierInvalid": "Η διεύθυνση email πρέπει να είναι μια έγκυρη διεύθυνση email.",
+  "forgotPassword": "Ξεχάσατε τον κωδικό;",
   "back": "Πίσω",
   "methodTotp": "Χρήση της εφαρμογής αυθεντικοποίησης",
   "backupTitle": "Εισαγωγή ενός εφεδρικού κωδικού",
@@ -35,6 +36,8 @@ const strings: Strings = {
   "passwordSameAsCurrent": "Ο νέος κωδικός πρόσβασης δεν μπορεί να είναι ίδιος με τον τρέχοντα κωδικό πρόσβασης.",
   "taskChooseOrganization": "Επιλέξτε οργανισμό",
   "taskResetPassword": "Επαναφορά κωδικού πρόσβασης",
+  "resetCodeSubtitle": "Πρώτα, εισάγετε τον κωδικό που στάλθηκε στη διεύθυνση email σας",
+  "signOutOfOtherSessions": "Αποσύνδεση από όλες τις άλλες συσκευές",
   // Ours, where Clerk has none (src/translations/el-GR.json)
   "title": "Σύνδεση",
   "working": "Παρακαλώ περιμένετε…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Αποσύνδεση",
   "alreadySignedIn": "Έχετε ήδη συνδεθεί.",
   "network": "Δεν ήταν δυνατή η επικοινωνία με την υπηρεσία σύνδεσης. Δοκιμάστε ξανά.",
+  "resetUnavailable": "Ο κωδικός πρόσβασης αυτού του λογαριασμού δεν μπορεί να επαναφερθεί εδώ. Συνδεθείτε με άλλον τρόπο ή επικοινωνήστε με την υποστήριξη.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Send SMS code to {{identifier}}",
   "methodEmailCode": "Email code to {{identifier}}",
   "identifierInvalid": "Email address must be a valid email address.",
+  "forgotPassword": "Forgot password?",
   "back": "Back",
   "methodTotp": "Use your authenticator app",
   "backupTitle": "Enter a backup code",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Your password is too short. It must be at least 8 characters long.",
   "passwordWeak": "Your password is not strong enough.",
   "taskChooseOrganization": "Choose an organisation",
+  "resetCodeSubtitle": "First, enter the code sent to your email address",
+  "signOutOfOtherSessions": "Sign out of all other devices",
   // Ours, where Clerk has none (src/translations/en-GB.json)
   "title": "Sign in",
   "working": "Please wait…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Sign out",
   "alreadySignedIn": "You're already signed in.",
   "network": "Couldn't reach the sign-in service. Try again.",
+  "resetUnavailable": "This account can't reset its password here. Sign in another way or contact support.",
 };
 
 export default strings;

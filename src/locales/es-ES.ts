@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Enviar código a {{identifier}}",
   "methodEmailCode": "Enviar código a {{identifier}}",
   "identifierInvalid": "La dirección de correo electrónico debe ser una dirección de correo electrónico válida.",
+  "forgotPassword": "Has olvidado tu contraseña?",
   "back": "Atrás",
   "methodTotp": "Usa tu aplicación de autenticación",
   "backupTitle": "Introduce un código de seguridad",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "La contraseña es demasiado corta.",
   "passwordWeak": "Tu contraseña no es lo suficientemente fuerte.",
   "taskChooseOrganization": "Elegir una organización",
+  "resetCodeSubtitle": "Primero, introduce el código enviado a tu correo electrónico",
+  "signOutOfOtherSessions": "Cerrar sesión en todos los demás dispositivos",
   // Ours, where Clerk has none (src/translations/es-ES.json)
   "title": "Iniciar sesión",
   "working": "Espera un momento…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Cerrar sesión",
   "alreadySignedIn": "Ya has iniciado sesión.",
   "network": "No se ha podido conectar con el servicio de inicio de sesión. Vuelve a intentarlo.",
+  "resetUnavailable": "La contraseña de esta cuenta no se puede restablecer aquí. Inicia sesión de otra forma o contacta con soporte.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Enviar código a{{identifier}}",
   "methodEmailCode": "Enviar código a{{identifier}}",
   "identifierInvalid": "El correo electrónico debe ser válido.",
+  "forgotPassword": "Has olvidado tu contraseña?",
   "back": "Atrás",
   "methodTotp": "Usa tu aplicación de autenticación",
   "backupTitle": "Introduce un código de seguridad",
@@ -36,6 +37,8 @@ const strings: Strings = {
   "passwordTooShort": "La contraseña es muy corta.",
   "passwordWeak": "La contraseña no es suficientemente segura.",
   "taskChooseOrganization": "Elegir una organización",
+  "resetCodeSubtitle": "Primero, ingresa el código enviado a tu correo electrónico",
+  "signOutOfOtherSessions": "Cerrar sesión en todos los demás dispositivos",
   // Ours, where Clerk has none (src/translations/es-MX.json)
   "title": "Iniciar sesión",
   "working": "Espera un momento…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Cerrar sesión",
   "alreadySignedIn": "Ya iniciaste sesión.",
   "network": "No se pudo conectar con el servicio de inicio de sesión. Vuelve a intentarlo.",
+  "resetUnavailable": "La contraseña de esta cuenta no se puede restablecer aquí. Inicia sesión de otra forma o contacta a soporte.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Enviar código SMS a {{identifier}}",
   "methodEmailCode": "Enviar código por correo a {{identifier}}",
   "identifierInvalid": "El correo electrónico debe ser válido.",
+  "forgotPassword": "¿Olvidaste tu contraseña?",
   "back": "Atrás",
   "methodTotp": "Usar tu aplicación autenticadora",
   "backupTitle": "Ingresá un código de respaldo",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Tu contraseña es demasiado corta. Debe tener al menos 8 caracteres.",
   "passwordWeak": "Tu contraseña no es lo suficientemente fuerte.",
   "taskChooseOrganization": "Elegir una organización",
+  "resetCodeSubtitle": "Primero, ingresá el código enviado a tu correo electrónico",
+  "signOutOfOtherSessions": "Cerrar sesión en todos los demás dispositivos",
   // Ours, where Clerk has none (src/translations/es-UY.json)
   "title": "Iniciar sesión",
   "working": "Esperá un momento…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Cerrar sesión",
   "alreadySignedIn": "Ya iniciaste sesión.",
   "network": "No se pudo conectar con el servicio de inicio de sesión. Volvé a intentarlo.",
+  "resetUnavailable": "La contraseña de esta cuenta no se puede restablecer acá. Iniciá sesión de otra forma o contactá a soporte.",
 };
 
 export default strings;

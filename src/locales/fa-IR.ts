@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "ارسال کد پیامکی به {{identifier}}",
   "methodEmailCode": "کد را به {{identifier}} ایمیل کنید",
   "identifierInvalid": "آدرس ایمیل نامعتبر است.",
+  "forgotPassword": "رمز عبور را فراموش کرده‌اید؟",
   "back": "بازگشت",
   "methodTotp": "از برنامه تأیید هویت خود استفاده کنید",
   "backupTitle": "یک کد پشتیبان وارد کنید",
@@ -38,6 +39,8 @@ const strings: Strings = {
   "passwordTooShort": "رمز عبور شما خیلی کوتاه است. باید حداقل ۸ کاراکتر داشته باشد.",
   "passwordWeak": "رمز عبور شما به اندازه کافی قوی نیست.",
   "taskChooseOrganization": "یک سازمان انتخاب کنید",
+  "resetCodeSubtitle": "ابتدا کد ارسال شده به ایمیل خود را وارد کنید",
+  "signOutOfOtherSessions": "از همه دستگاه‌های دیگر خارج شوید",
   // Ours, where Clerk has none (src/translations/fa-IR.json)
   "title": "ورود",
   "working": "لطفاً صبر کنید…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "خروج",
   "alreadySignedIn": "شما قبلاً وارد شده‌اید.",
   "network": "دسترسی به سرویس ورود ممکن نشد. دوباره تلاش کنید.",
+  "resetUnavailable": "رمز عبور این حساب را نمی‌توان اینجا بازنشانی کرد. به روش دیگری وارد شوید یا با پشتیبانی تماس بگیرید.",
 };
 
 export default strings;

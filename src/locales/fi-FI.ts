@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Lähetä koodi sähköpostitse {{identifier}}",
   "identifierInvalid": "Sähköpostiosoiteen tulee olla kelvollinen.",
   "signedInAs": "Kirjautuneena käyttäjänä {{identifier}}",
+  "forgotPassword": "Unohditko salasanasi?",
   "back": "Takaisin",
   "methodTotp": "Käytä todennussovellustasi",
   "backupTitle": "Syötä varakoodi",
@@ -40,6 +41,8 @@ const strings: Strings = {
   "taskResetPassword": "Nollaa salasanasi",
   "taskSetupMfa": "Ota kaksivaiheinen todennus käyttöön",
   "signOut": "Kirjaudu ulos",
+  "resetCodeSubtitle": "Syötä ensin sähköpostiisi lähetetty koodi",
+  "signOutOfOtherSessions": "Kirjaudu ulos kaikista muista laitteista",
   // Ours, where Clerk has none (src/translations/fi-FI.json)
   "title": "Kirjaudu sisään",
   "working": "Odota hetki…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Tilisi edellyttää tätä, ennen kuin voit jatkaa.",
   "alreadySignedIn": "Olet jo kirjautunut sisään.",
   "network": "Kirjautumispalveluun ei saatu yhteyttä. Yritä uudelleen.",
+  "resetUnavailable": "Tämän tilin salasanaa ei voi palauttaa täällä. Kirjaudu sisään toisella tavalla tai ota yhteyttä tukeen.",
 };
 
 export default strings;

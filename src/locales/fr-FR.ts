@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Envoyer le code à {{identifier}}",
   "methodEmailCode": "Envoyer le code à {{identifier}}",
   "identifierInvalid": "L'adresse e-mail doit être une adresse e-mail valide.",
+  "forgotPassword": "Mot de passe oublié ?",
   "back": "Retour",
   "methodTotp": "Utilisez votre application d'authentification",
   "backupTitle": "Entrez un code de récupération",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Votre mot de passe est trop court.",
   "passwordWeak": "Votre mot de passe n'est pas assez fort.",
   "taskChooseOrganization": "Choisir une organisation",
+  "resetCodeSubtitle": "Tout d'abord, saisissez le code envoyé à votre adresse e-mail.",
+  "signOutOfOtherSessions": "Se déconnecter de tous les autres appareils",
   // Ours, where Clerk has none (src/translations/fr-FR.json)
   "title": "Se connecter",
   "working": "Veuillez patienter…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Se déconnecter",
   "alreadySignedIn": "Vous êtes déjà connecté.",
   "network": "Impossible de joindre le service de connexion. Réessayez.",
+  "resetUnavailable": "Le mot de passe de ce compte ne peut pas être réinitialisé ici. Connectez-vous autrement ou contactez le support.",
 };
 
 export default strings;

@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodPhoneCode": "שלח קוד SMS ל-{{identifier}}",
   "methodEmailCode": "שלח קוד באימייל ל-{{identifier}}",
   "identifierInvalid": "כתובת האימייל חייבת להיות כתובת אימייל תקינה.",
+  "forgotPassword": "שכחת סיסמה?",
   "back": "חזור",
   "methodTotp": "השתמש באפליקציית האימות שלך",
   "backupTitle": "הכנס קוד גיבוי",
@@ -31,6 +32,8 @@ const strings: Strings = {
   "passwordPwned": "הסיסמה הזו נמצאה כחלק מהפרטים שנחשפו בהפרת נתונים ולא ניתן להשתמש בה, אנא בצע איתחול לסיסמה שלך.",
   "passwordWeak": "הסיסמה שלך אינה מספיק חזקה.",
   "taskChooseOrganization": "בחר ארגון",
+  "resetCodeSubtitle": "ראשית, הכנס את הקוד שנשלח לאימייל שלך",
+  "signOutOfOtherSessions": "התנתק מכל המכשירים האחרים",
   // Ours, where Clerk has none (src/translations/he-IL.json)
   "title": "התחבר",
   "verify": "אמת",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "התנתק",
   "alreadySignedIn": "אתה כבר מחובר.",
   "network": "לא ניתן היה ליצור קשר עם שירות ההתחברות. נסה שוב.",
+  "resetUnavailable": "לא ניתן לאפס כאן את הסיסמה של החשבון הזה. התחברו בדרך אחרת או פנו לתמיכה.",
 };
 
 export default strings;

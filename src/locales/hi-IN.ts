@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "{{identifier}} पर ईमेल कोड",
   "identifierInvalid": "ईमेल पता एक वैध ईमेल पता होना चाहिए।",
   "signedInAs": "{{identifier}} के रूप में साइन इन किया गया",
+  "forgotPassword": "पासवर्ड भूल गए?",
   "back": "वापस",
   "methodTotp": "अपने प्रमाणकर्ता ऐप का उपयोग करें",
   "backupTitle": "बैकअप कोड दर्ज करें",
@@ -41,6 +42,8 @@ const strings: Strings = {
   "taskResetPassword": "अपना पासवर्ड रीसेट करें",
   "taskSetupMfa": "दो-चरणीय सत्यापन सेट करें",
   "signOut": "साइन आउट",
+  "resetCodeSubtitle": "पहले, अपने ईमेल पते पर भेजा गया कोड दर्ज करें",
+  "signOutOfOtherSessions": "अन्य सभी उपकरणों से साइन आउट करें",
   // Ours, where Clerk has none (src/translations/hi-IN.json)
   "title": "साइन इन करें",
   "working": "कृपया प्रतीक्षा करें…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "जारी रखने से पहले आपके खाते के लिए यह आवश्यक है।",
   "alreadySignedIn": "आप पहले से साइन इन हैं।",
   "network": "साइन-इन सेवा से संपर्क नहीं हो सका। पुनः प्रयास करें।",
+  "resetUnavailable": "इस खाते का पासवर्ड यहाँ रीसेट नहीं किया जा सकता। किसी और तरीके से साइन इन करें या सहायता से संपर्क करें।",
 };
 
 export default strings;

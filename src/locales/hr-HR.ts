@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Pošalji kod e-poštom na {{identifier}}",
   "identifierInvalid": "E-mail adresa mora biti valjana e-mail adresa.",
   "signedInAs": "Prijavljen kao {{identifier}}",
+  "forgotPassword": "Zaboravili ste lozinku?",
   "back": "Natrag",
   "methodTotp": "Koristite svoju aplikaciju za autentifikaciju",
   "backupTitle": "Unesite rezervni kod",
@@ -43,6 +44,8 @@ const strings: Strings = {
   "taskResetPassword": "Resetirajte svoju lozinku",
   "taskSetupMfa": "Postavi dvostupanjsku verifikaciju",
   "signOut": "Odjavi se",
+  "resetCodeSubtitle": "Prvo unesite kod poslan na vašu e-mail adresu",
+  "signOutOfOtherSessions": "Odjavi se sa svih ostalih uređaja",
   // Ours, where Clerk has none (src/translations/hr-HR.json)
   "title": "Prijava",
   "working": "Molimo pričekajte…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Vaš račun to zahtijeva prije nego što možete nastaviti.",
   "alreadySignedIn": "Već ste prijavljeni.",
   "network": "Usluga prijave nije dostupna. Pokušajte ponovno.",
+  "resetUnavailable": "Lozinka ovog računa ne može se ovdje poništiti. Prijavite se na drugi način ili se obratite podršci.",
 };
 
 export default strings;

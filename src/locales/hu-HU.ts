@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Email kód a {{identifier}}-nak/nek",
   "identifierInvalid": "Az email címnek érvényes email címnek kell lennie.",
   "signedInAs": "Bejelentkezve: {{identifier}}",
+  "forgotPassword": "Elfelejtetted a jelszavad?",
   "back": "Vissza",
   "methodTotp": "Hitelesítő app használata",
   "backupTitle": "Írd be a tartalék kódot",
@@ -40,6 +41,8 @@ const strings: Strings = {
   "taskResetPassword": "Jelszó visszaállítása",
   "taskSetupMfa": "Kétlépcsős azonosítás beállítása",
   "signOut": "Kijelentkezés",
+  "resetCodeSubtitle": "Először, írd be a kódot amit emailben kaptál",
+  "signOutOfOtherSessions": "Kijelentkeztetés minden más eszközökről",
   // Ours, where Clerk has none (src/translations/hu-HU.json)
   "title": "Bejelentkezés",
   "working": "Kérlek, várj…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "A fiókodhoz erre szükség van, mielőtt folytathatnád.",
   "alreadySignedIn": "Már be vagy jelentkezve.",
   "network": "Nem sikerült elérni a bejelentkezési szolgáltatást. Próbáld újra.",
+  "resetUnavailable": "Ennek a fióknak a jelszava itt nem állítható vissza. Jelentkezzen be másképp, vagy forduljon az ügyfélszolgálathoz.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Kirim kode SMS ke {{identifier}}",
   "methodEmailCode": "Kirim kode ke {{identifier}}",
   "identifierInvalid": "Alamat email harus berupa alamat email yang valid.",
+  "forgotPassword": "Lupa kata sandi?",
   "back": "Kembali",
   "methodTotp": "Gunakan aplikasi autentikator",
   "backupTitle": "Masukkan kode cadangan",
@@ -34,6 +35,8 @@ const strings: Strings = {
   "passwordPwned": "Kata sandi ini telah ditemukan sebagai bagian dari kebocoran data dan tidak dapat digunakan, silakan reset kata sandi Anda.",
   "passwordWeak": "Kata sandi Anda tidak cukup kuat.",
   "taskChooseOrganization": "Pilih organisasi",
+  "resetCodeSubtitle": "Pertama, masukkan kode yang dikirim ke alamat email Anda",
+  "signOutOfOtherSessions": "Keluar dari semua perangkat lain",
   // Ours, where Clerk has none (src/translations/id-ID.json)
   "title": "Masuk",
   "working": "Mohon tunggu…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Keluar",
   "alreadySignedIn": "Anda sudah masuk.",
   "network": "Tidak dapat terhubung ke layanan masuk. Coba lagi.",
+  "resetUnavailable": "Kata sandi akun ini tidak dapat diatur ulang di sini. Masuk dengan cara lain atau hubungi dukungan.",
 };
 
 export default strings;

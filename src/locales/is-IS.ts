@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Senda kóða á {{identifier}}",
   "identifierInvalid": "Netfang verður að vera gilt netfang.",
   "signedInAs": "Skráður inn sem {{identifier}}",
+  "forgotPassword": "Gleymt lykilorð?",
   "back": "Til baka",
   "methodTotp": "Nota auðkennisforritið þitt",
   "backupTitle": "Sláðu inn öryggiskóða",
@@ -40,6 +41,8 @@ const strings: Strings = {
   "taskResetPassword": "Endurstilla lykilorðið þitt",
   "taskSetupMfa": "Setja upp tveggja þrepa auðkenningu",
   "signOut": "Skrá út",
+  "resetCodeSubtitle": "Fyrst, sláðu inn kóðann sem sendur var á netfangið þitt",
+  "signOutOfOtherSessions": "Skrá út af öllum öðrum tækjum",
   // Ours, where Clerk has none (src/translations/is-IS.json)
   "title": "Skrá inn",
   "working": "Vinsamlegast bíddu…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Reikningurinn þinn krefst þessa áður en þú getur haldið áfram.",
   "alreadySignedIn": "Þú ert nú þegar innskráður.",
   "network": "Ekki náðist samband við innskráningarþjónustuna. Reyndu aftur.",
+  "resetUnavailable": "Ekki er hægt að endurstilla lykilorð þessa reiknings hér. Skráðu þig inn á annan hátt eða hafðu samband við þjónustu.",
 };
 
 export default strings;

@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodPhoneCode": "Invia codice a {{identifier}}",
   "methodEmailCode": "Invia codice a {{identifier}}",
   "identifierInvalid": "L'indirizzo email deve essere un indirizzo email valido.",
+  "forgotPassword": "Password dimenticata?",
   "back": "Indietro",
   "methodTotp": "Usa la tua app di autenticazione",
   "backupTitle": "Inserisci un codice di backup",
@@ -35,6 +36,8 @@ const strings: Strings = {
   "passwordTooShort": "La password deve avere almeno 8 caratteri.",
   "passwordWeak": "La tua password non è abbastanza forte.",
   "taskChooseOrganization": "Scegli un'organizzazione",
+  "resetCodeSubtitle": "Per prima cosa, inserisci il codice inviato al tuo ID email",
+  "signOutOfOtherSessions": "Disconnetti tutti gli altri dispositivi",
   // Ours, where Clerk has none (src/translations/it-IT.json)
   "title": "Accedi",
   "passwordLabel": "Password",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Esci",
   "alreadySignedIn": "Hai già effettuato l'accesso.",
   "network": "Impossibile raggiungere il servizio di accesso. Riprova.",
+  "resetUnavailable": "La password di questo account non può essere reimpostata qui. Accedi in un altro modo o contatta l'assistenza.",
 };
 
 export default strings;

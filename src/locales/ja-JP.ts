@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "{{identifier}}にメールコードを送信",
   "identifierInvalid": "メールアドレスの形式が正しくありません。",
   "signedInAs": "{{identifier}} としてサインイン中",
+  "forgotPassword": "パスワードをお忘れですか？",
   "back": "戻る",
   "methodTotp": "認証アプリを使用する",
   "backupTitle": "バックアップコードを入力",
@@ -43,6 +44,8 @@ const strings: Strings = {
   "taskResetPassword": "パスワードをリセット",
   "taskSetupMfa": "二段階認証を設定",
   "signOut": "サインアウト",
+  "resetCodeSubtitle": "まず、メールアドレスに送信されたコードを入力してください",
+  "signOutOfOtherSessions": "他の全てのデバイスからサインアウト",
   // Ours, where Clerk has none (src/translations/ja-JP.json)
   "title": "サインイン",
   "working": "お待ちください…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "続行するには、アカウントでこの手順を完了する必要があります。",
   "alreadySignedIn": "既にサインインしています。",
   "network": "サインインサービスに接続できませんでした。もう一度お試しください。",
+  "resetUnavailable": "このアカウントのパスワードはここではリセットできません。別の方法でサインインするか、サポートにお問い合わせください。",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "{{identifier}} нөміріне SMS жіберу",
   "methodEmailCode": "{{identifier}} электрондық поштасына код жіберу",
   "identifierInvalid": "Электрондық пошта жарамсыз.",
+  "forgotPassword": "Құпия сөзді ұмыттыңыз ба?",
   "back": "Артқа",
   "methodTotp": "Аутентификатор қолдану",
   "backupTitle": "Сақтық кодын енгізіңіз",
@@ -36,6 +37,8 @@ const strings: Strings = {
   "passwordTooShort": "Құпия сөз тым қысқа. Кемінде 8 таңба болуы керек.",
   "passwordWeak": "Құпия сөз әлсіз.",
   "taskChooseOrganization": "Ұйым таңдаңыз",
+  "resetCodeSubtitle": "Алдымен электрондық поштаңызға жіберілген кодты енгізіңіз",
+  "signOutOfOtherSessions": "Барлық басқа құрылғылардан шығу",
   // Ours, where Clerk has none (src/translations/kk-KZ.json)
   "title": "Кіру",
   "working": "Күте тұрыңыз…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Шығу",
   "alreadySignedIn": "Сіз жүйеге кіріп қойғансыз.",
   "network": "Кіру қызметіне қосылу мүмкін болмады. Қайталап көріңіз.",
+  "resetUnavailable": "Бұл тіркелгінің құпиясөзін мұнда қалпына келтіру мүмкін емес. Басқа жолмен кіріңіз немесе қолдау қызметіне хабарласыңыз.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "{{identifier}}로 SMS 코드 보내기",
   "methodEmailCode": "{{identifier}}로 이메일 코드 보내기",
   "identifierInvalid": "이메일 주소 형식이 올바르지 않아요.",
+  "forgotPassword": "비밀번호를 잊으셨나요?",
   "back": "돌아가기",
   "methodTotp": "인증 앱 사용하기",
   "backupTitle": "백업 코드 입력",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordSameAsCurrent": "새 비밀번호는 현재 비밀번호와 같을 수 없어요.",
   "taskChooseOrganization": "조직 선택",
   "taskResetPassword": "비밀번호 재설정",
+  "resetCodeSubtitle": "먼저 이메일로 전송된 코드를 입력하세요",
+  "signOutOfOtherSessions": "다른 모든 기기에서 로그아웃",
   // Ours, where Clerk has none (src/translations/ko-KR.json)
   "title": "로그인",
   "working": "잠시만 기다려 주세요…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "로그아웃",
   "alreadySignedIn": "이미 로그인 중이에요.",
   "network": "로그인 서비스에 연결할 수 없어요. 다시 시도해 주세요.",
+  "resetUnavailable": "이 계정의 비밀번호는 여기에서 재설정할 수 없습니다. 다른 방법으로 로그인하거나 지원팀에 문의하세요.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "{{identifier}} руу SMS илгээх",
   "methodEmailCode": "{{identifier}} имэйлруу код илгээх",
   "identifierInvalid": "Имэйл хаяг нь хүчинтэй имэйл хаяг байх ёстой.",
+  "forgotPassword": "Нууц үгээ мартсан?",
   "back": "Буцах",
   "methodTotp": "Authenticator програмаа ашиглана уу",
   "backupTitle": "Нөөц код оруулна уу",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Нууц үгийн урт хэт богино байна.",
   "passwordWeak": "Таны нууц үг хангалттай хүчтэй биш байна.",
   "taskChooseOrganization": "Байгууллага сонгох",
+  "resetCodeSubtitle": "Эхлээд таны имэйл ID руу илгээсэн кодыг оруулна уу",
+  "signOutOfOtherSessions": "Бусад бүх төхөөрөмжөөс гарах",
   // Ours, where Clerk has none (src/translations/mn-MN.json)
   "title": "Нэвтрэх",
   "working": "Түр хүлээнэ үү…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Гарах",
   "alreadySignedIn": "Та аль хэдийн нэвтэрсэн байна.",
   "network": "Нэвтрэх үйлчилгээнд холбогдож чадсангүй. Дахин оролдоно уу.",
+  "resetUnavailable": "Энэ бүртгэлийн нууц үгийг энд сэргээх боломжгүй. Өөр аргаар нэвтэрч орох эсвэл тусламжийн багтай холбогдоно уу.",
 };
 
 export default strings;

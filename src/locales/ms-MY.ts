@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "E-mel kod ke {{identifier}}",
   "identifierInvalid": "Alamat e-mel mestilah alamat e-mel yang sah.",
   "signedInAs": "Log masuk sebagai {{identifier}}",
+  "forgotPassword": "Lupa kata laluan?",
   "back": "Kembali",
   "methodTotp": "Gunakan aplikasi pengesah anda",
   "backupTitle": "Masukkan kod sandaran",
@@ -41,6 +42,8 @@ const strings: Strings = {
   "taskResetPassword": "Tetapkan semula kata laluan anda",
   "taskSetupMfa": "Sediakan pengesahan dua langkah",
   "signOut": "Log keluar",
+  "resetCodeSubtitle": "Pertama, masukkan kod yang dihantar ke alamat e-mel anda",
+  "signOutOfOtherSessions": "Daftar keluar dari semua peranti lain",
   // Ours, where Clerk has none (src/translations/ms-MY.json)
   "title": "Daftar masuk",
   "working": "Sila tunggu…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Akaun anda memerlukan langkah ini sebelum anda boleh meneruskan.",
   "alreadySignedIn": "Anda sudah mendaftar masuk.",
   "network": "Tidak dapat menghubungi perkhidmatan daftar masuk. Cuba lagi.",
+  "resetUnavailable": "Kata laluan akaun ini tidak boleh ditetapkan semula di sini. Log masuk dengan cara lain atau hubungi sokongan.",
 };
 
 export default strings;

@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Send e-postkode til {{identifier}}",
   "identifierInvalid": "E-postadressen må være en gyldig e-postadresse",
   "signedInAs": "Innlogget som {{identifier}}",
+  "forgotPassword": "Glemt passord?",
   "back": "Tilbake",
   "methodTotp": "Bruk autentiseringsappen din",
   "backupTitle": "Skriv inn en sikkerhetskopi-kode",
@@ -39,6 +40,8 @@ const strings: Strings = {
   "taskResetPassword": "Tilbakestill passordet ditt",
   "taskSetupMfa": "Sett opp to-trinns verifisering",
   "signOut": "Logg ut",
+  "resetCodeSubtitle": "Først, skriv inn koden som ble sendt til e-posten din",
+  "signOutOfOtherSessions": "Logg ut fra alle andre enheter",
   // Ours, where Clerk has none (src/translations/nb-NO.json)
   "title": "Logg inn",
   "working": "Vent litt…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Kontoen din krever dette før du kan fortsette.",
   "alreadySignedIn": "Du er allerede logget inn.",
   "network": "Kunne ikke nå innloggingstjenesten. Prøv igjen.",
+  "resetUnavailable": "Passordet til denne kontoen kan ikke tilbakestilles her. Logg på på en annen måte, eller kontakt kundestøtte.",
 };
 
 export default strings;

@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodPhoneCode": "Verzend code naar {{identifier}}",
   "methodEmailCode": "Verzend code naar {{identifier}}",
   "identifierInvalid": "E-mailadres moet een geldig e-mailadres zijn.",
+  "forgotPassword": "Wachtwoord vergeten?",
   "back": "Terug",
   "methodTotp": "Gebruik je authenticator app",
   "backupTitle": "Voer een backupcode in",
@@ -35,6 +36,8 @@ const strings: Strings = {
   "passwordTooShort": "Het wachtwoord is te kort.",
   "passwordWeak": "Je wachtwoord is niet sterk genoeg.",
   "taskChooseOrganization": "Kies een organisatie",
+  "resetCodeSubtitle": "Voer de code in die verzonden is naar je e-mailadres",
+  "signOutOfOtherSessions": "Alle andere apparaten uitloggen",
   // Ours, where Clerk has none (src/translations/nl-BE.json)
   "title": "Inloggen",
   "working": "Even geduld…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Uitloggen",
   "alreadySignedIn": "Je bent al ingelogd.",
   "network": "De inlogservice is niet bereikbaar. Probeer het opnieuw.",
+  "resetUnavailable": "Het wachtwoord van dit account kan hier niet worden hersteld. Meld je op een andere manier aan of neem contact op met support.",
 };
 
 export default strings;

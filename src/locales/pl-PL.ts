@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Wyślij kod do {{identifier}}",
   "methodEmailCode": "Wyślij kod do {{identifier}}",
   "identifierInvalid": "Adres e-mail powinien być poprawnym adresem e-mail.",
+  "forgotPassword": "Zapomniałem/am hasła",
   "back": "Powrót",
   "methodTotp": "Użyj aplikacji uwierzytelniającej",
   "backupTitle": "Wprowadź kod zapasowy",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordWeak": "Twoje hasło nie jest wystarczająco silne",
   "taskChooseOrganization": "Wybierz organizację",
   "taskResetPassword": "Zresetuj hasło",
+  "resetCodeSubtitle": "Najpierw wprowadź kod wysłany na Twój adres e-mail",
+  "signOutOfOtherSessions": "Wyloguj się ze wszystkich innych urządzeń",
   // Ours, where Clerk has none (src/translations/pl-PL.json)
   "title": "Zaloguj się",
   "working": "Proszę czekać…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Wyloguj się",
   "alreadySignedIn": "Jesteś już zalogowany.",
   "network": "Nie udało się połączyć z usługą logowania. Spróbuj ponownie.",
+  "resetUnavailable": "Hasła do tego konta nie można tu zresetować. Zaloguj się w inny sposób lub skontaktuj się z pomocą techniczną.",
 };
 
 export default strings;

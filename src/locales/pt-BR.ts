@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Enviar código para {{identifier}}",
   "methodEmailCode": "Enviar código para {{identifier}}",
   "identifierInvalid": "O endereço de e-mail deve ser um endereço de e-mail válido.",
+  "forgotPassword": "Esqueceu a senha?",
   "back": "Voltar",
   "methodTotp": "Utilize seu aplicativo autenticador",
   "backupTitle": "Insira um código de backup",
@@ -39,6 +40,8 @@ const strings: Strings = {
   "passwordSameAsCurrent": "A nova senha não pode ser igual à senha atual.",
   "taskChooseOrganization": "Escolha uma organização",
   "taskResetPassword": "Resetar senha",
+  "resetCodeSubtitle": "Primeiro, digite o código enviado para seu e-mail",
+  "signOutOfOtherSessions": "Desconectar de todos os outros dispositivos",
   // Ours, where Clerk has none (src/translations/pt-BR.json)
   "title": "Entrar",
   "working": "Aguarde…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Sair",
   "alreadySignedIn": "Você já está conectado.",
   "network": "Não foi possível acessar o serviço de login. Tente novamente.",
+  "resetUnavailable": "A senha desta conta não pode ser redefinida aqui. Entre de outra forma ou fale com o suporte.",
 };
 
 export default strings;

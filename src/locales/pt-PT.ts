@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "Enviar código para {{identifier}}",
   "identifierInvalid": "O endereço de e-mail deve ser válido.",
   "signedInAs": "Sessão iniciada como {{identifier}}",
+  "forgotPassword": "Esqueceu a palavra-passe?",
   "back": "Voltar",
   "methodTotp": "Utilize o seu autenticador",
   "backupTitle": "Insira um código de backup",
@@ -42,6 +43,8 @@ const strings: Strings = {
   "taskResetPassword": "Reponha a sua palavra-passe",
   "taskSetupMfa": "Configurar a verificação em duas etapas",
   "signOut": "Terminar sessão",
+  "resetCodeSubtitle": "Primeiro, introduza o código enviado para o seu endereço de e-mail",
+  "signOutOfOtherSessions": "Terminar sessão em todos os outros dispositivos",
   // Ours, where Clerk has none (src/translations/pt-PT.json)
   "title": "Iniciar sessão",
   "working": "Aguarde…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "A sua conta precisa deste passo antes de poder continuar.",
   "alreadySignedIn": "Já tem sessão iniciada.",
   "network": "Não foi possível contactar o serviço de início de sessão. Tente novamente.",
+  "resetUnavailable": "A palavra-passe desta conta não pode ser reposta aqui. Inicie sessão de outra forma ou contacte o suporte.",
 };
 
 export default strings;

@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodBackupCode": "Folosește un cod de rezervă",
   "methodPhoneCode": "Trimite cod prin SMS la {{identifier}}",
   "methodEmailCode": "Trimite cod pe email către {{identifier}}",
+  "forgotPassword": "Ai uitat parola?",
   "back": "Înapoi",
   "methodTotp": "Folosește aplicația de autentificare",
   "backupTitle": "Introdu un cod de rezervă",
@@ -32,6 +33,8 @@ const strings: Strings = {
   "passwordTooShort": "Parola este prea scurtă. Trebuie să aibă cel puțin 8 caractere.",
   "passwordWeak": "Parola ta nu este suficient de puternică.",
   "taskChooseOrganization": "Alege o organizație",
+  "resetCodeSubtitle": "Mai întâi introdu codul trimis la adresa de email",
+  "signOutOfOtherSessions": "Deconectează celelalte dispozitive",
   // Ours, where Clerk has none (src/translations/ro-RO.json)
   "title": "Autentifică-te",
   "working": "Te rugăm să aștepți…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Deconectează-te",
   "alreadySignedIn": "Ești deja autentificat.",
   "network": "Serviciul de autentificare nu poate fi accesat. Încearcă din nou.",
+  "resetUnavailable": "Parola acestui cont nu poate fi resetată aici. Conectează-te în alt mod sau contactează asistența.",
 };
 
 export default strings;

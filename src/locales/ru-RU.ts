@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Отправить код на {{identifier}}",
   "methodEmailCode": "Отправить код на {{identifier}}",
   "identifierInvalid": "Адрес электронной почты должен быть действительным.",
+  "forgotPassword": "Забыли пароль?",
   "back": "Назад",
   "methodTotp": "Используйте аутентификатор",
   "backupTitle": "Введите резервный код",
@@ -33,6 +34,8 @@ const strings: Strings = {
   "passwordPwned": "Этот пароль был найден в утечке данных и не может быть использован. Пожалуйста, сбросьте пароль.",
   "passwordWeak": "Ваш пароль недостаточно надежный.",
   "taskChooseOrganization": "Выберите организацию",
+  "resetCodeSubtitle": "Сначала введите код, отправленный на ваш адрес электронной почты.",
+  "signOutOfOtherSessions": "Выйти со всех других устройств",
   // Ours, where Clerk has none (src/translations/ru-RU.json)
   "title": "Вход",
   "working": "Пожалуйста, подождите…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Выйти",
   "alreadySignedIn": "Вы уже вошли в систему.",
   "network": "Не удалось связаться со службой входа. Попробуйте снова.",
+  "resetUnavailable": "Пароль этой учётной записи здесь сбросить нельзя. Войдите другим способом или обратитесь в поддержку.",
 };
 
 export default strings;

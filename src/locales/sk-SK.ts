@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Poslať SMS kód na telefónne číslo {{identifier}}",
   "methodEmailCode": "Odoslať overovací kód na email {{identifier}}",
   "identifierInvalid": "Emailová adresa musí byť platná.",
+  "forgotPassword": "Zabudli ste heslo?",
   "back": "Späť",
   "methodTotp": "Použiť autentifikačnú aplikáciu",
   "backupTitle": "Zadajte záložný kód",
@@ -36,6 +37,8 @@ const strings: Strings = {
   "passwordTooShort": "Heslo musí mať aspoň 8 znakov.",
   "passwordWeak": "Vaše heslo nie je dostatočne silné.",
   "taskChooseOrganization": "Vyberte organizáciu",
+  "resetCodeSubtitle": "Najprv zadajte kód zaslaný na váš email",
+  "signOutOfOtherSessions": "Odhlásiť sa zo všetkých ostatných zariadení",
   // Ours, where Clerk has none (src/translations/sk-SK.json)
   "title": "Prihlásiť sa",
   "working": "Čakajte, prosím…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Odhlásiť sa",
   "alreadySignedIn": "Už ste sa prihlásili.",
   "network": "Nepodarilo sa spojiť so službou prihlásenia. Skúste to znova.",
+  "resetUnavailable": "Heslo tohto účtu tu nie je možné obnoviť. Prihláste sa inak alebo kontaktujte podporu.",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Pošalji SMS kod na {{identifier}}",
   "methodEmailCode": "Pošalji kod na e-mail {{identifier}}",
   "identifierInvalid": "E-mail adresa mora biti važeća e-mail adresa.",
+  "forgotPassword": "Zaboravljena lozinka?",
   "back": "Nazad",
   "methodTotp": "Koristi svoju aplikaciju za autentifikaciju",
   "backupTitle": "Unesi rezervni kod",
@@ -38,6 +39,8 @@ const strings: Strings = {
   "passwordTooShort": "Lozinka je prekratka.",
   "passwordWeak": "Tvoja lozinka nije dovoljno jaka.",
   "taskChooseOrganization": "Izaberite organizaciju",
+  "resetCodeSubtitle": "Prvo, unesi kod poslat na tvoju e-mail adresu",
+  "signOutOfOtherSessions": "Odjavi se sa svih drugih uređaja",
   // Ours, where Clerk has none (src/translations/sr-RS.json)
   "title": "Prijavi se",
   "working": "Molimo sačekaj…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Odjavi se",
   "alreadySignedIn": "Već si prijavljen.",
   "network": "Nije moguće povezati se sa servisom za prijavu. Pokušaj ponovo.",
+  "resetUnavailable": "Лозинка овог налога не може се овде ресетовати. Пријавите се на други начин или се обратите подршци.",
 };
 
 export default strings;

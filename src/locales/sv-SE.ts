@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Skicka kod till {{identifier}}",
   "methodEmailCode": "Skicka kod till {{identifier}}",
   "identifierInvalid": "E-postadressen måste vara en giltig e-postadress.",
+  "forgotPassword": "Glömt lösenord?",
   "back": "Tillbaka",
   "methodTotp": "Använd din autentiseringsapp",
   "backupTitle": "Ange en reservkod",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Lösenordet är för kort.",
   "passwordWeak": "Ditt lösenord är inte tillräckligt starkt.",
   "taskChooseOrganization": "Välj en organisation",
+  "resetCodeSubtitle": "Först, ange koden som skickats till din e-postadress",
+  "signOutOfOtherSessions": "Logga ut från alla andra enheter",
   // Ours, where Clerk has none (src/translations/sv-SE.json)
   "title": "Logga in",
   "working": "Vänligen vänta…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Logga ut",
   "alreadySignedIn": "Du är redan inloggad.",
   "network": "Det gick inte att nå inloggningstjänsten. Försök igen.",
+  "resetUnavailable": "Lösenordet för det här kontot kan inte återställas här. Logga in på ett annat sätt eller kontakta supporten.",
 };
 
 export default strings;

@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "{{identifier}} க்கு மின்னஞ்சல் குறியீடு",
   "identifierInvalid": "மின்னஞ்சல் முகவரி சரியான மின்னஞ்சல் முகவரியாக இருக்க வேண்டும்.",
   "signedInAs": "{{identifier}} ஆக உள்நுழைந்துள்ளீர்கள்",
+  "forgotPassword": "கடவுச்சொல் மறந்துவிட்டதா?",
   "back": "பின்செல்",
   "methodTotp": "உங்கள் அங்கீகாரி பயன்பாட்டைப் பயன்படுத்தவும்",
   "backupTitle": "காப்புக் குறியீட்டை உள்ளிடவும்",
@@ -41,6 +42,8 @@ const strings: Strings = {
   "taskResetPassword": "உங்கள் கடவுச்சொல்லை மீட்டமைக்கவும்",
   "taskSetupMfa": "இரு-படி சரிபார்ப்பை அமைக்கவும்",
   "signOut": "வெளியேறு",
+  "resetCodeSubtitle": "முதலில், உங்கள் மின்னஞ்சல் முகவரிக்கு அனுப்பப்பட்ட குறியீட்டை உள்ளிடவும்",
+  "signOutOfOtherSessions": "மற்ற அனைத்து சாதனங்களிலிருந்தும் வெளியேறவும்",
   // Ours, where Clerk has none (src/translations/ta-IN.json)
   "title": "உள்நுழையவும்",
   "working": "தயவுசெய்து காத்திருக்கவும்…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "தொடர்வதற்கு முன் உங்கள் கணக்கிற்கு இது தேவை.",
   "alreadySignedIn": "நீங்கள் ஏற்கனவே உள்நுழைந்துள்ளீர்கள்.",
   "network": "உள்நுழைவு சேவையை அணுக முடியவில்லை. மீண்டும் முயற்சிக்கவும்.",
+  "resetUnavailable": "இந்தக் கணக்கின் கடவுச்சொல்லை இங்கே மீட்டமைக்க முடியாது. வேறு வழியில் உள்நுழையவும் அல்லது உதவிக் குழுவைத் தொடர்புகொள்ளவும்.",
 };
 
 export default strings;

@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "{{identifier}}కి ఇమెయిల్ కోడ్",
   "identifierInvalid": "ఇమెయిల్ చిరునామా చెల్లుబాటు అయ్యే ఇమెయిల్ చిరునామా అయి ఉండాలి.",
   "signedInAs": "{{identifier}}గా సైన్ ఇన్ చేయబడింది",
+  "forgotPassword": "పాస్‌వర్డ్ మర్చిపోయారా?",
   "back": "వెనుకకు",
   "methodTotp": "మీ ప్రమాణీకరణ యాప్‌ను ఉపయోగించండి",
   "backupTitle": "బ్యాకప్ కోడ్‌ను నమోదు చేయండి",
@@ -41,6 +42,8 @@ const strings: Strings = {
   "taskResetPassword": "మీ పాస్‌వర్డ్‌ను రీసెట్ చేయండి",
   "taskSetupMfa": "రెండు-దశల ధృవీకరణను సెటప్ చేయండి",
   "signOut": "సైన్ అవుట్",
+  "resetCodeSubtitle": "మొదట, మీ ఇమెయిల్ చిరునామాకు పంపిన కోడ్‌ను నమోదు చేయండి",
+  "signOutOfOtherSessions": "అన్ని ఇతర పరికరాల నుండి సైన్ అవుట్ అవ్వండి",
   // Ours, where Clerk has none (src/translations/te-IN.json)
   "title": "సైన్ ఇన్ చేయండి",
   "working": "దయచేసి వేచి ఉండండి…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "కొనసాగించే ముందు మీ ఖాతాకు ఇది అవసరం.",
   "alreadySignedIn": "మీరు ఇప్పటికే సైన్ ఇన్ చేశారు.",
   "network": "సైన్ ఇన్ సేవను చేరుకోలేకపోయాము. మళ్ళీ ప్రయత్నించండి.",
+  "resetUnavailable": "ఈ ఖాతా పాస్‌వర్డ్‌ను ఇక్కడ రీసెట్ చేయలేరు. వేరే విధంగా సైన్ ఇన్ చేయండి లేదా సహాయ బృందాన్ని సంప్రదించండి.",
 };
 
 export default strings;

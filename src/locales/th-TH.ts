@@ -14,6 +14,7 @@ const strings: Strings = {
   "methodBackupCode": "ใช้รหัสสำรอง",
   "methodPhoneCode": "ส่ง SMS รหัสไปยัง {{identifier}}",
   "methodEmailCode": "ส่งรหัสทางอีเมลไปยัง {{identifier}}",
+  "forgotPassword": "ลืมรหัสผ่าน?",
   "back": "ย้อนกลับ",
   "methodTotp": "ใช้แอป Authenticator ของคุณ",
   "backupTitle": "ใส่รหัสสำรอง",
@@ -32,6 +33,8 @@ const strings: Strings = {
   "passwordTooShort": "รหัสผ่านของคุณสั้นเกินไป ต้องมีความยาวอย่างน้อย 8 ตัวอักษร",
   "passwordWeak": "รหัสผ่านของคุณไม่แข็งแกร่งพอ",
   "taskChooseOrganization": "เลือกองค์กร",
+  "resetCodeSubtitle": "ก่อนอื่น ใส่รหัสที่ส่งไปยังที่อยู่อีเมลของคุณ",
+  "signOutOfOtherSessions": "ออกจากระบบในอุปกรณ์อื่นทั้งหมด",
   // Ours, where Clerk has none (src/translations/th-TH.json)
   "title": "เข้าสู่ระบบ",
   "working": "โปรดรอสักครู่…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "ออกจากระบบ",
   "alreadySignedIn": "คุณเข้าสู่ระบบอยู่แล้ว",
   "network": "ไม่สามารถเชื่อมต่อบริการเข้าสู่ระบบได้ โปรดลองอีกครั้ง",
+  "resetUnavailable": "ไม่สามารถรีเซ็ตรหัสผ่านของบัญชีนี้ได้ที่นี่ โปรดลงชื่อเข้าใช้ด้วยวิธีอื่นหรือติดต่อฝ่ายสนับสนุน",
 };
 
 export default strings;

@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "{{identifier}} numarasına doğrulama kodu gönder",
   "methodEmailCode": "{{identifier}} adresine doğrulama kodu gönder",
   "identifierInvalid": "E-posta adresi geçerli olmalıdır.",
+  "forgotPassword": "Şifremi unuttum",
   "back": "Geri",
   "methodTotp": "Authenticator uygulaması kullan",
   "backupTitle": "Yedekleme kodu girişi",
@@ -37,6 +38,8 @@ const strings: Strings = {
   "passwordTooShort": "Şifre çok kısa.",
   "passwordWeak": "Şifreniz yeterince güçlü değil.",
   "taskChooseOrganization": "Bir organizasyon seçin",
+  "resetCodeSubtitle": "İlk olarak, e-posta kimliğinize gönderilen kodu girin",
+  "signOutOfOtherSessions": "Diğer cihazlardaki oturumlardan çık",
   // Ours, where Clerk has none (src/translations/tr-TR.json)
   "title": "Giriş yap",
   "working": "Lütfen bekleyin…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Çıkış yap",
   "alreadySignedIn": "Zaten giriş yapmışsınız.",
   "network": "Giriş hizmetine ulaşılamadı. Tekrar deneyin.",
+  "resetUnavailable": "Bu hesabın şifresi burada sıfırlanamaz. Başka bir yolla giriş yapın veya destekle iletişime geçin.",
 };
 
 export default strings;

@@ -13,6 +13,7 @@ const strings: Strings = {
   "methodPhoneCode": "Надіслати код на {{identifier}}",
   "methodEmailCode": "Надіслати код на {{identifier}}",
   "identifierInvalid": "Email address must be a valid email address.",
+  "forgotPassword": "Забули пароль?",
   "back": "Назад",
   "methodTotp": "Використовуйте аутентифікатор",
   "backupTitle": "Введіть код відновлення",
@@ -28,6 +29,8 @@ const strings: Strings = {
   "sessionExists": "Ви вже увійшли в систему.",
   "passwordWeak": "Ваш пароль недостатньо надійний.",
   "taskChooseOrganization": "Виберіть організацію",
+  "resetCodeSubtitle": "First, enter the code sent to your email ID",
+  "signOutOfOtherSessions": "Вийти з усіх інших пристроїв",
   // Ours, where Clerk has none (src/translations/uk-UA.json)
   "title": "Вхід",
   "verify": "Підтвердити",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "Вийти",
   "alreadySignedIn": "Ви вже увійшли в систему.",
   "network": "Не вдалося зв’язатися зі службою входу. Спробуйте ще раз.",
+  "resetUnavailable": "Пароль цього облікового запису тут скинути не можна. Увійдіть іншим способом або зверніться до підтримки.",
 };
 
 export default strings;

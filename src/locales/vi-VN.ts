@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "Gửi mã SMS đến {{identifier}}",
   "methodEmailCode": "Email mã đến {{identifier}}",
   "signedInAs": "Đã đăng nhập với tư cách {{identifier}}",
+  "forgotPassword": "Quên mật khẩu?",
   "back": "Quay lại",
   "methodTotp": "Sử dụng ứng dụng xác thực",
   "backupTitle": "Nhập mã dự phòng",
@@ -36,6 +37,8 @@ const strings: Strings = {
   "taskResetPassword": "Đặt lại mật khẩu của bạn",
   "taskSetupMfa": "Thiết lập xác minh hai bước",
   "signOut": "Đăng xuất",
+  "resetCodeSubtitle": "Đầu tiên, nhập mã đã gửi đến email của bạn",
+  "signOutOfOtherSessions": "Đăng xuất khỏi tất cả thiết bị khác",
   // Ours, where Clerk has none (src/translations/vi-VN.json)
   "title": "Đăng nhập",
   "working": "Vui lòng chờ…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "Bạn cần hoàn tất bước này cho tài khoản trước khi tiếp tục.",
   "alreadySignedIn": "Bạn đã đăng nhập rồi.",
   "network": "Không thể kết nối đến dịch vụ đăng nhập. Vui lòng thử lại.",
+  "resetUnavailable": "Không thể đặt lại mật khẩu của tài khoản này tại đây. Hãy đăng nhập bằng cách khác hoặc liên hệ bộ phận hỗ trợ.",
 };
 
 export default strings;

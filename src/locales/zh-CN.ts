@@ -15,6 +15,7 @@ const strings: Strings = {
   "methodPhoneCode": "发送短信代码到 {{identifier}}",
   "methodEmailCode": "电子邮件验证码到 {{identifier}}",
   "identifierInvalid": "邮箱地址必须是有效的邮箱格式。",
+  "forgotPassword": "忘记密码？",
   "back": "返回",
   "methodTotp": "使用您的验证应用程序",
   "backupTitle": "输入备用代码",
@@ -32,6 +33,8 @@ const strings: Strings = {
   "sessionExists": "您已登录。",
   "passwordWeak": "您的密码强度不够。",
   "taskChooseOrganization": "选择组织",
+  "resetCodeSubtitle": "首先，输入发送到您的电子邮件 ID 的代码",
+  "signOutOfOtherSessions": "登出所有其他设备",
   // Ours, where Clerk has none (src/translations/zh-CN.json)
   "title": "登录",
   "working": "请稍候…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "signOut": "退出登录",
   "alreadySignedIn": "您已经登录。",
   "network": "无法连接到登录服务。请重试。",
+  "resetUnavailable": "无法在此重置该账户的密码。请通过其他方式登录或联系支持人员。",
 };
 
 export default strings;

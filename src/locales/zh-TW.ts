@@ -16,6 +16,7 @@ const strings: Strings = {
   "methodEmailCode": "傳送驗證碼至 {{identifier}}",
   "identifierInvalid": "電子郵件地址必須是有效的格式。",
   "signedInAs": "已登入為 {{identifier}}",
+  "forgotPassword": "忘記密碼？",
   "back": "返回",
   "methodTotp": "使用您的驗證器應用程式",
   "backupTitle": "輸入備用碼",
@@ -39,6 +40,8 @@ const strings: Strings = {
   "taskResetPassword": "重設您的密碼",
   "taskSetupMfa": "設定兩步驟驗證",
   "signOut": "登出",
+  "resetCodeSubtitle": "首先，請輸入傳送至您電子郵件的代碼",
+  "signOutOfOtherSessions": "登出所有其他裝置",
   // Ours, where Clerk has none (src/translations/zh-TW.json)
   "title": "登入",
   "working": "請稍候…",
@@ -75,6 +78,7 @@ const strings: Strings = {
   "taskSubtitle": "您必須先為帳戶完成此步驟才能繼續。",
   "alreadySignedIn": "您已經登入。",
   "network": "無法連線至登入服務，請再試一次。",
+  "resetUnavailable": "無法在此重設此帳戶的密碼。請改用其他方式登入，或聯絡支援人員。",
 };
 
 export default strings;

@@ -52,8 +52,9 @@ export class SignInHarness {
     return !this.#root.querySelector('.loading');
   }
 
-  /** Waits until no request is in flight. */
+  /** Waits until no request is in flight (one just started shows its spinner first). */
   async waitForIdle(timeoutMs = 10_000): Promise<void> {
+    await this.element.updateComplete;
     const until = Date.now() + timeoutMs;
     while (this.isBusy()) {
       if (Date.now() > until) throw new Error('The element stayed busy');
@@ -197,6 +198,20 @@ export class SignInHarness {
 
   resendText(): string {
     return this.#root.querySelector('[part~="resend-button"]')?.textContent?.trim() ?? '';
+  }
+
+  /** "Forgot password?" on the first step, for the email in its field. */
+  async forgotPassword(): Promise<void> {
+    await this.#click('forgot-password-button');
+  }
+
+  /** Whether "Sign out of all other devices" is ticked (with the new password). */
+  signOutOfOtherDevices(): boolean {
+    return this.#root.querySelector<HTMLInputElement>('[part~="sign-out-others-checkbox"]')?.checked ?? false;
+  }
+
+  async toggleSignOutOfOtherDevices(): Promise<void> {
+    await this.#click('sign-out-others-checkbox');
   }
 
   /** "Change" beside the email shown after the first step: back to the first step. */

@@ -72,3 +72,18 @@ it('"Continue" there loads the page again: the browser keeps a failed download f
   el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
   expect(reloads).to.equal(1);
 });
+
+it('"Forgot password?" whose steps cannot be downloaded says so at the form, and sends nothing', async () => {
+  failDownloads(true);
+  const clerk = new FakeClerk({ users: [ADA] });
+  const el = await fixture<ClerkMfaSignInElement>(html`<clerk-mfa-sign-in .clerk=${clerk}></clerk-mfa-sign-in>`);
+  const ui = new SignInHarness(el);
+  await ui.settle();
+  await ui.fillCredentials(ADA.email, '');
+  await ui.forgotPassword();
+  await ui.waitFor(() => ui.errorText(), 'the message');
+  expect(ui.errorText()).to.equal('Sign-in is unavailable right now. Try again in a moment.');
+  expect(ui.step).to.equal('credentials');
+  expect(ui.input('identifier')!.value).to.equal(ADA.email);
+  expect(clerk.calls.create).to.equal(0);
+});

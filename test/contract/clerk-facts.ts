@@ -226,6 +226,46 @@ export function clerkFacts(model: ClerkModel): void {
       expect(done.createdSessionId).to.be.a('string').and.not.equal('');
     });
   });
+
+  describe('"Forgot password?" (reset_password_email_code)', () => {
+    const RESET = 'reset_password_email_code';
+    const started = async (user: FactUser) => {
+      const { clerk, identifier } = await model.start(user);
+      return { clerk, identifier, signIn: await clerk.client!.signIn.create({ identifier }) };
+    };
+    const resetFactor = (signIn: ClerkSignInLike) => signIn.supportedFirstFactors?.find((f) => f.strategy === RESET);
+
+    it('a sign-in with only the email waits for a first factor and offers the reset, naming the email as typed', async () => {
+      const { identifier, signIn: waiting } = await started({ totp: true });
+      expect(waiting.status).to.equal('needs_first_factor');
+      expect(resetFactor(waiting)!.safeIdentifier).to.equal(identifier);
+      expect(resetFactor(waiting)!.emailAddressId).to.be.a('string').and.not.equal('');
+    });
+
+    it('the emailed code: a wrong one is form_code_incorrect on the code, three fail the verification', async () => {
+      const { clerk, identifier, signIn: waiting } = await started({ totp: true });
+      const prepared = await waiting.prepareFirstFactor({ strategy: RESET, emailAddressId: resetFactor(waiting)!.emailAddressId! });
+      const sent = await model.lastCodeSentTo(clerk, identifier);
+      const wrong = sent === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 3; i++) {
+        expect(await refusal(() => prepared.attemptFirstFactor({ strategy: RESET, code: wrong }))).to.deep.equal(fieldError('form_code_incorrect', 'code'));
+      }
+      expect(await refusal(() => prepared.attemptFirstFactor({ strategy: RESET, code: sent }))).to.deep.equal(fieldError('verification_failed', 'code'));
+    });
+
+    it('the right code asks for a new password, then the second factor; afterwards only the new password works', async () => {
+      const { clerk, identifier, signIn: waiting } = await started({ totp: true });
+      const prepared = await waiting.prepareFirstFactor({ strategy: RESET, emailAddressId: resetFactor(waiting)!.emailAddressId! });
+      const verified = await prepared.attemptFirstFactor({ strategy: RESET, code: await model.lastCodeSentTo(clerk, identifier) });
+      expect(verified.status).to.equal('needs_new_password');
+      const renewed = await verified.resetPassword({ password: 'a brand new passphrase', signOutOfOtherSessions: true });
+      expect(renewed.status).to.equal('needs_second_factor');
+      expect((await renewed.attemptSecondFactor({ strategy: 'totp', code: model.totpCode() })).status).to.equal('complete');
+      await model.signOut(clerk);
+      expect(await refusal(() => signIn(clerk, identifier))).to.deep.equal(fieldError('form_password_incorrect', 'password'));
+      expect((await signIn(clerk, identifier, 'a brand new passphrase')).status).to.equal('needs_second_factor');
+    });
+  });
 }
 
 /** A `setup-mfa` user signed in to its pending session, and the enrolment's adapter on that Clerk. */

@@ -68,6 +68,8 @@ describe('normalising what clerk-js throws', () => {
       createdSessionId: null,
       secondFactorVerification: { status: null },
       create: async () => signIn,
+      prepareFirstFactor: async () => signIn,
+      attemptFirstFactor: async () => signIn,
       prepareSecondFactor: async () => signIn,
       attemptSecondFactor: async () => signIn,
       resetPassword: async () => signIn,

@@ -50,17 +50,19 @@ function setup(options: { users?: FakeUser[]; clerk?: FakeClerk } = {}) {
   const host = new Host();
   const steps: [StepName, StepName][] = [];
   const navigated: string[] = [];
+  const passwordResets: { identifier: string; signedOutOfOtherSessions: boolean }[] = [];
   const signIn = new SignInController(host, {
     onTransition: (previous, next) => {
       if (previous.step !== next.step) steps.push([previous.step, next.step]);
       return true;
     },
     navigate: (url) => navigated.push(url),
+    passwordReset: (detail) => passwordResets.push(detail),
   });
   signIn.useClerk({ clerk });
   host.connect();
   host.update();
-  return { clerk, host, signIn, steps, navigated };
+  return { clerk, host, signIn, steps, navigated, passwordResets };
 }
 
 async function until(probe: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
@@ -205,7 +207,11 @@ describe('the sign-in controller', () => {
       host.afterSignInUrl = url;
       host.allowedRedirectOrigins = allowed;
       const navigated: string[] = [];
-      const signIn = new SignInController(host, { onTransition: (_, next) => next.step !== 'signed-in' || proceed, navigate: (to) => navigated.push(to) });
+      const signIn = new SignInController(host, {
+        onTransition: (_, next) => next.step !== 'signed-in' || proceed,
+        navigate: (to) => navigated.push(to),
+        passwordReset: () => {},
+      });
       signIn.useClerk({ clerk });
       host.connect();
       host.update();
@@ -216,5 +222,70 @@ describe('the sign-in controller', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       assert.deepEqual(navigated, expected, `${url}, proceed: ${proceed}`);
     }
+  });
+});
+
+describe('the sign-in controller: "Forgot password?"', () => {
+  const NEW_PASSWORD = 'a fresh passphrase for ada';
+
+  it('checks the email first: nothing goes to Clerk for an empty or malformed one', async () => {
+    const { clerk, signIn } = setup();
+    await signIn.forgotPassword('  ');
+    assert.equal(signIn.state.step === 'credentials' && signIn.state.error?.key, 'identifierRequired');
+    await signIn.forgotPassword('ada@');
+    assert.equal(signIn.state.step === 'credentials' && signIn.state.error?.key, 'identifierInvalid');
+    assert.equal(clerk.calls.create, 0);
+  });
+
+  it('sends one code for a double click, checks it, sets the new password and reports it, then signs in with the second factor', async () => {
+    const { clerk, signIn, steps, passwordResets } = setup();
+    await Promise.all([signIn.forgotPassword(` ${ADA.email} `), signIn.forgotPassword(ADA.email)]);
+    await settled(signIn, 'reset-code');
+    assert.equal(clerk.calls.create, 1);
+    assert.equal(clerk.calls.prepareFirstFactor, 1);
+    assert.deepEqual(clerk.log.find((l) => l.method === 'create')!.params, { identifier: ADA.email });
+    assert.deepEqual(clerk.sentCodes, [{ strategy: 'reset_password_email_code', code: '654321' }]);
+
+    signIn.submit({ code: '111111' });
+    await until(() => signIn.state.step === 'reset-code' && signIn.state.error !== null, 'the wrong-code error');
+    assert.equal(signIn.state.step === 'reset-code' && signIn.state.error?.key, 'codeIncorrect');
+    signIn.submit({ code: '654 321' });
+    await settled(signIn, 'new-password');
+    signIn.submit({ 'new-password': NEW_PASSWORD, 'sign-out-of-other-sessions': 'false' });
+    await settled(signIn, 'second-factor');
+    assert.deepEqual(passwordResets, [{ identifier: ADA.email, signedOutOfOtherSessions: false }]);
+    assert.deepEqual(clerk.log.find((l) => l.method === 'resetPassword')!.params, { signOutOfOtherSessions: false });
+    signIn.submit({ code: '123456' });
+    await settled(signIn, 'signed-in');
+    assert.deepEqual(steps, [
+      ['credentials', 'reset-code'],
+      ['reset-code', 'new-password'],
+      ['new-password', 'second-factor'],
+      ['second-factor', 'signed-in'],
+    ]);
+    assert.doesNotMatch(JSON.stringify(signIn.state), /fresh passphrase|654321/);
+    assert.equal(clerk.findUser(ADA.email)!.password, NEW_PASSWORD);
+  });
+
+  it('says so when Clerk offers no reset for the account, and on the email when there is no account', async () => {
+    const { clerk, signIn } = setup({ users: [{ ...ADA, noPasswordReset: true }] });
+    await signIn.forgotPassword(ADA.email);
+    await until(() => signIn.state.step === 'credentials' && signIn.state.error !== null, 'the error');
+    assert.equal(signIn.state.step === 'credentials' && signIn.state.error?.key, 'resetUnavailable');
+    assert.equal(clerk.calls.prepareFirstFactor, 0);
+    await signIn.forgotPassword('nobody@example.com');
+    await until(() => signIn.state.step === 'credentials' && signIn.state.error?.key === 'identifierNotFound', 'the not-found error');
+    assert.equal(signIn.state.step === 'credentials' && signIn.state.error?.field, 'identifier');
+  });
+
+  it('resends only after the countdown, and "Back" keeps the email', async () => {
+    const { clerk, signIn } = setup();
+    await signIn.forgotPassword(ADA.email);
+    await settled(signIn, 'reset-code');
+    signIn.resend();
+    assert.equal(clerk.calls.prepareFirstFactor, 1, 'not before the countdown ends');
+    signIn.back();
+    assert.equal(signIn.state.step, 'credentials');
+    assert.equal(signIn.state.step === 'credentials' && signIn.state.identifier, ADA.email);
   });
 });
