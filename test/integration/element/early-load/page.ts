@@ -42,6 +42,12 @@ export function tag(name: string, attributes: Record<string, string>): HTMLEleme
 /** The clerk-js downloads this page made, from its Resource Timing. */
 export const clerkJsDownloads = () => performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === CLERK_JS_PATH);
 
+// Signed out at the end: engines that keep cookies between test pages (WebKit) would otherwise
+// start the next page signed in.
+after(async () => {
+  await (window.Clerk as { signOut?: (callback: () => void) => Promise<void> } | undefined)?.signOut?.(() => {});
+});
+
 /** Signs a fresh user in through the element (password, then the authenticator-app code). */
 export async function signIn(el: ClerkMfaSignInElement): Promise<void> {
   const email = await addUser();
