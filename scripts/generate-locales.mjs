@@ -54,15 +54,18 @@ function languages() {
 /**
  * Clerk's text for `key`, if the element can show it: a non-empty string with exactly the
  * placeholders of the English text (others name things the element does not know, such as
- * `{{applicationName}}`), and, outside English, not Clerk's US English left untranslated.
+ * `{{applicationName}}`), and, outside English, not Clerk's US English left untranslated. A key
+ * with several paths takes the first that gives one.
  */
 function clerkText(key, resource, usEnglish, english, locale, paths) {
-  const path = paths[key];
-  const value = path && get(resource, path);
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  if (placeholders(value).join() !== placeholders(english).join()) return undefined;
-  if (!locale.startsWith('en-') && (value === get(usEnglish, path) || value === english)) return undefined;
-  return value;
+  for (const path of [paths[key] ?? []].flat()) {
+    const value = get(resource, path);
+    if (typeof value !== 'string' || !value.trim()) continue;
+    if (placeholders(value).join() !== placeholders(english).join()) continue;
+    if (!locale.startsWith('en-') && (value === get(usEnglish, path) || value === english)) continue;
+    return value;
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The message tables scripts/generate-locales.mjs writes the languages of: for each, where its
 // English is, where its languages go, and the path in Clerk's LocalizationResource
-// (@clerk/localizations) of every key Clerk has a text for. A key without a path is ours only.
+// (@clerk/localizations) of every key Clerk has a text for (or several, tried in turn). A key
+// without a path is ours only.
 
 /** Our message key → path in Clerk's LocalizationResource. Keys not here are ours only. */
 export const CLERK_PATHS = {
@@ -98,7 +99,13 @@ export const SETUP_CLERK_PATHS = {
   removeTotpInfo: 'userProfile.mfaTOTPPage.removeResource.messageLine1',
   removePhoneInfo: 'userProfile.mfaPhoneCodePage.removeResource.messageLine1',
   removeWarning: 'userProfile.mfaTOTPPage.removeResource.messageLine2',
-  cancel: 'userProfile.formButtonReset',
+  // The enrolment's Cancel where Clerk translates it, else Cancel buttons of Clerk's other dialogs
+  // (its userProfile.formButtonReset reads "Reset" or "Delete" in some languages).
+  cancel: [
+    'taskSetupMfa.smsCode.cancel',
+    'userProfile.billingPage.paymentMethodsSection.cancelButton',
+    'taskChooseOrganization.createOrganization.formButtonReset',
+  ],
   totpRemoved: 'userProfile.mfaTOTPPage.removeResource.successMessage',
   phoneRemoved: 'userProfile.mfaPhoneCodePage.removeResource.successMessage',
   pickPhoneInfo: 'userProfile.mfaPhoneCodePage.subtitle__availablePhoneNumbers',
