@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "statusOff": "Kapalı",
   "noPhones": "Henüz hiçbir telefon numarası kod almıyor.",
   "backupCodesOff": "Bir kimlik doğrulama uygulaması veya SMS kodu ayarlandığında kullanılabilir.",
-  "removeNamed": "{{identifier}} numarasını kaldır",
+  "removeNamed": "Kaldır: {{identifier}}",
   "makeDefaultNamed": "{{identifier}} numarasını varsayılan yap",
   "useNamed": "{{identifier}} numarasını kullan",
   "defaultChanged": "{{identifier}} artık iki aşamalı doğrulama için varsayılan.",
