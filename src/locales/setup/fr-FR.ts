@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "statusOff": "Désactivé",
   "noPhones": "Aucun numéro de téléphone ne reçoit encore de codes.",
   "backupCodesOff": "Disponibles dès qu'une application d'authentification ou un code par SMS est configuré.",
-  "removeNamed": "Supprimer {{identifier}}",
+  "removeNamed": "Désactiver {{identifier}}",
   "makeDefaultNamed": "Définir {{identifier}} par défaut",
   "useNamed": "Utiliser {{identifier}}",
   "defaultChanged": "{{identifier}} est désormais la méthode par défaut pour la vérification en deux étapes.",
