@@ -138,6 +138,11 @@ export class ClerkMfaSetupElement extends LitElement {
     return viewState(s.view, s.view === 'adding' ? s.adding : null);
   }
 
+  /** A request is in flight (also reading the factors again in the background). */
+  get busy(): boolean {
+    return !!(this.#setup.state.pending || this.#setup.enrol?.state?.pending);
+  }
+
   /** The text shown for an error. */
   errorMessage(error: SetupError): string {
     return this.#t(error.key);
@@ -177,7 +182,7 @@ export class ClerkMfaSetupElement extends LitElement {
     try {
       states.clear();
       states.add(this.view);
-      if (this.#setup.state.pending || this.#setup.enrol?.state?.pending) states.add('busy');
+      if (this.busy) states.add('busy');
     } catch {
       // No `ElementInternals.states` (Firefox before 126), or only the `--name` form (Chrome before 125).
     }

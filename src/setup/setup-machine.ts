@@ -38,7 +38,8 @@ const base = (s: SetupState, notice: Notice | null = null) => ({ factors: s.fact
 
 /** The overview, reading the factors again (after a change, or when Clerk's user changed). */
 function reload(s: SetupState, notice: Notice | null = s.notice): SetupState {
-  return withPending({ ...base(s, notice), view: s.view === 'loading' ? 'loading' : 'overview' }, (id) => ({ id, kind: 'load' }));
+  const view = s.view === 'loading' || s.view === 'signed-out' ? 'loading' : 'overview';
+  return withPending({ ...base(s, notice), view }, (id) => ({ id, kind: 'load' }));
 }
 
 /** Where the element begins: reading who is signed in and their factors. */
@@ -183,9 +184,14 @@ export function setupTransition(s: SetupState, event: SetupEvent): SetupState {
     if (action?.id !== event.id) return s;
     return answered(s, action, event.outcome, event.now);
   }
-  if (event.type === 'refresh') return s.view === 'reverify' || s.view === 'adding' || s.view === 'backup-codes' ? s : reload(s, null);
-  // Leaving the backup codes while the overview behind them reloads is fine.
-  if (s.pending && !(s.view === 'backup-codes' && s.pending.kind === 'load')) return s;
+  // Clerk's user changed: read again, unless a change is under way (it reads them once done) or a view of its own shows.
+  if (event.type === 'refresh') {
+    const busy = s.pending && s.pending.kind !== 'load';
+    return busy || s.view === 'reverify' || s.view === 'adding' || s.view === 'backup-codes' ? s : reload(s, s.notice);
+  }
+  // Reading the factors again goes on in the background: the user's intent comes first (a change
+  // reads them again once done).
+  if (s.pending && !(s.pending.kind === 'load' && s.view !== 'loading')) return s;
   switch (event.type) {
     case 'add':
       // From the verified numbers offered: a new one.

@@ -113,7 +113,8 @@ function status({ t }: SetupContext, on: boolean): TemplateResult {
 
 function renderOverview(ctx: SetupContext, s: SetupState): TemplateResult {
   const { setup, t } = ctx;
-  const factors = s.factors!;
+  const factors = s.factors;
+  if (!factors) return renderWaiting(ctx);
   const reserved = factors.phones.filter((p) => p.reserved);
   const strong = factors.totp || reserved.length > 0;
   const totpName = t('methodTotp');
