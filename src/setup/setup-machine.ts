@@ -38,7 +38,8 @@ const base = (s: SetupState, notice: Notice | null = null) => ({ factors: s.fact
 
 /** The overview, reading the factors again (after a change, or when Clerk's user changed). */
 function reload(s: SetupState, notice: Notice | null = s.notice): SetupState {
-  const view = s.view === 'loading' || s.view === 'signed-out' ? 'loading' : 'overview';
+  // Signed out, it stays so until someone is (no second `signed_out` for the same state).
+  const view = s.view === 'loading' || s.view === 'signed-out' ? s.view : 'overview';
   return withPending({ ...base(s, notice), view }, (id) => ({ id, kind: 'load' }));
 }
 

@@ -39,6 +39,10 @@ describe('setup machine', () => {
     assert.deepEqual([s.view, s.pending?.kind], ['loading', 'load']);
     assert.equal(overview().view, 'overview');
     assert.equal(answer(s, { factors: null }).view, 'signed-out');
+    const out = answer(s, { factors: null });
+    const refreshed = run(out, { type: 'refresh' });
+    assert.deepEqual([refreshed.view, refreshed.pending?.kind], ['signed-out', 'load'], 'Clerk changed: read again, still saying signed out meanwhile');
+    assert.equal(answer(refreshed, { factors: FACTORS }).view, 'overview', 'someone signed in');
     const failed = answer(s, fail('network_error'));
     assert.deepEqual([failed.view, failed.error?.code], ['loading', 'network_error']);
   });
