@@ -104,7 +104,8 @@ export class SetupController implements ReactiveController {
     const target =
       (error && error.field !== 'form' ? root.querySelector<HTMLElement>(`#${error.field}`) : null) ??
       root.querySelector<HTMLElement>('form input:not([type=hidden])') ??
-      root.querySelector<HTMLElement>('#heading');
+      // Back on the overview: its title (the notice says what changed).
+      root.querySelector<HTMLElement>('#heading, #title');
     target?.focus();
   }
 
@@ -211,7 +212,9 @@ export class SetupController implements ReactiveController {
       // Verified: the enrolment runs its refused action again.
       if (flow && previous.view === 'reverify' && previous.retry === 'enrol') this.enrol?.reverified();
     }
-    const moved = previous.view !== next.view || (next.view === 'adding' && previous.view === 'adding' && previous.adding !== next.adding);
+    // Focus follows what the user did; the first overview (or one after someone signed in) leaves the page's focus alone.
+    const arrived = previous.view === 'loading' || previous.view === 'signed-out';
+    const moved = !arrived && (previous.view !== next.view || (next.view === 'adding' && previous.view === 'adding' && previous.adding !== next.adding));
     const strategyChanged = next.view === 'reverify' && previous.view === 'reverify' && (previous.strategy !== next.strategy || previous.step !== next.step);
     if (moved || strategyChanged || (next.error && next.error !== previous.error && next.error.field !== 'form')) {
       this.#focusPending = true;

@@ -39,6 +39,7 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
   it('the overview: each method with its actions, named with what they act on; axe-clean', async () => {
     const { el, page } = await mount();
     expect(el.view).to.equal('overview');
+    expect(page.focusedId(), 'the first overview leaves the page\'s focus alone').to.equal(undefined);
     expect(page.text('title')).to.equal('Two-step verification');
     expect(page.parts('method').map((m) => m.dataset['method'] ?? m.dataset['phoneId'])).to.deep.equal(['totp', 'phone_code', 'idn_phone_user_1', 'idn_phone_user_1_2', 'backup_code']);
     expect([page.status('totp'), page.status('phone_code'), page.status('backup_code')]).to.deep.equal(['On', 'On', 'On']);
@@ -126,6 +127,7 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     expect(el.busy).to.equal(true);
     release();
     await page.waitForView('overview');
+    expect(page.focusedId(), 'back on the overview: its title').to.equal('title');
     expect(clerk.calls.setReservedForSecondFactor).to.equal(1);
     expect(page.phones().map((p) => p.number)).to.deep.equal(['+15555550100']);
     expect(page.changes).to.deep.equal([{ method: 'phone_code', action: 'removed' }]);
