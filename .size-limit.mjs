@@ -41,7 +41,7 @@
 //     put it there, and the next gain (the early clerk-js fetch's code, the CSS) is to bring it back. It was 15.6 KB (15.57)
 //     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
 //     15.8 KB (15.77) before the on-demand part.
-//   - Setup CDN file: 26.5 KB (measured 26.48 KB), over the 16 KB aimed for. Its two dependencies
+//   - Setup CDN file: 26.6 KB (measured 26.57 KB), over the 16 KB aimed for. Its two dependencies
 //     alone are 9.1 KB (Lit 5.6 KB, which the sign-in's CDN file also inlines, each file being
 //     self-contained, and the `uqr` QR encoder 3.5 KB, which the sign-in downloads only with its
 //     enrolment part); the rest is the enrolment's views, controller and machine (the same modules
@@ -123,6 +123,6 @@ export default [
     path: setupCdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.5 KB',
+    limit: '26.6 KB',
   },
 ];

@@ -7,7 +7,7 @@
  * Results whose id is not the current pending id are stale and ignored. Secrets (password,
  * codes) never enter the state.
  */
-import { resendLeft, RESEND_SECONDS, secondsLeft } from './countdown.js';
+import { resendLeft, secondsLeft } from './countdown.js';
 import { isSupportedStrategy, STRATEGIES, type Strategy } from './strategies.js';
 import type {
   ClientTrustState,
@@ -75,9 +75,6 @@ function sameFactor(a: Factor, b: Factor): boolean {
   const key = (f: Factor) => `${f.strategy} ${f.phoneNumberId} ${f.emailAddressId}`;
   return key(a) === key(b);
 }
-
-/** Seconds of waiting before "resend" is offered again. */
-export const RESEND_DELAY_SECONDS = RESEND_SECONDS;
 
 function withPending<S extends FormState>(
   state: S,
