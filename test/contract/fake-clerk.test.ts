@@ -2,6 +2,7 @@
 import { FakeClerk } from '../../src/testing/index.js';
 import type { ClerkLike } from '../../src/clerk-types.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
+import { manageFacts } from './manage-facts.js';
 
 const TOTP = '123456';
 let users = 0;
@@ -16,6 +17,7 @@ const model: ClerkModel = {
           password: PASSWORD,
           ...(user.totp ? { totp: TOTP } : {}),
           ...(user.phone ? { phone: user.phone } : {}),
+          ...(user.morePhones ? { phoneNumbers: user.morePhones.map((phoneNumber) => ({ phoneNumber, reserved: true })) } : {}),
           ...(user.backupCodes ? { backupCodes: user.backupCodes } : {}),
           ...(user.needsNewPassword ? { needsNewPassword: true } : {}),
           ...(user.clientTrust ? { needsClientTrust: true } : {}),
@@ -36,6 +38,10 @@ const model: ClerkModel = {
   signOut: (clerk: ClerkLike) => (clerk as FakeClerk).signOut(),
   // The fake's authenticator app shows one code (`enrolTotp`, default 123456) whatever its key.
   enrolmentCode: () => '123456',
+  ageSession: async (clerk: ClerkLike) => void (clerk as FakeClerk).requireReverification(),
 };
 
-describe('Clerk facts: the fake Clerk (clerk-mfa-sign-in/testing)', () => clerkFacts(model));
+describe('Clerk facts: the fake Clerk (clerk-mfa-sign-in/testing)', () => {
+  clerkFacts(model);
+  manageFacts(model);
+});
