@@ -207,8 +207,8 @@ export class FakeClerk implements ClerkLike {
 
   /**
    * As if the signed-in session (or `sessionId`) had verified long ago: its next sensitive change
-   * (`createTOTP`, `disableTOTP`, `createBackupCode`, a number added, reserved, made default or
-   * removed) is refused with `session_reverification_required` until it verifies again.
+   * (`createTOTP`, `disableTOTP`, `createBackupCode`, a number added, reserved, unreserved or
+   * removed; not the choice of default number) is refused with `session_reverification_required` until it verifies again.
    */
   requireReverification(sessionId = this.session?.id): this {
     const reverification = sessionId ? this.#reverifications.get(sessionId) : undefined;

@@ -129,8 +129,8 @@ export class FakePhones {
         });
       },
       makeDefaultSecondFactor() {
+        // Not a sensitive action in Clerk: no reverification.
         return clerk.call('makeDefaultSecondFactor', params, () => {
-          recent();
           if (!phones.#live(record).verified || !record.reserved) throw error('form_param_format_invalid', 422, 'default_second_factor');
           settleDefaultPhone(account, record);
           return this;

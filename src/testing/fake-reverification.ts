@@ -1,6 +1,6 @@
 /**
  * The fake session's reverification, as Clerk's: a sensitive change (adding or removing a second
- * factor, new backup codes, a default number) needs the session verified within the last ten
+ * factor, new backup codes; not choosing the default number) needs the session verified within the last ten
  * minutes, else it is refused with 403 `session_reverification_required`; the session is then
  * verified again with `startVerification({ level })` and the password, or a second factor
  * (authenticator app, SMS code, backup code) when the level asks for one.

@@ -17,6 +17,7 @@ interface PhoneLike {
   verification: { status: string | null };
   setReservedForSecondFactor(params: { reserved: boolean }): Promise<unknown>;
   makeDefaultSecondFactor(): Promise<unknown>;
+  destroy(): Promise<unknown>;
 }
 
 /** The part of clerk-js's `UserResource` these facts use. */
@@ -166,16 +167,18 @@ export function manageFacts(model: ClerkModel): void {
       return { ...signed, verification };
     };
 
-    it('an aged session is refused each change with 403 session_reverification_required', async () => {
-      const phone = randomPhone();
-      const { clerk } = await signedIn(model, { totp: true, phone, backupCodes: BACKUP_CODES });
+    it('an aged session is refused each change with 403 session_reverification_required, but may still choose the default number', async () => {
+      const [phone, other] = [randomPhone(), randomPhone()];
+      const { clerk } = await signedIn(model, { totp: true, phone, morePhones: [other], backupCodes: BACKUP_CODES });
       await model.ageSession(clerk);
       const required = { status: 403, code: 'session_reverification_required', paramName: undefined };
       expect(await refusal(() => user(clerk).disableTOTP()), 'disableTOTP').to.deep.equal(required);
       expect(await refusal(() => user(clerk).createBackupCode()), 'createBackupCode').to.deep.equal(required);
-      expect(await refusal(() => phoneOf(clerk, phone).makeDefaultSecondFactor()), 'makeDefaultSecondFactor').to.deep.equal(required);
       expect(await refusal(() => phoneOf(clerk, phone).setReservedForSecondFactor({ reserved: false })), 'setReservedForSecondFactor').to.deep.equal(required);
-      expect(user(clerk).totpEnabled).to.equal(true);
+      expect(await refusal(() => phoneOf(clerk, other).destroy()), 'destroy').to.deep.equal(required);
+      expect([user(clerk).totpEnabled, user(clerk).phoneNumbers.length]).to.deep.equal([true, 2]);
+      await phoneOf(clerk, other).makeDefaultSecondFactor();
+      expect(phoneOf(clerk, other).defaultSecondFactor).to.equal(true);
     });
 
     it('with the authenticator app: the session offers its second factors; a wrong code is form_code_incorrect, the right one completes it and the change goes through', async () => {
@@ -199,7 +202,7 @@ export function manageFacts(model: ClerkModel): void {
         fieldError('form_code_incorrect', 'code'),
       );
       expect((await session(clerk).attemptSecondFactorVerification({ strategy: 'phone_code', code })).status).to.equal('complete');
-      await phoneOf(clerk, phone).makeDefaultSecondFactor();
+      expect((await user(clerk).createBackupCode()).codes).to.have.length(10);
     });
 
     it('with a backup code: accepted once, then refused', async () => {
