@@ -103,8 +103,8 @@ export class FakeClerk implements ClerkLike {
   /** The users as the fake keeps them (their phone numbers in `phones`); changes made through Clerk's methods show here. */
   readonly users: FakeAccount[];
   readonly sentCode: string;
-  /** Every SMS or email "sent", in order (`to`: the number, for a number's verification or a session's). */
-  readonly sentCodes: { strategy: string; code: string; to?: string | undefined }[] = [];
+  /** Every SMS or email "sent", in order, with the number or email address it went `to`. */
+  readonly sentCodes: { strategy: string; code: string; to: string | undefined }[] = [];
   readonly usedBackupCodes = new Set<string>();
   /** How often each method was called. */
   readonly calls: Record<FakeMethod, number> = {

@@ -30,9 +30,9 @@ const model: ClerkModel = {
   },
   totpCode: () => TOTP,
   wrongTotpCode: () => '000000',
-  async lastCodeSentTo(clerk: ClerkLike) {
-    const sent = (clerk as FakeClerk).sentCodes.at(-1);
-    if (!sent) throw new Error('no code sent');
+  async lastCodeSentTo(clerk: ClerkLike, to: string) {
+    const sent = (clerk as FakeClerk).sentCodes.filter((code) => code.to === to).at(-1);
+    if (!sent) throw new Error(`no code sent to ${to}`);
     return sent.code;
   },
   signOut: (clerk: ClerkLike) => (clerk as FakeClerk).signOut(),
