@@ -40,14 +40,18 @@ export const SETUP_FLOWS = {
   },
 };
 
-/** A new user with an SMS number and backup codes, signed in on `context` (its `__client` cookie) with one of the codes. */
-async function signedInUser(context, baseUrl) {
+/**
+ * A new user with an SMS number and backup codes (and `extra`), signed in on `context` (its
+ * `__client` cookie) with one of the codes; answers the user.
+ */
+export async function signedInUser(context, baseUrl, extra = {}) {
   const user = {
     email: `bench-setup-${randomBytes(4).toString('hex')}@example.com`,
     password: `bench ${randomBytes(9).toString('base64url')}`,
     first_name: 'Bench',
     phone_number: `+1555${String(1_000_000 + (randomBytes(3).readUIntBE(0, 3) % 8_999_999))}`,
     backup_codes: ['bench-0001', 'bench-0002'],
+    ...extra,
   };
   const control = { headers: { 'x-clerk-emulator': '1', 'content-type': 'application/json' } };
   const added = await fetch(`${baseUrl}/__clerk/_emulator/users`, { method: 'POST', ...control, body: JSON.stringify({ users: [user] }) });
@@ -60,6 +64,7 @@ async function signedInUser(context, baseUrl) {
   const signIn = await post('/client/sign_ins', { identifier: user.email, password: user.password });
   const done = await post(`/client/sign_ins/${signIn.id}/attempt_second_factor`, { strategy: 'backup_code', code: user.backup_codes[0] });
   if (done.status !== 'complete') throw new Error(`the bench user's sign-in ended ${done.status}`);
+  return user;
 }
 
 /** One page load: a fresh context, a signed-in user, the page until the key is shown. */
