@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { EN, type MessageKey, type Strings } from '../../../src/strings.js';
 import { LOCALES } from '../../../src/locales/index.js';
 import { MFA_LOCALES } from '../../../src/locales/mfa/index.js';
-import { MFA_EN, type MfaKey, type MfaStrings } from '../../../src/mfa/strings.js';
+import { MFA_EN } from '../../../src/mfa/strings.js';
+import { SETUP_LOCALES } from '../../../src/locales/setup/index.js';
+import { SETUP_EN } from '../../../src/setup/strings.js';
 
 interface Merged {
   locale: string;
@@ -91,40 +93,58 @@ describe('our translations (src/translations)', () => {
   });
 });
 
-describe("the enrolment's strings in every language (src/locales/mfa)", () => {
-  /** As the sign-in's Italian "Password". */
-  const MFA_SAME_AS_ENGLISH: Record<string, string[]> = { 'it-IT': ['passwordLabel'] };
-  let merged: (Merged & { strings: Record<string, string> })[];
-  const languages = new Map<string, MfaStrings>();
+/**
+ * The other message tables: each one's languages (src/locales/<table>/) against its English table,
+ * and our translations for it (src/translations/<table>/) against what Clerk and the other tables have.
+ */
+const TABLES = [
+  // As the sign-in's Italian "Password".
+  { name: 'mfa', what: "the enrolment's strings", english: MFA_EN, locales: MFA_LOCALES, sameAsEnglish: { 'it-IT': ['passwordLabel'] } },
+  { name: 'setup', what: "<clerk-mfa-setup>'s strings", english: SETUP_EN, locales: SETUP_LOCALES, sameAsEnglish: {} },
+] as const satisfies readonly {
+  name: string;
+  what: string;
+  english: Record<string, string>;
+  locales: Record<string, () => Promise<{ default: Record<string, string> }>>;
+  sameAsEnglish: Record<string, readonly string[]>;
+}[];
 
-  before(async () => {
-    for (const [locale, load] of Object.entries(MFA_LOCALES)) languages.set(locale, (await load()).default);
-    ({ locales: merged } = (await generator.mergeLocales('mfa')) as { locales: (Merged & { strings: Record<string, string> })[] });
-  });
+for (const table of TABLES) {
+  describe(`${table.what} in every language (src/locales/${table.name})`, () => {
+    const english: Record<string, string> = table.english;
+    const sameAsEnglish: Record<string, readonly string[]> = table.sameAsEnglish;
+    let merged: (Merged & { strings: Record<string, string> })[];
+    const languages = new Map<string, Record<string, string>>();
 
-  it('the same 48 languages as the sign-in, each with every key of the English table and no other', () => {
-    assert.deepEqual([...languages.keys()].sort(), Object.keys(LOCALES).sort());
-    for (const [locale, strings] of languages) assert.deepEqual(Object.keys(strings).sort(), Object.keys(MFA_EN).sort(), locale);
-  });
+    before(async () => {
+      for (const [locale, load] of Object.entries(table.locales)) languages.set(locale, (await load()).default);
+      ({ locales: merged } = (await generator.mergeLocales(table.name)) as { locales: (Merged & { strings: Record<string, string> })[] });
+    });
 
-  it('each text has the placeholders of the English one, and none is left in English (no English fallback)', () => {
-    for (const [locale, strings] of languages) {
-      for (const [key, english] of Object.entries(MFA_EN)) {
-        assert.deepEqual(generator.placeholders(strings[key as MfaKey]), generator.placeholders(english), `${locale} ${key}`);
+    it('the same 48 languages as the sign-in, each with every key of the English table and no other', () => {
+      assert.deepEqual([...languages.keys()].sort(), Object.keys(LOCALES).sort());
+      for (const [locale, strings] of languages) assert.deepEqual(Object.keys(strings).sort(), Object.keys(english).sort(), locale);
+    });
+
+    it('each text has the placeholders of the English one, and none is left in English (no English fallback)', () => {
+      for (const [locale, strings] of languages) {
+        for (const [key, text] of Object.entries(english)) {
+          assert.deepEqual(generator.placeholders(strings[key]!), generator.placeholders(text), `${locale} ${key}`);
+        }
+        if (ENGLISH.has(locale)) continue;
+        const same = Object.keys(english).filter((key) => strings[key] === english[key]);
+        assert.deepEqual(same, sameAsEnglish[locale] ?? [], locale);
       }
-      if (ENGLISH.has(locale)) continue;
-      const same = Object.keys(MFA_EN).filter((key) => strings[key as MfaKey] === MFA_EN[key as MfaKey]);
-      assert.deepEqual(same, MFA_SAME_AS_ENGLISH[locale] ?? [], locale);
-    }
-  });
+    });
 
-  it('src/locales/mfa is what the generator writes today, and src/translations/mfa holds only what Clerk lacks', () => {
-    for (const [name, text] of generator.localeFiles(merged, 'mfa')) {
-      assert.equal(readFileSync(new URL(`src/locales/mfa/${name}`, ROOT), 'utf8'), text, `src/locales/mfa/${name} is stale`);
-    }
-    for (const { locale, unused, unknown, source } of merged) {
-      assert.deepEqual([unused, unknown], [[], []], locale);
-      assert.match(String(source), /not from Clerk/i, locale);
-    }
+    it(`src/locales/${table.name} is what the generator writes today, and src/translations/${table.name} holds only what Clerk lacks`, () => {
+      for (const [name, text] of generator.localeFiles(merged, table.name)) {
+        assert.equal(readFileSync(new URL(`src/locales/${table.name}/${name}`, ROOT), 'utf8'), text, `src/locales/${table.name}/${name} is stale`);
+      }
+      for (const { locale, unused, unknown, source } of merged) {
+        assert.deepEqual([unused, unknown], [[], []], locale);
+        assert.match(String(source), /not from Clerk/i, locale);
+      }
+    });
   });
-});
+}
