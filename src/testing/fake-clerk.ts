@@ -71,6 +71,7 @@ export type FakeMethod =
   | 'resetPassword'
   | 'setActive'
   | 'signOut'
+  | 'reload'
   | FakeMfaMethod;
 
 export interface FakeClerkOptions {
@@ -91,6 +92,9 @@ export interface FakeClerkOptions {
 interface FakeSession extends ClerkSessionLike {
   user: ClerkUserLike;
 }
+
+/** What `addListener` hears, as clerk-js's listeners do. */
+export type FakeListener = (resources: { client: FakeClerk['client']; session: FakeClerk['session']; user: FakeClerk['user'] }) => void;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -117,6 +121,7 @@ export class FakeClerk implements ClerkLike {
     resetPassword: 0,
     setActive: 0,
     signOut: 0,
+    reload: 0,
     ...(Object.fromEntries(FAKE_MFA_METHODS.map((m) => [m, 0])) as Record<FakeMfaMethod, number>),
   };
   /** What clerk-js reads of the instance's settings: the second factors users may enrol. */
@@ -128,6 +133,7 @@ export class FakeClerk implements ClerkLike {
   loadDelayMs: number;
 
   #failures = new Map<FakeMethod, unknown[]>();
+  readonly #listeners = new Set<FakeListener>();
   readonly #reverifications = new Map<string, FakeReverification>();
   #gate: Promise<void> | null = null;
   #sessionCount = 0;
@@ -174,6 +180,24 @@ export class FakeClerk implements ClerkLike {
       this.user = null;
       callback?.();
     });
+  }
+
+  /**
+   * As clerk-js's: `listener` hears the client, session and user now, then after every answer
+   * (each call, `setActive`, `signOut`) that may have changed them. Answers the unsubscribe.
+   */
+  addListener(listener: FakeListener): () => void {
+    this.#listeners.add(listener);
+    listener(this.#resources());
+    return () => void this.#listeners.delete(listener);
+  }
+
+  #resources() {
+    return { client: this.client, session: this.session, user: this.user };
+  }
+
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener(this.#resources());
   }
 
   /** The next call of `method` fails with `error` (a `fakeClerkError(...)`, `fakeNetworkError()`, ...). Queue several by calling again. */
@@ -243,6 +267,9 @@ export class FakeClerk implements ClerkLike {
     while (this.#gate) await this.#gate;
     const failure = this.#failures.get(method)?.shift();
     if (failure !== undefined) throw failure;
-    return body();
+    const result = await body();
+    // As clerk-js updates its client from each answer before the call resolves.
+    this.#emit();
+    return result;
   }
 }

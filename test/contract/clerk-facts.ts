@@ -20,6 +20,8 @@ export interface FactUser {
   phone?: string;
   /** More verified numbers reserved for two-step sign-in, after `phone` (which stays the default). */
   morePhones?: string[];
+  /** Verified numbers not reserved for two-step sign-in, after those. */
+  sparePhones?: string[];
   backupCodes?: string[];
   /** Clerk asks for a new password after the right one. */
   needsNewPassword?: boolean;

@@ -21,7 +21,10 @@ const model: ClerkModel = {
       backup_codes: user.backupCodes ?? [],
       ...(user.setupMfa ? { tasks: ['setup-mfa'] } : {}),
       phone_number: user.phone,
-      ...(user.morePhones ? { phone_numbers: user.morePhones.map((phone_number) => ({ phone_number, reserved_for_second_factor: true })) } : {}),
+      phone_numbers: [
+        ...(user.morePhones ?? []).map((phone_number) => ({ phone_number, reserved_for_second_factor: true })),
+        ...(user.sparePhones ?? []).map((phone_number) => ({ phone_number, reserved_for_second_factor: false })),
+      ],
       password_reset_required: user.needsNewPassword,
       client_trust: user.clientTrust,
       // Facts try many codes in a row; a locked user is locked by the first failure.

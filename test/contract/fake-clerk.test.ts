@@ -17,7 +17,10 @@ const model: ClerkModel = {
           password: PASSWORD,
           ...(user.totp ? { totp: TOTP } : {}),
           ...(user.phone ? { phone: user.phone } : {}),
-          ...(user.morePhones ? { phoneNumbers: user.morePhones.map((phoneNumber) => ({ phoneNumber, reserved: true })) } : {}),
+          phoneNumbers: [
+            ...(user.morePhones ?? []).map((phoneNumber) => ({ phoneNumber, reserved: true })),
+            ...(user.sparePhones ?? []).map((phoneNumber) => ({ phoneNumber, reserved: false })),
+          ],
           ...(user.backupCodes ? { backupCodes: user.backupCodes } : {}),
           ...(user.needsNewPassword ? { needsNewPassword: true } : {}),
           ...(user.clientTrust ? { needsClientTrust: true } : {}),

@@ -28,7 +28,11 @@ interface UserLike {
   phoneNumbers: PhoneLike[];
   disableTOTP(): Promise<unknown>;
   createBackupCode(): Promise<{ codes: string[] }>;
+  createPhoneNumber(params: { phoneNumber: string }): Promise<PhoneLike>;
 }
+
+/** clerk-js's `addListener`, as far as these facts use it. */
+type Listening = { addListener(listener: (resources: { user?: unknown }) => void): () => void };
 
 interface VerificationLike {
   status: string;
@@ -145,6 +149,50 @@ export function manageFacts(model: ClerkModel): void {
         [phone, false, false],
         [other, true, true],
       ]);
+      expect(phonesOffered(await signInAgain())).to.deep.equal([[other.slice(-4), true]]);
+    });
+
+    it('a listener added with clerk.addListener hears each change, with the user as it is now', async () => {
+      const { clerk } = await signedIn(model, { totp: true, phone: randomPhone(), backupCodes: BACKUP_CODES });
+      const heard: boolean[] = [];
+      const stop = (clerk as unknown as Listening).addListener(({ user }) => heard.push((user as UserLike | undefined)?.totpEnabled ?? false));
+      expect(heard.at(-1), 'told at once').to.equal(true);
+      await user(clerk).disableTOTP();
+      expect(heard.at(-1), 'told of the change').to.equal(false);
+      stop();
+      const count = heard.length;
+      await user(clerk).createBackupCode();
+      expect(heard.length, 'not told once unsubscribed').to.equal(count);
+    });
+
+    it("reserving a verified number the user already has: it receives sign-in codes, after the default one", async () => {
+      const [phone, spare] = [randomPhone(), randomPhone()];
+      const { clerk, signInAgain } = await signedIn(model, { phone, sparePhones: [spare], backupCodes: BACKUP_CODES });
+      expect([phoneOf(clerk, spare).reservedForSecondFactor, phoneOf(clerk, spare).verification.status]).to.deep.equal([false, 'verified']);
+      await phoneOf(clerk, spare).setReservedForSecondFactor({ reserved: true });
+      expect(user(clerk).phoneNumbers.map((p) => [p.phoneNumber, p.reservedForSecondFactor, p.defaultSecondFactor])).to.deep.equal([
+        [phone, true, true],
+        [spare, true, false],
+      ]);
+      expect(phonesOffered(await signInAgain())).to.deep.equal([
+        [phone.slice(-4), true],
+        [spare.slice(-4), false],
+      ]);
+    });
+
+    it('a number the user already has cannot be added again: form_identifier_exists on phone_number', async () => {
+      const phone = randomPhone();
+      const { clerk } = await signedIn(model, { phone, backupCodes: BACKUP_CODES });
+      expect(await refusal(() => user(clerk).createPhoneNumber({ phoneNumber: phone }))).to.deep.equal(fieldError('form_identifier_exists', 'phone_number'));
+    });
+
+    it('removing a number (destroy): it leaves the user, the default passes to the other number, and removing it again is resource_not_found', async () => {
+      const [phone, other] = [randomPhone(), randomPhone()];
+      const { clerk, signInAgain } = await signedIn(model, { phone, morePhones: [other], backupCodes: BACKUP_CODES });
+      const removed = phoneOf(clerk, phone);
+      await removed.destroy();
+      expect(user(clerk).phoneNumbers.map((p) => [p.phoneNumber, p.defaultSecondFactor])).to.deep.equal([[other, true]]);
+      expect(await refusal(() => removed.destroy())).to.deep.equal({ status: 404, code: 'resource_not_found', paramName: undefined });
       expect(phonesOffered(await signInAgain())).to.deep.equal([[other.slice(-4), true]]);
     });
 
