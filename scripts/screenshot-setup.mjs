@@ -29,17 +29,15 @@ const DRIVERS = {
       if (lang) await page.evaluate((l) => document.querySelector('clerk-mfa-setup').setAttribute('locale', l), lang);
       const root = page.locator('clerk-mfa-setup');
       const part = (name) => root.locator(`[part~="${name}"]`).first();
-      /** Clicks `name`, then the confirmation when the element asks for one. */
+      /** Clicks `name` and waits for `done` to show. */
       const act = async (name, done) => {
         await part(name).click();
-        const confirm = part('confirm-button');
-        await Promise.race([done.waitFor({ timeout: WAIT }), confirm.waitFor({ timeout: WAIT }).then(() => confirm.click())]);
         await done.waitFor({ timeout: WAIT });
       };
       await part('add-totp-button').waitFor({ timeout: WAIT });
       if (view === 'overview') return;
       if (view === 'adding-totp') return void (await part('add-totp-button').click(), await part('qr-code').waitFor({ timeout: WAIT }));
-      if (view === 'backup-codes') return act('regenerate-button', part('backup-codes'));
+      if (view === 'backup-codes') return act('regenerate-button', root.locator('[part~="backup-codes"] li').first());
       if (view === 'confirm-remove') return void (await part('remove-phone-button').click(), await part('confirm-button').waitFor({ timeout: WAIT }));
       await ageSession(page, base);
       await act('regenerate-button', root.locator('[part~="password-input"], [part~="code-input"]').first());
