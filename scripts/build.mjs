@@ -4,6 +4,9 @@
 //   dist/cdn/clerk-mfa-sign-in.js
 //                      one self-contained, minified ES module for a plain <script type="module">
 //                      (Lit inlined; clerk-js is fetched at run time, translations load on demand)
+//   dist/cdn/clerk-mfa-setup.js
+//                      the same for <clerk-mfa-setup>, built apart (its own Lit, its own chunks in
+//                      dist/cdn/setup-chunks/), so neither CDN file grows with the other
 // In both, the markup and CSS inside Lit's html`` and css`` templates are minified: JavaScript
 // minifiers leave template text alone, and it is a large share of the element's bytes.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,29 +51,38 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-const result = await build({
-  entryPoints: { 'clerk-mfa-sign-in': 'src/index.ts' },
-  outdir: 'dist/cdn',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  tsconfig: 'tsconfig.json',
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'eof',
-  metafile: true,
-  logLevel: 'warning',
-  // The same template minification, applied to the TypeScript sources.
-  plugins: [minifyTemplates()],
-});
-for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
-  if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
+/** One CDN entry: bundled, split only for what loads on demand (languages, the steps loaded later). */
+async function buildCdn(name, entry, chunks) {
+  const outdir = 'dist/cdn';
+  const result = await build({
+    entryPoints: { [name]: entry },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    chunkNames: `${chunks}/[name]-[hash]`,
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+    // The same template minification, applied to the TypeScript sources.
+    plugins: [minifyTemplates()],
+  });
+  for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
+  }
+  // The CDN file must render on its own: a static import would cost a round trip before the first
+  // render (esbuild moves helpers shared with the locale chunks into such a chunk).
+  const file = `${outdir}/${name}.js`;
+  const entryImports = result.metafile.outputs[file]?.imports ?? [];
+  const staticImports = entryImports.filter((i) => i.kind === 'import-statement');
+  if (staticImports.length) {
+    throw new Error(`${file} imports ${staticImports.map((i) => i.path).join(', ')} before it can render`);
+  }
 }
-// The CDN file must render on its own: a static import would cost a round trip before the first
-// render (esbuild moves helpers shared with the locale chunks into such a chunk).
-const entryImports = result.metafile.outputs['dist/cdn/clerk-mfa-sign-in.js']?.imports ?? [];
-const staticImports = entryImports.filter((i) => i.kind === 'import-statement');
-if (staticImports.length) {
-  throw new Error(`dist/cdn/clerk-mfa-sign-in.js imports ${staticImports.map((i) => i.path).join(', ')} before it can render`);
-}
+
+await buildCdn('clerk-mfa-sign-in', 'src/index.ts', 'chunks');
+// Its own chunks folder: a chunk of the one never shadows a chunk of the other.
+await buildCdn('clerk-mfa-setup', 'src/setup/index.ts', 'setup-chunks');

@@ -232,8 +232,6 @@ export function errorFor(state: SignInState, field: ErrorField): SignInError | n
   return isFormState(state) && state.error?.field === field ? state.error : null;
 }
 
-export { secondsLeft };
-
 /** Seconds until "resend" may be used again for the current method (or the reset code). */
 export function resendSecondsLeft(state: SignInState, now: number): number {
   return 'sentAt' in state ? resendLeft(state.sentAt, now) : 0;

@@ -309,7 +309,9 @@ function renderView(ctx: SetupContext): unknown {
 /** The card: the view on screen (a fresh one for each) and the announcement of the last change. */
 export function renderSetup(ctx: SetupContext): TemplateResult {
   const s = ctx.setup.state;
-  const notice = s.notice && s.view === 'overview' ? ctx.t(s.notice.key, s.notice.values) : '';
+  // The numbers it names isolated left to right, as everywhere.
+  const values = s.notice?.values && Object.fromEntries(Object.entries(s.notice.values).map(([k, v]) => [k, ltr(v)]));
+  const notice = s.notice && s.view === 'overview' ? ctx.t(s.notice.key, values) : '';
   const key = s.view === 'adding' ? `adding-${s.adding}` : s.view === 'reverify' ? `reverify-${s.strategy}` : s.view;
   return html`<section class="card" part="card" aria-labelledby=${s.view === 'overview' || s.view === 'signed-out' || s.view === 'loading' ? 'title' : 'heading'}>
     ${keyed(key, renderView(ctx))}

@@ -4,12 +4,11 @@ import fc from 'fast-check';
 import { mapEnrolFailure } from '../../../src/mfa/enrol-failures.js';
 import { resendLeft, RESEND_SECONDS } from '../../../src/countdown.js';
 import { enrolTransition, initialEnrolState, resendSentAt } from '../../../src/mfa/enrol-machine.js';
-
-const resendSecondsLeft = (s: Parameters<typeof resendSentAt>[0], now: number) => resendLeft(resendSentAt(s), now);
 import type { EnrolAnswer, EnrolEvent, EnrolState, EnrolValue } from '../../../src/mfa/enrol-types.js';
 import { MFA_EN } from '../../../src/mfa/strings.js';
 
 const NOW = 1_700_000_000_000;
+const resendSecondsLeft = (s: EnrolState, now: number) => resendLeft(resendSentAt(s), now);
 const BOTH = ['totp', 'phone_code'] as const;
 
 function run(state: EnrolState, ...events: EnrolEvent[]): EnrolState {
