@@ -25,7 +25,7 @@ export interface FakeUserPhone {
   phoneNumber: string;
   /** Verified with a code (default true). */
   verified?: boolean;
-  /** Reserved for two-step sign-in (default false: a number the user has, not yet a second factor). */
+  /** Reserved for two-step sign-in (default true; `false` for a number the user has for other uses). */
   reserved?: boolean;
   /** The default second factor among the reserved numbers (default: the first reserved one). */
   default?: boolean;
@@ -43,7 +43,7 @@ export interface FakeUser {
   backupCodes?: string[];
   /** A phone for SMS codes, in E.164 (`+15555550100`): verified, reserved for two-step sign-in, listed first. */
   phone?: string;
-  /** More phone numbers (after `phone`), as the emulator's users file lists them. */
+  /** More phone numbers (after `phone`), each reserved for two-step sign-in unless `reserved: false`. */
   phoneNumbers?: FakeUserPhone[];
   /** Clerk asks for a new password after the password step. */
   needsNewPassword?: boolean;

@@ -20,7 +20,7 @@ export interface FakePhoneRecord {
 /** A fake user as the fake keeps it: an id, and every phone number (`phone` and `phoneNumbers` together). */
 export type FakeAccount = Omit<FakeUser, 'phone' | 'phoneNumbers'> & { id: string; phones: FakePhoneRecord[] };
 
-/** The account kept for `user`: `phone` is a verified number reserved for two-step sign-in, listed first; `phoneNumbers` as the emulator's users file has them. */
+/** The account kept for `user`: `phone` is a verified number reserved for two-step sign-in, listed first, then `phoneNumbers`. */
 export function fakeAccount(user: FakeUser, id: string): FakeAccount {
   const { phone, phoneNumbers = [], ...rest } = user;
   const listed: FakeUserPhone[] = [...(phone ? [{ phoneNumber: phone }] : []), ...phoneNumbers];
@@ -31,7 +31,7 @@ export function fakeAccount(user: FakeUser, id: string): FakeAccount {
       id: i === 0 ? `idn_phone_${id}` : `idn_phone_${id}_${i + 1}`,
       phoneNumber: p.phoneNumber,
       verified: p.verified !== false,
-      reserved: i === 0 && !!phone ? true : p.reserved === true,
+      reserved: p.reserved !== false,
       default: p.default === true,
     })),
   };
