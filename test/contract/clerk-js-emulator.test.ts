@@ -3,6 +3,7 @@ import type { ClerkLike } from '../../src/clerk-types.js';
 import { addUser, ageSession, lastMessage, loadClerk, signOutAll, totpCode, TOTP_SECRET } from '../integration/clerk-js/support.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
 import { manageFacts } from './manage-facts.js';
+import { setupAdapterFacts } from './setup-adapter-facts.js';
 
 /** A code the authenticator shows neither now nor one step either side (the emulator accepts those too). */
 function wrongTotpCode(): string {
@@ -49,4 +50,5 @@ describe('Clerk facts: the real clerk-js against the emulator', () => {
   afterEach(signOutAll);
   clerkFacts(model);
   manageFacts(model);
+  setupAdapterFacts(model);
 });

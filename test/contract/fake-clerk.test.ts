@@ -3,6 +3,7 @@ import { FakeClerk } from '../../src/testing/index.js';
 import type { ClerkLike } from '../../src/clerk-types.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
 import { manageFacts } from './manage-facts.js';
+import { setupAdapterFacts } from './setup-adapter-facts.js';
 
 const TOTP = '123456';
 let users = 0;
@@ -47,4 +48,5 @@ const model: ClerkModel = {
 describe('Clerk facts: the fake Clerk (clerk-mfa-sign-in/testing)', () => {
   clerkFacts(model);
   manageFacts(model);
+  setupAdapterFacts(model);
 });

@@ -58,7 +58,7 @@ const phonesOffered = (signIn: ClerkSignInLike) =>
 const BACKUP_CODES = ['m4k8-p2r6', 'q7w3-e9t5', 'z1x5-c8v2'];
 
 /** A user signed in (with the authenticator app, else an SMS code, else a backup code, or `via`) to an active session. */
-async function signedIn(model: ClerkModel, fact: FactUser, via?: 'backup_code') {
+export async function signedIn(model: ClerkModel, fact: FactUser, via?: 'backup_code') {
   const { clerk, identifier } = await model.start(fact);
   const started = await signIn(clerk, identifier);
   let done: ClerkSignInLike;
