@@ -1,7 +1,7 @@
 // custom-elements.json is generated from the element's class JSDoc (`npm run manifest`) and
 // committed; `npm test` fails when the committed file no longer matches the source.
 //
-// The same run writes the props of <clerk-mfa-sign-in> (attributes, properties, events with their
+// The same run writes the props of <clerk-mfa-sign-in> and <clerk-mfa-setup> (attributes, properties, events with their
 // detail types) into types/jsx.generated.d.ts with custom-element-jsx-integration; the hand-written
 // types/{react,vue,svelte}.d.ts put them where each framework's checker looks. They import the
 // element and event detail types from dist/index.d.ts, so they ship next to dist/.
@@ -23,14 +23,15 @@ const shared = { outdir: TYPES_DIR, componentTypePath, hideLogs: true };
 /**
  * Each event's type in the manifest is the event object (`CustomEvent<SignedInDetail>`), as the
  * schema defines it. Events whose `@fires` tag names no type get theirs from the
- * `ClerkMfaSignInEventMap` interface in src/events.ts, the one list the element dispatches from.
+ * `ClerkMfaSignInEventMap` and `ClerkMfaSetupEventMap` interfaces in src/events.ts, the lists the
+ * elements dispatch from.
  */
 function eventTypesFromEventMap() {
   return {
     name: 'event-types-from-event-map',
     packageLinkPhase({ customElementsManifest }) {
       const source = readFileSync('src/events.ts', 'utf8');
-      const map = source.match(/interface ClerkMfaSignInEventMap\s*{([^}]*)}/)?.[1] ?? '';
+      const map = [...source.matchAll(/interface ClerkMfa(?:SignIn|Setup)EventMap\s*{([^}]*)}/g)].map((m) => m[1]).join('\n');
       const types = new Map([...map.matchAll(/['"]([\w-]+)['"]\s*:\s*([^;]+);/g)].map(([, name, type]) => [name, type.trim()]));
       for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
         for (const event of declaration.events ?? []) {
@@ -64,7 +65,7 @@ function withDetailTypes(plugin) {
 }
 
 export default {
-  globs: ['src/clerk-mfa-sign-in.ts', 'src/events.ts'],
+  globs: ['src/clerk-mfa-sign-in.ts', 'src/setup/clerk-mfa-setup.ts', 'src/events.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,

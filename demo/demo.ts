@@ -1,7 +1,10 @@
-// The npm start page: the element against the emulator, with every event it fires logged.
+// The npm start page: the sign-in, and below it the account page's <clerk-mfa-setup>, against
+// the emulator, with every event they fire logged.
 import '../src/index.js';
+import '../src/setup/index.js';
 
 const element = document.querySelector('clerk-mfa-sign-in')!;
+const setup = document.querySelector('clerk-mfa-setup')!;
 const log = document.querySelector<HTMLPreElement>('#log')!;
 
 const key =
@@ -9,6 +12,7 @@ const key =
   document.querySelector<HTMLMetaElement>('meta[name="clerk-publishable-key"]')?.content ??
   '';
 element.setAttribute('publishable-key', key);
+setup.setAttribute('publishable-key', key);
 
 function write(line: string): void {
   const time = new Date().toLocaleTimeString();
@@ -17,6 +21,9 @@ function write(line: string): void {
 
 for (const type of ['step-change', 'sign-in-error', 'signed-in', 'task-required'] as const) {
   element.addEventListener(type, (event) => write(`${type} ${JSON.stringify(event.detail)}`));
+}
+for (const type of ['mfa-changed', 'mfa-error'] as const) {
+  setup.addEventListener(type, (event) => write(`${type} ${JSON.stringify(event.detail)}`));
 }
 
 // Theming panel: a theme is a class on the element (custom properties and ::part rules in
@@ -27,9 +34,11 @@ function applyTheming(): void {
   const data = new FormData(theming);
   const theme = String(data.get('theme') ?? 'default');
   const scheme = String(data.get('scheme') ?? 'auto');
-  element.classList.remove('theme-brand', 'theme-mono');
-  if (theme !== 'default') element.classList.add(`theme-${theme}`);
-  element.style.colorScheme = scheme === 'auto' ? '' : scheme;
+  for (const el of [element, setup]) {
+    el.classList.remove('theme-brand', 'theme-mono');
+    if (theme !== 'default') el.classList.add(`theme-${theme}`);
+    el.style.colorScheme = scheme === 'auto' ? '' : scheme;
+  }
   document.documentElement.style.colorScheme = scheme === 'auto' ? '' : scheme;
 }
 const params = new URLSearchParams(location.search);

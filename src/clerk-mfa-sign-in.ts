@@ -11,7 +11,7 @@ import { isCodeState, isDone, isFormState, pendingOf } from './sign-in-machine.j
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
 import { renderStep, type StepContext } from './step-templates.js';
 import type { Strings } from './strings.js';
-import { styles } from './clerk-mfa-sign-in.styles.js';
+import { styles } from './theme.styles.js';
 
 /**
  * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup

@@ -8,7 +8,11 @@ import { define } from './define.js';
 define();
 
 export { define, tagName } from './define.js';
+export type { ClerkMfaSetupElement } from './setup/clerk-mfa-setup.js';
 export type {
+  ClerkMfaSetupEventMap,
+  MfaChangedDetail,
+  MfaErrorDetail,
   ClerkMfaSignInEventMap,
   ClerkMfaSignInEventName,
   PasswordResetDetail,

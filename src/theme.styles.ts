@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The look both elements share (`<clerk-mfa-sign-in>`, `<clerk-mfa-setup>`): the public tokens
- * `--clerk-mfa-sign-in-*`, read once on `:host` into private `--_*` properties that every other
- * rule uses, and the card they draw. One set for both, so a page themes them once.
+ * The look both elements share (`<clerk-mfa-sign-in>`, `<clerk-mfa-setup>`, and the enrolment's
+ * views inside either): the public tokens `--clerk-mfa-sign-in-*`, read once on `:host` into
+ * private `--_*` properties that every rule below uses, the card, and the forms, fields, buttons,
+ * errors and spinner. One set of tokens for both, so a page themes them once; each element adds
+ * its own rules beside these (`setup/setup-styles.ts`).
  *
  * Light and dark: every colour default is a `light-dark()` pair, picked by the element's
  * `color-scheme`. It is `light dark` by default (follows `prefers-color-scheme`); a page sets
@@ -17,7 +19,7 @@ import { css } from 'lit';
  * Rhythm: 16px (`--clerk-mfa-sign-in-spacing`) between the parts of a step, 24px around the
  * fields, 8px and 4px inside a part.
  */
-export const theme = css`
+export const styles = css`
   :host {
     --_accent: var(--clerk-mfa-sign-in-accent-color, light-dark(#4f46e5, #818cf8));
     --_accent-text: var(--clerk-mfa-sign-in-accent-text-color, light-dark(#fff, #111827));
@@ -50,5 +52,300 @@ export const theme = css`
     line-height: 1.5;
     overflow-wrap: anywhere;
     color-scheme: light dark;
+  }
+
+  * {
+    box-sizing: inherit;
+    margin: 0;
+    font: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  form,
+  .done {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
+    min-height: var(--_min-height);
+  }
+
+  /* An empty message line cancels the gap before it. */
+  form > :empty {
+    margin-block-start: calc(var(--_spacing) * -1);
+  }
+
+  /*
+   * A heading and the lines that go with it, close together (also where a code went and "Resend").
+   * One column as wide as the card, never wider: a long email is cut short, not the card widened.
+   */
+  .head {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    justify-items: start;
+    gap: 0.25rem;
+    margin-block-end: 0.5rem;
+  }
+
+  h2 {
+    font-size: 1.25em;
+    font-weight: 600;
+    line-height: 1.3;
+    outline: none;
+  }
+
+  .subtitle,
+  .note,
+  .error,
+  label,
+  .link,
+  .identity span,
+  .methods {
+    font-size: 0.875em;
+    line-height: 1.43;
+  }
+
+  .subtitle,
+  .note,
+  #methods-label {
+    color: var(--_muted);
+  }
+
+  label,
+  .link,
+  .primary {
+    font-weight: 600;
+  }
+
+  .identity {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-width: 100%;
+    margin-block-start: 0.5rem;
+    padding: 0.125rem 0.75rem;
+    border-radius: 1rem;
+    background: var(--_subtle);
+  }
+
+  .identity span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .identity .link {
+    flex: none;
+  }
+
+  .field {
+    display: grid;
+  }
+
+  label {
+    margin-block-end: 0.375rem;
+  }
+
+  .field > p:not(:empty) {
+    margin-block-start: 0.375rem;
+  }
+
+  .control {
+    position: relative;
+  }
+
+  input,
+  button {
+    color: inherit;
+    background: none;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
+  input,
+  .primary,
+  .method {
+    width: 100%;
+    min-height: 2.5rem;
+    padding: 0.4375rem 0.75rem;
+  }
+
+  input {
+    background: var(--_input-background);
+    border-color: var(--_border);
+  }
+
+  #password,
+  #new-password {
+    padding-inline-end: 2.75rem;
+  }
+
+  :focus-visible:not(h2) {
+    outline: 2px solid transparent;
+    box-shadow: var(--_focus-ring);
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+
+  .check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    font-weight: 400;
+  }
+
+  .check input {
+    width: auto;
+    min-height: 0;
+    accent-color: var(--_accent);
+  }
+
+  #code {
+    letter-spacing: 0.3em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .error {
+    display: flex;
+    gap: 0.375rem;
+    color: var(--_error);
+  }
+
+  .icon {
+    display: block;
+    flex: none;
+    width: 1rem;
+    height: 1rem;
+    margin-block: 0.125rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.5;
+    stroke-linecap: round;
+  }
+
+  button {
+    cursor: pointer;
+  }
+
+  .reveal {
+    position: absolute;
+    inset-block: 0.25rem;
+    inset-inline-end: 0.25rem;
+    width: 2rem;
+    color: var(--_muted);
+  }
+
+  .reveal .icon {
+    margin: auto;
+  }
+
+  [aria-pressed='false'] .slash {
+    display: none;
+  }
+
+  /* Beside the label, out of the flow: the label does not move when it appears. */
+  .primary .spinner {
+    position: absolute;
+    inset-inline-start: 1rem;
+  }
+
+  .primary {
+    position: relative;
+    margin-block-start: 0.5rem;
+    color: var(--_accent-text);
+    background: var(--_accent);
+  }
+
+  .primary:hover {
+    filter: brightness(0.92);
+  }
+
+  .link {
+    align-self: start;
+    min-height: 1.5rem;
+    padding: 0;
+    color: var(--_accent);
+    text-underline-offset: 0.2em;
+  }
+
+  .link:hover {
+    text-decoration: underline;
+  }
+
+  .methods {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+
+  ul {
+    display: grid;
+    gap: 2px;
+    padding: 0;
+    list-style: none;
+  }
+
+  .method {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    text-align: start;
+    background: var(--_subtle);
+  }
+
+  .method span {
+    flex: 1;
+  }
+
+  .chevron:dir(rtl) {
+    transform: scaleX(-1);
+  }
+
+  [aria-disabled='true'],
+  :disabled {
+    cursor: not-allowed;
+    opacity: 0.65;
+  }
+
+  /* Where a step that is still loading will be. */
+  .loading {
+    align-items: center;
+    justify-content: center;
+    min-height: 12rem;
+  }
+
+  .spinner {
+    width: 1em;
+    height: 1em;
+    border: 2px solid;
+    border-inline-end-color: transparent;
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

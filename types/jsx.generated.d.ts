@@ -6,6 +6,7 @@ import type {
   SignInErrorDetail,
   StepChangeDetail,
 } from "../dist/index.js";
+import type { ClerkMfaSetupElement, MfaChangedDetail, MfaErrorDetail } from "../dist/index.js";
 
 /**
  * This type can be used to create scoped tags for your components.
@@ -116,6 +117,29 @@ failed and lets the user try again. A late answer is ignored. */
   "onstep-change"?: (e: CustomEvent<StepChangeDetail>) => void;
 };
 
+export type ClerkMfaSetupElementProps = {
+  /** Clerk publishable key (`pk_test_...` / `pk_live_...`). Not needed with `clerk`. */
+  "publishable-key"?: ClerkMfaSetupElement["publishableKey"];
+  /** Clerk proxy URL, absolute or relative (`/__clerk`). */
+  "proxy-url"?: ClerkMfaSetupElement["proxyUrl"];
+  /** Load clerk-js from this URL (the same rules as `<clerk-mfa-sign-in>`'s `clerk-js-url`). */
+  "clerk-js-url"?: ClerkMfaSetupElement["clerkJsUrl"];
+  /** Language of the element (BCP 47). Without it, the nearest `lang` decides, as for the sign-in. */
+  locale?: ClerkMfaSetupElement["locale"];
+  /** Milliseconds a request may take before the element says the network failed. */
+  "request-timeout"?: ClerkMfaSetupElement["requestTimeout"];
+  /**  */
+  lang?: ClerkMfaSetupElement["langAttribute"];
+  /** An existing Clerk instance (e.g. `window.Clerk`), loaded or being loaded by the page. */
+  clerk?: ClerkMfaSetupElement["clerk"];
+  /** Overrides for any string the element shows, by message key (its own and the enrolment's). */
+  localization?: ClerkMfaSetupElement["localization"];
+  /** `{ method, action }` once a change took effect: `method` `totp`, `phone_code` or `backup_code`; `action` `added`, `removed`, `regenerated` or `default`. Never a code or a secret. */
+  "onmfa-changed"?: (e: CustomEvent<MfaChangedDetail>) => void;
+  /** `{ code, message }` for every error shown (Clerk's code, or `signed_out` when nobody is signed in, `offline`, `network_error`, `clerk_load_failed`, `form_param_missing`). */
+  "onmfa-error"?: (e: CustomEvent<MfaErrorDetail>) => void;
+};
+
 export type CustomElements = {
   /**
    * Clerk's two-step sign-in (password, then an authenticator-app, SMS or backup
@@ -200,4 +224,69 @@ export type CustomElements = {
    * - **phone-input** - Enrolment: the phone number field.
    */
   "clerk-mfa-sign-in": Partial<ClerkMfaSignInElementProps & BaseProps & BaseEvents>;
+
+  /**
+   * The signed-in user's two-step verification, as one element for an account page: whether an
+   * authenticator app is set up (add it from a QR code or its key, remove it), the numbers that
+   * receive SMS codes (add one, verified with a code, make one the default, remove one), and the
+   * backup codes (regenerate them, shown once, to copy or download). When Clerk wants a recent
+   * verification for a change, the element asks for the password or a second factor inline and
+   * makes the change once more. Nobody signed in: it says so and fires `mfa-error` (`signed_out`).
+   *
+   * Light and dark, and styled with the same public custom properties as `<clerk-mfa-sign-in>`
+   * (`--clerk-mfa-sign-in-*`, documented there and in the README), so a page themes both at once.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **mfa-changed** - `{ method, action }` once a change took effect: `method` `totp`, `phone_code` or `backup_code`; `action` `added`, `removed`, `regenerated` or `default`. Never a code or a secret.
+   * - **mfa-error** - `{ code, message }` for every error shown (Clerk's code, or `signed_out` when nobody is signed in, `offline`, `network_error`, `clerk_load_failed`, `form_param_missing`).
+   *
+   * ### **Methods:**
+   *  - **errorMessage(error: _SetupError_): _string_** - The text shown for an error.
+   *
+   * ### **CSS Parts:**
+   *  - **card** - The card around every view.
+   * - **header** - The title and the explanation over the overview.
+   * - **title** - The title ("Two-step verification").
+   * - **method-list** - The list of second factors.
+   * - **method** - Each row: the authenticator app, SMS codes, backup codes, and each number reserved for SMS codes.
+   * - **status** - "On" or "Off" beside each method.
+   * - **badge** - "Default", beside the number the sign-in sends its code to first.
+   * - **add-totp-button** - "Add authenticator application".
+   * - **remove-totp-button** - "Remove", beside the authenticator app.
+   * - **add-phone-button** - "Add phone number".
+   * - **make-default-button** - "Set as default", beside each number that is not the default.
+   * - **remove-phone-button** - "Remove", beside each number.
+   * - **regenerate-button** - "Regenerate" the backup codes.
+   * - **heading** - The heading of every view but the overview.
+   * - **subtitle** - The explanation under a heading.
+   * - **form** - The form of a view.
+   * - **field** - Each field: its label, input and error line.
+   * - **label** - Every field label.
+   * - **input** - Every text field.
+   * - **qr-code** - Adding an authenticator app: its QR code (an inline SVG, `role="img"`, with a text alternative).
+   * - **totp-secret** - Adding an authenticator app: its key for manual entry, in groups of four.
+   * - **code-input** - The verification or backup code field.
+   * - **phone-input** - The phone number field.
+   * - **password-input** - The password field of the reverification.
+   * - **backup-codes** - The list of backup codes, one per item.
+   * - **copy-button** - "Copy key", "Copy all".
+   * - **download-button** - "Download .txt" of the backup codes.
+   * - **saved-checkbox** - After adding a method: "I have saved these codes".
+   * - **submit-button** - The primary button of each view.
+   * - **confirm-button** - The primary button of a confirmation ("Remove") and of the new backup codes ("Finish").
+   * - **verify-button** - "Continue" in the reverification.
+   * - **cancel-button** - "Cancel": back to the overview.
+   * - **method-button** - Each verified number to pick, and each other way to verify.
+   * - **methods** - In the reverification, the other ways to verify.
+   * - **methods-label** - Their caption ("Use another method").
+   * - **resend-button** - "Resend" an SMS code.
+   * - **spinner** - The progress indicator of the action under way.
+   * - **error** - Every error message, each with its icon.
+   * - **form-error** - The error at the top of a view.
+   * - **message** - Informative text: where a code was sent, "Copied!", the last change.
+   * - **notice** - The announcement of the last change (a polite live region).
+   */
+  "clerk-mfa-setup": Partial<ClerkMfaSetupElementProps & BaseProps & BaseEvents>;
 };

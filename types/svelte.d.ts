@@ -1,5 +1,5 @@
 /**
- * `<clerk-mfa-sign-in>` in Svelte 5 markup, checked by svelte-check:
+ * `<clerk-mfa-sign-in>` and `<clerk-mfa-setup>` in Svelte 5 markup, checked by svelte-check:
  *
  *   // src/env.d.ts
  *   import type {} from 'clerk-mfa-sign-in/svelte';
@@ -11,18 +11,20 @@
  * the manifest's generated ones (jsx.generated.d.ts) on top of Svelte's own HTML attributes.
  */
 import type { HTMLAttributes } from 'svelte/elements';
-import type { ClerkMfaSignInElement } from '../dist/index.js';
-import type { ClerkMfaSignInElementProps } from './jsx.generated.js';
+import type { ClerkMfaSetupElement, ClerkMfaSignInElement } from '../dist/index.js';
+import type { ClerkMfaSetupElementProps, ClerkMfaSignInElementProps } from './jsx.generated.js';
 
-export type { ClerkMfaSignInElementProps } from './jsx.generated.js';
+export type { ClerkMfaSetupElementProps, ClerkMfaSignInElementProps } from './jsx.generated.js';
 
 export type ClerkMfaSignInSvelteProps = Omit<HTMLAttributes<ClerkMfaSignInElement>, keyof ClerkMfaSignInElementProps> & ClerkMfaSignInElementProps;
+export type ClerkMfaSetupSvelteProps = Omit<HTMLAttributes<ClerkMfaSetupElement>, keyof ClerkMfaSetupElementProps> & ClerkMfaSetupElementProps;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace svelteHTML {
     interface IntrinsicElements {
       'clerk-mfa-sign-in': ClerkMfaSignInSvelteProps;
+      'clerk-mfa-setup': ClerkMfaSetupSvelteProps;
     }
   }
 }

@@ -7,5 +7,10 @@ export default defineConfig({
   plugins: [react()],
   // Inside this repository 'clerk-mfa-sign-in' is the package itself (its built dist/); an app
   // that installed it from npm needs no alias.
-  resolve: { alias: [{ find: /^clerk-mfa-sign-in$/, replacement: fileURLToPath(import.meta.resolve('clerk-mfa-sign-in')) }] },
+  resolve: {
+    alias: [
+      { find: /^clerk-mfa-sign-in$/, replacement: fileURLToPath(import.meta.resolve('clerk-mfa-sign-in')) },
+      { find: /^clerk-mfa-sign-in\/setup$/, replacement: fileURLToPath(import.meta.resolve('clerk-mfa-sign-in/setup')) },
+    ],
+  },
 });

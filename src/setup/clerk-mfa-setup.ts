@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { ClerkAdapter } from '../clerk-adapter.js';
 import type { ClerkLike } from '../clerk-types.js';
-import { styles } from '../clerk-mfa-sign-in.styles.js';
+import { styles } from '../theme.styles.js';
 import { dispatch } from '../events.js';
 import { interpolate, LocalizeController } from '../localization.js';
 import { adoptEnrolStyles } from '../mfa/enrol-styles.js';
@@ -87,7 +87,7 @@ const ENGLISH: Record<string, string> = { ...MFA_EN, ...SETUP_EN };
  * clerk-js `<script>` it adds); with Trusted Types, allow the policy `clerk-mfa-sign-in`.
  */
 export class ClerkMfaSetupElement extends LitElement {
-  static override styles = [...styles, setupStyles];
+  static override styles = [styles, setupStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties = {

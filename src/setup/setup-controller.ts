@@ -52,6 +52,8 @@ export class SetupController implements ReactiveController {
   readonly #options: SetupControllerOptions;
   #clerk: ClerkAdapter | null = null;
   #manage: ManageAdapter | null = null;
+  /** Reserves a verified number, as the enrolment does. */
+  #mfa: MfaAdapter | null = null;
   #inflight: { id: number; abort: AbortController } | null = null;
   #unwatch: (() => void) | null = null;
   #focusPending = false;
@@ -75,6 +77,7 @@ export class SetupController implements ReactiveController {
     this.#stop();
     this.#clerk = adapter;
     this.#manage = new ManageAdapter(adapter);
+    this.#mfa = new MfaAdapter(adapter);
     adapter.ready().catch(() => {});
     this.state = initialSetupState();
     if (this.#connected) this.#begin();
@@ -227,8 +230,8 @@ export class SetupController implements ReactiveController {
       clock: { countdown, resendLeft },
       method: method === 'totp' ? 'totp' : 'phone_code',
       onEnrolled: (enrolled) => {
-        this.#options.onChange(enrolled, 'added');
         this.#send({ type: 'enrolled', method: enrolled });
+        this.#options.onChange(enrolled, 'added');
       },
       onReverify: () => this.#send({ type: 'enrol-reverify' }),
     });
@@ -264,7 +267,7 @@ export class SetupController implements ReactiveController {
         call = manage.makeDefaultPhone(action.phoneId, signal);
         break;
       case 'reserve-phone':
-        call = new MfaAdapter(this.#clerk!).reservePhone(action.phoneId, signal);
+        call = this.#mfa!.reservePhone(action.phoneId, signal);
         read = (value) => ({ codes: (value as { backupCodes: readonly string[] | null }).backupCodes });
         break;
       case 'regenerate':
@@ -291,11 +294,12 @@ export class SetupController implements ReactiveController {
     if (this.#inflight?.id === action.id) this.#inflight = null;
     if (!this.#connected) return;
     const answer: SetupAnswer = outcome.ok ? { ok: true, value: read(outcome.value) } : { ok: false, error: mapSetupFailure(outcome.failure, action) };
+    this.#send({ type: 'result', id: action.id, outcome: answer, now: Date.now() });
+    // Said once the element shows the change (the change took effect even if the view moved on).
     if (answer.ok && action.kind in CHANGES) {
       const [method, change] = CHANGES[action.kind as SetupCall['kind']];
       this.#options.onChange(method, change);
     }
-    this.#send({ type: 'result', id: action.id, outcome: answer, now: Date.now() });
   }
 
   #clearField(field: 'code' | 'password'): void {

@@ -99,7 +99,7 @@ function succeeded(s: SetupState, action: SetupAction, value: SetupValue, now: n
     }
     case 'start-verification':
     case 'attempt-verification':
-      return verificationAnswered(s, value.verification, now);
+      return verificationAnswered(s, value.verification);
     case 'prepare-verification':
       return s.view === 'reverify' ? { ...s, pending: null, sentAt: now } : s;
     default: {
@@ -116,7 +116,7 @@ function succeeded(s: SetupState, action: SetupAction, value: SetupValue, now: n
 }
 
 /** The session's verification moved on: the next factor, or the refused change once more. */
-function verificationAnswered(s: SetupState, step: VerificationStep | undefined, now: number): SetupState {
+function verificationAnswered(s: SetupState, step: VerificationStep | undefined): SetupState {
   if (s.view !== 'reverify') return { ...s, pending: null };
   if (!step || step.status !== 'complete') {
     const next = step ?? s.step;
@@ -124,7 +124,7 @@ function verificationAnswered(s: SetupState, step: VerificationStep | undefined,
     const keep = next?.status === s.step?.status && s.strategy ? s.strategy : strategy;
     const asked: ReverifyState = { ...s, pending: null, error: null, step: next, strategy: keep, sentAt: null };
     if (!keep) return { ...asked, error: { code: 'no_factors', key: 'noMethods', field: 'form' } };
-    return startFactor(asked, keep, now);
+    return startFactor(asked, keep);
   }
   const resume = { ...s.resume, pending: null, error: null, seq: s.seq, notice: null };
   // The enrolment runs its refused action again itself (the controller tells it).
@@ -133,8 +133,7 @@ function verificationAnswered(s: SetupState, step: VerificationStep | undefined,
 }
 
 /** A factor chosen: an SMS code is sent at once. */
-function startFactor(s: ReverifyState, strategy: ReverifyStrategy, now: number): SetupState {
-  void now;
+function startFactor(s: ReverifyState, strategy: ReverifyStrategy): SetupState {
   const next: ReverifyState = { ...s, strategy, error: null, sentAt: null };
   const phone = strategy === 'phone_code' ? verificationPhone(next) : undefined;
   if (!phone) return next;
@@ -213,7 +212,7 @@ export function setupTransition(s: SetupState, event: SetupEvent): SetupState {
     case 'enrol-reverify':
       return s.view === 'adding' ? reverification(s, 'enrol') : s;
     case 'choose-factor':
-      return s.view === 'reverify' && s.step?.factors.some((f) => f.strategy === event.strategy) ? startFactor(s, event.strategy, 0) : s;
+      return s.view === 'reverify' && s.step?.factors.some((f) => f.strategy === event.strategy) ? startFactor(s, event.strategy) : s;
     case 'invalid':
       return { ...s, error: event.error };
     case 'edit':

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * What `<clerk-mfa-setup>` adds to the shared look (`../theme.styles.ts`) and the sign-in's form
- * rules (`../clerk-mfa-sign-in.styles.ts`, which the enrolment's views also use): the list of
+ * What `<clerk-mfa-setup>` adds to the shared look (`../theme.styles.ts`, whose forms and fields
+ * the enrolment's views also use): the list of
  * second factors, a row per number with its badge and actions, the secondary button and the
  * announcement line. Only the private `--_*` properties.
  */

@@ -67,8 +67,8 @@ function subtitle({ t }: SetupContext, key: SetupKey | MfaKey, values?: Record<s
   return html`<p class="subtitle" part="subtitle">${t(key, values)}</p>`;
 }
 
-function cancelButton({ setup, t }: SetupContext): TemplateResult {
-  return html`<button class="secondary" part="cancel-button" type="button" aria-disabled=${!!setup.state.pending} @click=${() => setup.cancel()}>${t('cancel')}</button>`;
+function cancelButton({ setup, t }: SetupContext, label: SetupKey = 'cancel'): TemplateResult {
+  return html`<button class="secondary" part="cancel-button" type="button" aria-disabled=${!!setup.state.pending} @click=${() => setup.cancel()}>${t(label)}</button>`;
 }
 
 /** The form of a view: its submit goes to the controller with the secret typed (if any). */
@@ -205,7 +205,9 @@ function renderAdding(ctx: SetupContext, s: AddingState): unknown {
   const view = enrol.state?.view;
   const drawn = renderEnrolment({ kit: { html, nothing, keyed, errorIcon }, enrol, lang: ctx.lang, t: ctx.t });
   // Once the factor is on the account, its backup codes are confirmed before going back.
-  return view === 'backup-codes' || view === 'enrolled' ? drawn : html`${drawn}${cancelButton(ctx)}`;
+  if (view === 'backup-codes' || view === 'enrolled') return drawn;
+  // A new number, when the user has verified ones: back to those.
+  return html`${drawn}${cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel')}`;
 }
 
 function codeField(ctx: SetupContext, s: ReverifyState): TemplateResult {

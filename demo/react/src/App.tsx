@@ -16,9 +16,13 @@ export function App() {
     <main>
       <h1>React</h1>
       {userId ? (
-        <p id="status" role="status">
-          Signed in as {userId}
-        </p>
+        <>
+          <p id="status" role="status">
+            Signed in as {userId}
+          </p>
+          {/* The signed-in user's second factors: add, remove, make default, new backup codes. */}
+          <clerk-mfa-setup publishable-key={publishableKey} proxy-url="/__clerk" onmfa-changed={(event) => console.info('MFA', event.detail.method, event.detail.action)} />
+        </>
       ) : (
         // React 19 passes `on<event>` props of a custom element to addEventListener('<event>').
         <clerk-mfa-sign-in publishable-key={publishableKey} proxy-url="/__clerk" no-store-credentials onsigned-in={handleSignedIn} />

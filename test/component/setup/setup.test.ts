@@ -102,6 +102,7 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     await page.click('add-phone-button');
     await page.waitFor(() => page.part('phone-input'), 'the phone field');
     await expect(el).to.be.accessible();
+    expect(page.text('cancel-button')).to.equal('Use existing number');
     await page.click('cancel-button');
     await page.waitFor(() => page.parts('method-button').length, 'the verified numbers again');
 

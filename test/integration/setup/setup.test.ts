@@ -136,6 +136,8 @@ describe('<clerk-mfa-setup> manages the signed-in user\'s second factors (real c
     const added = randomPhone();
     await page.enter('phone-input', added);
     const [code] = await waitForMessages(added, 1);
+    // Clerk has answered that it sent the code (the element says where), and the code field has focus.
+    await page.waitFor(() => !page.busy() && page.text('message').includes(added.slice(2, 5)), 'where the code went');
     await page.waitFor(() => page.focusedId() === 'code', 'focus on the code');
     await page.type('code-input', code!.code);
     await page.waitFor(() => page.el.view === 'overview' || page.backupCodes().length, 'the number reserved');

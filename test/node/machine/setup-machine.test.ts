@@ -80,7 +80,8 @@ describe('setup machine', () => {
     assert.deepEqual(availablePhones(s).map((p) => p.id), ['p2']);
     const fresh = run(s, { type: 'add', adding: 'phone' });
     assert.equal(fresh.view === 'adding' && fresh.adding, 'phone');
-    assert.equal(run(fresh, { type: 'cancel' }).view === 'adding' && run(fresh, { type: 'cancel' }).adding, 'pick-phone', 'back to the numbers');
+    const back = run(fresh, { type: 'cancel' });
+    assert.equal(back.view === 'adding' && back.adding, 'pick-phone', 'back to the numbers');
     const picked = run(s, { type: 'call', call: { kind: 'reserve-phone', phoneId: 'p2' } });
     assert.equal(picked.pending?.kind, 'reserve-phone');
     const none = { ...FACTORS, phones: [FACTORS.phones[0]!] };
