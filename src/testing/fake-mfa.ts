@@ -25,6 +25,7 @@ export const FAKE_MFA_METHODS = [
   'makeDefaultSecondFactor',
   'destroyPhoneNumber',
   'startVerification',
+  'prepareFirstFactorVerification',
   'attemptFirstFactorVerification',
   'prepareSecondFactorVerification',
   'attemptSecondFactorVerification',

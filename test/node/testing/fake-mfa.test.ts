@@ -61,6 +61,21 @@ describe('the fake Clerk managing second factors', () => {
     assert.equal(phone.verification.status, 'unverified');
   });
 
+  it('the first factor may be a code sent to the email instead of the password', async () => {
+    const clerk = signedIn({ ...ADA, reverify: true });
+    const started = await session(clerk).startVerification({ level: 'first_factor' });
+    const email = (started as unknown as { supportedFirstFactors: { strategy: string; emailAddressId?: string }[] }).supportedFirstFactors.find((f) => f.strategy === 'email_code')!;
+    const verifying = session(clerk) as unknown as {
+      prepareFirstFactorVerification(p: { strategy: 'email_code'; emailAddressId: string }): Promise<unknown>;
+      attemptFirstFactorVerification(p: { strategy: 'email_code'; code: string }): Promise<{ status: string }>;
+    };
+    await verifying.prepareFirstFactorVerification({ strategy: 'email_code', emailAddressId: email.emailAddressId! });
+    assert.deepEqual(clerk.sentCodes.at(-1), { strategy: 'email_code', code: '654321', to: ADA.email });
+    assert.equal(await codeOf(() => verifying.attemptFirstFactorVerification({ strategy: 'email_code', code: '000000' })), 'form_code_incorrect');
+    assert.equal((await verifying.attemptFirstFactorVerification({ strategy: 'email_code', code: '654321' })).status, 'complete');
+    assert.equal((await mfa(clerk).createBackupCode()).codes.length, 10);
+  });
+
   it('FakeUser.reverify starts stale; a step out of turn, an unknown level or a factor the user lacks is refused', async () => {
     const clerk = signedIn({ ...ADA, reverify: true });
     assert.equal(await codeOf(() => mfa(clerk).createBackupCode()), 'session_reverification_required');
