@@ -43,6 +43,8 @@ interface VerificationLike {
 /** The part of clerk-js's `SessionResource` these facts use. */
 interface SessionLike {
   startVerification(params: { level: 'first_factor' | 'second_factor' | 'multi_factor' }): Promise<VerificationLike>;
+  prepareFirstFactorVerification(params: { strategy: 'email_code'; emailAddressId: string }): Promise<VerificationLike>;
+  attemptFirstFactorVerification(params: { strategy: 'email_code'; code: string }): Promise<VerificationLike>;
   prepareSecondFactorVerification(params: { strategy: 'phone_code'; phoneNumberId: string }): Promise<VerificationLike>;
   attemptSecondFactorVerification(params: { strategy: 'totp' | 'phone_code' | 'backup_code'; code: string }): Promise<VerificationLike>;
 }
@@ -57,12 +59,13 @@ const phonesOffered = (signIn: ClerkSignInLike) =>
 
 const BACKUP_CODES = ['m4k8-p2r6', 'q7w3-e9t5', 'z1x5-c8v2'];
 
-/** A user signed in (with the authenticator app, else an SMS code, else a backup code, or `via`) to an active session. */
+/** A user signed in (with the authenticator app, else an SMS code, else a backup code, or `via`; with the password alone if it has none) to an active session. */
 export async function signedIn(model: ClerkModel, fact: FactUser, via?: 'backup_code') {
   const { clerk, identifier } = await model.start(fact);
   const started = await signIn(clerk, identifier);
   let done: ClerkSignInLike;
-  if (fact.totp && !via) done = await started.attemptSecondFactor({ strategy: 'totp', code: model.totpCode() });
+  if (started.status === 'complete') done = started;
+  else if (fact.totp && !via) done = await started.attemptSecondFactor({ strategy: 'totp', code: model.totpCode() });
   else if (fact.phone && !via) {
     const prepared = await started.prepareSecondFactor({ strategy: 'phone_code', phoneNumberId: factor(started, 'phone_code').phoneNumberId! });
     done = await prepared.attemptSecondFactor({ strategy: 'phone_code', code: await model.lastCodeSentTo(clerk, fact.phone) });
@@ -251,6 +254,22 @@ export function manageFacts(model: ClerkModel): void {
       );
       expect((await session(clerk).attemptSecondFactorVerification({ strategy: 'phone_code', code })).status).to.equal('complete');
       expect((await user(clerk).createBackupCode()).codes).to.have.length(10);
+    });
+
+    it('without a second factor, the first instead: a code sent to the email (the password works too, see the enrolment facts)', async () => {
+      const { clerk, identifier } = await signedIn(model, {});
+      await model.ageSession(clerk);
+      expect((await refusal(() => user(clerk).createPhoneNumber({ phoneNumber: randomPhone() }))).code).to.equal('session_reverification_required');
+      const verification = (await session(clerk).startVerification({ level: 'second_factor' })) as VerificationLike & { supportedFirstFactors: { strategy: string; emailAddressId?: string }[] };
+      expect([verification.status, verification.level, verification.supportedSecondFactors]).to.deep.equal(['needs_first_factor', 'first_factor', null]);
+      const email = verification.supportedFirstFactors.find((f) => f.strategy === 'email_code')!;
+      await session(clerk).prepareFirstFactorVerification({ strategy: 'email_code', emailAddressId: email.emailAddressId! });
+      const code = await model.lastCodeSentTo(clerk, identifier);
+      expect(await refusal(() => session(clerk).attemptFirstFactorVerification({ strategy: 'email_code', code: code === '000000' ? '111111' : '000000' }))).to.deep.equal(
+        fieldError('form_code_incorrect', 'code'),
+      );
+      expect((await session(clerk).attemptFirstFactorVerification({ strategy: 'email_code', code })).status).to.equal('complete');
+      expect((await user(clerk).createPhoneNumber({ phoneNumber: randomPhone() })).verification.status).to.equal(null);
     });
 
     it('with a backup code: accepted once, then refused', async () => {
