@@ -118,11 +118,11 @@ function filesOf(runs, sizes) {
 
 const px = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} px`);
 const shift = (value) => (value === null || value === undefined ? '–' : value.toFixed(4));
-const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
-const ms = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} ms`);
-const n = (value) => (value === null || value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1));
+export const kb = (bytes) => (bytes === null || bytes === undefined ? '–' : `${(bytes / 1000).toFixed(1)} kB`);
+export const ms = (value) => (value === null || value === undefined ? '–' : `${Math.round(value)} ms`);
+export const n = (value) => (value === null || value === undefined ? '–' : Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-function ratio(peer, ours) {
+export function ratio(peer, ours) {
   if (peer === null || peer === undefined || ours === null || ours === undefined) return '–';
   if (ours === 0) return peer === 0 ? '1×' : '∞';
   const r = peer / ours;
@@ -130,7 +130,7 @@ function ratio(peer, ours) {
 }
 
 /** "median (min–max)" for bytes, "median (IQR p25–p75; min–max)" for times. */
-function cell(s, format, spread) {
+export function cell(s, format, spread) {
   if (!s) return '–';
   if (spread === 'iqr') return `${format(s.median)} (IQR ${format(s.p25)}–${format(s.p75)}; ${format(s.min)}–${format(s.max)})`;
   return s.min === s.max ? format(s.median) : `${format(s.median)} (${format(s.min)}–${format(s.max)})`;

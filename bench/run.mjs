@@ -11,6 +11,8 @@
 // (element-preload) and our page signed in with a wrong password first (element-mistake: what a
 // lazily loaded part costs when used).
 // Writes bench/results.json (every run) and bench/RESULTS.md (medians, spread, ratios).
+// Then the account pages (bench/setup-bench.mjs): <clerk-mfa-setup> against Clerk's
+// <UserProfile />; `--only setup` runs those alone, `--only sign-in` the sign-in pages alone.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -23,6 +25,7 @@ import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { FLOWS } from './flows.mjs';
 import { clerkUi, KEY_MODE, PAGES, root, startServer } from './site.mjs';
 import { renderMarkdown } from './report.mjs';
+import { runSetupBench, writeReport } from './setup-bench.mjs';
 import { createConformanceRecorder } from '../test/support/fapi-conformance.ts';
 
 const { values } = parseArgs({
@@ -30,8 +33,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '15' },
     'no-build': { type: 'boolean', default: false },
     'time-limit': { type: 'string', default: '540' },
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && !['setup', 'sign-in'].includes(values.only)) throw new Error(`--only takes setup or sign-in, not ${values.only}`);
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`invalid --rounds ${values.rounds}`);
 const started = Date.now();
@@ -48,12 +53,21 @@ const recorder = createConformanceRecorder();
 const { server, url } = await startServer({ onResponse: recorder.observe });
 const browser = await chromium.launch({ executablePath: browserPaths.chromium, args: chromiumArgs });
 console.log(`serving ${url} (${PAGES.map((p) => `/${p}/`).join(', ')}); Chromium ${browser.version()}`);
+/** The account pages, on the same browser and server, in a time budget of their own (4 minutes). */
+const setupPart = () =>
+  runSetupBench({ browser, baseUrl: url, rounds, deadline: Date.now() + 240_000, environment: { chromium: browser.version() } });
+if (values.only === 'setup') {
+  const failed = await setupPart().finally(() => Promise.all([browser.close(), server.close()]));
+  console.log(`wrote bench/setup-results.json and bench/RESULTS.md; ${recorder.summary()}`);
+  process.exit(failed || recorder.failures.length ? 1 : 0);
+}
 
 const chromiumVersion = browser.version();
 // The three pages, plus our page signed in with one mistake first (what a lazily loaded part costs when used).
 const MEASURED = [...PAGES, 'element-mistake'];
 const runs = [];
 const sizes = new Map();
+let setupFailures = 0;
 try {
   // One unrecorded round first: the server's file cache and JIT warm up, for every page alike.
   for (const page of MEASURED) await measureOnce(browser, url, page);
@@ -77,6 +91,7 @@ try {
       );
     }
   }
+  if (values.only !== 'sign-in') setupFailures = await setupPart();
   await browser.close();
   // Every JavaScript file any page downloaded, fetched again: raw, gzip -9, brotli -q 11.
   for (const run of runs) {
@@ -161,8 +176,10 @@ const results = {
 };
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(root, 'bench', 'RESULTS.md'), renderMarkdown(results));
+writeReport();
 console.log(`wrote bench/results.json and bench/RESULTS.md in ${results.durationSeconds} s`);
 const failures = runs.filter((r) => !r.ok);
+if (setupFailures) process.exitCode = 1;
 if (failures.length) {
   console.error(`${failures.length} of ${runs.length} page loads failed; see bench/RESULTS.md`);
   process.exitCode = 1;

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../src/emulator/index.ts';
+import { SETUP_PAGES } from './setup-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..');
@@ -47,7 +48,7 @@ export function writeSite(publishableKey) {
   const site = join(here, '.work', 'site');
   rmSync(site, { recursive: true, force: true });
   mkdirSync(site, { recursive: true });
-  for (const page of PAGES) {
+  for (const page of [...PAGES, ...SETUP_PAGES]) {
     const from = join(here, 'pages', page);
     const to = join(site, page);
     mkdirSync(to);

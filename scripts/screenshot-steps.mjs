@@ -221,7 +221,7 @@ async function shoot(browser, base, ui, step, viewport, scheme, emulator, lang) 
 }
 
 /** One picture: the two cards side by side on the scheme's page background, captioned. */
-async function sideBySide(browser, shots, scheme) {
+export async function sideBySide(browser, shots, scheme) {
   const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 400, height: 300 } });
   const cell = ([label, shot]) =>
     shot

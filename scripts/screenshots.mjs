@@ -4,9 +4,11 @@
 //   Vite, with the emulator at /__clerk);
 // - every sign-in step of ours beside Clerk's prebuilt <SignIn /> on the same emulator, desktop and
 //   phone, light and dark (plus ours in Arabic on the phone), as docs/steps/<step>-<viewport>-<scheme>.png,
-//   with the card heights in docs/steps/heights.json and printed as a table.
-// `npm run screenshots -- steps` (or `themes`) shoots only that set, `-- steps totp,sms` only those
-// steps. Debian's Chromium.
+//   with the card heights in docs/steps/heights.json and printed as a table;
+// - every view of <clerk-mfa-setup> beside Clerk's <UserProfile /> Security page, as
+//   docs/steps/setup-<view>-<viewport>-<scheme>.png.
+// `npm run screenshots -- steps` (or `themes`, or `setup`) shoots only that set, `-- steps totp,sms`
+// (or `-- setup overview,reverify`) only those. Debian's Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { createServer } from 'vite';
 import { chromium } from 'playwright';
 import { browserPaths, chromiumArgs } from './browsers.mjs';
+import { shootSetup } from './screenshot-setup.mjs';
 import { shootSteps } from './screenshot-steps.mjs';
 import { startServer } from '../bench/site.mjs';
 
@@ -52,7 +55,9 @@ async function steps() {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const { emulator, server, url } = await startServer();
   try {
-    const rows = await shootSteps({ browser, base: url, emulator, only: onlySteps });
+    const rows = [];
+    if (only !== 'setup') rows.push(...(await shootSteps({ browser, base: url, emulator, only: onlySteps })));
+    if (only !== 'steps') rows.push(...(await shootSetup({ browser, base: url, only: only === 'setup' ? onlySteps : null })));
     console.log('\ncard height in px (ours / Clerk\'s), light scheme:');
     for (const row of rows.filter((r) => r.scheme === 'light')) {
       console.log(`  ${row.step.padEnd(15)} ${row.viewport.padEnd(8)} ${String(row.ours).padStart(4)} / ${row.clerk ?? '–'}${row.oursOverflow ? '  (ours overflows horizontally)' : ''}`);
@@ -63,7 +68,7 @@ async function steps() {
 }
 
 try {
-  if (only !== 'steps') await themes();
+  if (!only || only === 'themes') await themes();
   if (only !== 'themes') await steps();
 } finally {
   await browser.close();

@@ -25,7 +25,7 @@ export interface FakeUserPhone {
   phoneNumber: string;
   /** Verified with a code (default true). */
   verified?: boolean;
-  /** Reserved for two-step sign-in (default true); `false` for a number the user has for other uses. */
+  /** Reserved for two-step sign-in (default true; `false` for a number the user has for other uses). */
   reserved?: boolean;
   /** The default second factor among the reserved numbers (default: the first reserved one). */
   default?: boolean;
@@ -71,6 +71,7 @@ export type FakeMethod =
   | 'resetPassword'
   | 'setActive'
   | 'signOut'
+  | 'reload'
   | FakeMfaMethod;
 
 export interface FakeClerkOptions {
@@ -92,6 +93,9 @@ interface FakeSession extends ClerkSessionLike {
   user: ClerkUserLike;
 }
 
+/** What `addListener` hears, as clerk-js's listeners do. */
+export type FakeListener = (resources: { client: FakeClerk['client']; session: FakeClerk['session']; user: FakeClerk['user'] }) => void;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class FakeClerk implements ClerkLike {
@@ -103,8 +107,8 @@ export class FakeClerk implements ClerkLike {
   /** The users as the fake keeps them (their phone numbers in `phones`); changes made through Clerk's methods show here. */
   readonly users: FakeAccount[];
   readonly sentCode: string;
-  /** Every SMS or email "sent", in order (`to`: the number, for a number's verification or a session's). */
-  readonly sentCodes: { strategy: string; code: string; to?: string | undefined }[] = [];
+  /** Every SMS or email "sent", in order, with the number or email address it went `to`. */
+  readonly sentCodes: { strategy: string; code: string; to: string | undefined }[] = [];
   readonly usedBackupCodes = new Set<string>();
   /** How often each method was called. */
   readonly calls: Record<FakeMethod, number> = {
@@ -117,6 +121,7 @@ export class FakeClerk implements ClerkLike {
     resetPassword: 0,
     setActive: 0,
     signOut: 0,
+    reload: 0,
     ...(Object.fromEntries(FAKE_MFA_METHODS.map((m) => [m, 0])) as Record<FakeMfaMethod, number>),
   };
   /** What clerk-js reads of the instance's settings: the second factors users may enrol. */
@@ -128,6 +133,7 @@ export class FakeClerk implements ClerkLike {
   loadDelayMs: number;
 
   #failures = new Map<FakeMethod, unknown[]>();
+  readonly #listeners = new Set<FakeListener>();
   readonly #reverifications = new Map<string, FakeReverification>();
   #gate: Promise<void> | null = null;
   #sessionCount = 0;
@@ -176,6 +182,24 @@ export class FakeClerk implements ClerkLike {
     });
   }
 
+  /**
+   * As clerk-js's: `listener` hears the client, session and user now, then after every answer
+   * (each call, `setActive`, `signOut`) that may have changed them. Answers the unsubscribe.
+   */
+  addListener(listener: FakeListener): () => void {
+    this.#listeners.add(listener);
+    listener(this.#resources());
+    return () => void this.#listeners.delete(listener);
+  }
+
+  #resources() {
+    return { client: this.client, session: this.session, user: this.user };
+  }
+
+  #emit(): void {
+    for (const listener of [...this.#listeners]) listener(this.#resources());
+  }
+
   /** The next call of `method` fails with `error` (a `fakeClerkError(...)`, `fakeNetworkError()`, ...). Queue several by calling again. */
   failNext(method: FakeMethod, error: unknown): this {
     const queue = this.#failures.get(method) ?? [];
@@ -207,8 +231,8 @@ export class FakeClerk implements ClerkLike {
 
   /**
    * As if the signed-in session (or `sessionId`) had verified long ago: its next sensitive change
-   * (`createTOTP`, `disableTOTP`, `createBackupCode`, a number added, reserved, made default or
-   * removed) is refused with `session_reverification_required` until it verifies again.
+   * (`createTOTP`, `disableTOTP`, `createBackupCode`, a number added, reserved, unreserved or
+   * removed; not the choice of default number) is refused with `session_reverification_required` until it verifies again.
    */
   requireReverification(sessionId = this.session?.id): this {
     const reverification = sessionId ? this.#reverifications.get(sessionId) : undefined;
@@ -243,6 +267,9 @@ export class FakeClerk implements ClerkLike {
     while (this.#gate) await this.#gate;
     const failure = this.#failures.get(method)?.shift();
     if (failure !== undefined) throw failure;
-    return body();
+    const result = await body();
+    // As clerk-js updates its client from each answer before the call resolves.
+    this.#emit();
+    return result;
   }
 }

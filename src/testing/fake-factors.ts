@@ -20,7 +20,7 @@ export interface FakePhoneRecord {
 /** A fake user as the fake keeps it: an id, and every phone number (`phone` and `phoneNumbers` together). */
 export type FakeAccount = Omit<FakeUser, 'phone' | 'phoneNumbers'> & { id: string; phones: FakePhoneRecord[] };
 
-/** The account kept for `user`: `phone` is a verified number reserved for two-step sign-in, listed first. */
+/** The account kept for `user`: `phone` is a verified number reserved for two-step sign-in, listed first, then `phoneNumbers`. */
 export function fakeAccount(user: FakeUser, id: string): FakeAccount {
   const { phone, phoneNumbers = [], ...rest } = user;
   const listed: FakeUserPhone[] = [...(phone ? [{ phoneNumber: phone }] : []), ...phoneNumbers];

@@ -25,6 +25,7 @@ export const FAKE_MFA_METHODS = [
   'makeDefaultSecondFactor',
   'destroyPhoneNumber',
   'startVerification',
+  'prepareFirstFactorVerification',
   'attemptFirstFactorVerification',
   'prepareSecondFactorVerification',
   'attemptSecondFactorVerification',
@@ -119,6 +120,10 @@ export function fakeMfaUser(clerk: FakeClerk, account: FakeAccount, session: Ses
         return { id: `bkp_${account.id}`, codes: newBackupCodes(account) };
       }),
     createPhoneNumber: ({ phoneNumber }: { phoneNumber: string }) => phones.create(phoneNumber),
+    /** `user.reload()`: the fake's user always reads the account as it is, so this only answers it. */
+    reload<T>(this: T): Promise<T> {
+      return clerk.call('reload', {}, () => this);
+    },
   };
   return { user, session: reverification.sessionMethods(), reverification };
 }

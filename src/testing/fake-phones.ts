@@ -24,7 +24,8 @@ export interface FakePhoneNumber {
   readonly phoneNumber: string;
   readonly reservedForSecondFactor: boolean;
   readonly defaultSecondFactor: boolean;
-  readonly verification: { status: 'verified' | 'unverified' };
+  /** `null` until a code is sent, as clerk-js reads a number never verified. */
+  readonly verification: { status: 'verified' | 'unverified' | null };
   backupCodes: string[] | null;
   prepareVerification(params?: { strategy?: 'phone_code' }): Promise<FakePhoneNumber>;
   attemptVerification(params: { code: string }): Promise<FakePhoneNumber>;
@@ -90,7 +91,7 @@ export class FakePhones {
         return record.default;
       },
       get verification() {
-        return { status: record.verified ? ('verified' as const) : ('unverified' as const) };
+        return { status: record.verified ? ('verified' as const) : phones.#codeSent.has(record) ? ('unverified' as const) : null };
       },
       backupCodes: null,
       prepareVerification() {
@@ -128,8 +129,8 @@ export class FakePhones {
         });
       },
       makeDefaultSecondFactor() {
+        // Not a sensitive action in Clerk: no reverification.
         return clerk.call('makeDefaultSecondFactor', params, () => {
-          recent();
           if (!phones.#live(record).verified || !record.reserved) throw error('form_param_format_invalid', 422, 'default_second_factor');
           settleDefaultPhone(account, record);
           return this;

@@ -1,9 +1,9 @@
 /**
  * The fake session's reverification, as Clerk's: a sensitive change (adding or removing a second
- * factor, new backup codes, a default number) needs the session verified within the last ten
+ * factor, new backup codes; not choosing the default number) needs the session verified within the last ten
  * minutes, else it is refused with 403 `session_reverification_required`; the session is then
- * verified again with `startVerification({ level })` and the password, or a second factor
- * (authenticator app, SMS code, backup code) when the level asks for one.
+ * verified again with `startVerification({ level })` and the password (or a code sent to the
+ * email), or a second factor (authenticator app, SMS code, backup code) when the level asks for one.
  */
 import type { ClerkFactorLike } from '../clerk-types.js';
 import type { FakeClerk } from './fake-clerk.js';
@@ -49,7 +49,7 @@ export class FakeReverification {
     this.#verifiedAt = -Infinity;
   }
 
-  /** The session's methods: `startVerification`, `attemptFirstFactorVerification`, `prepareSecondFactorVerification`, `attemptSecondFactorVerification`. */
+  /** The session's methods: `startVerification`, the first factor's and the second factor's prepare and attempt steps. */
   sessionMethods() {
     const clerk = this.clerk;
     return {
@@ -62,10 +62,20 @@ export class FakeReverification {
           this.#sent.clear();
           return this.#answer();
         }),
-      attemptFirstFactorVerification: ({ password }: { strategy?: 'password'; password: string }) =>
-        clerk.call('attemptFirstFactorVerification', {}, () => {
+      /** An email code, the other first factor a session offers; sent to the account's email. */
+      prepareFirstFactorVerification: ({ strategy, emailAddressId }: { strategy: 'email_code'; emailAddressId: string }) =>
+        clerk.call('prepareFirstFactorVerification', { strategy, emailAddressId }, () => {
           this.#expect('needs_first_factor');
-          if (password !== this.account.password) throw error('form_password_incorrect', 422, 'password');
+          if (strategy !== 'email_code' || emailAddressId !== `idn_email_${this.account.id}`) throw error('strategy_for_user_invalid', 422, 'strategy');
+          this.#sent.sent(strategy);
+          clerk.sentCodes.push({ strategy, code: clerk.sentCode, to: this.account.email });
+          return this.#answer();
+        }),
+      attemptFirstFactorVerification: (params: { strategy?: 'password'; password: string } | { strategy: 'email_code'; code: string }) =>
+        clerk.call('attemptFirstFactorVerification', { strategy: params.strategy ?? 'password' }, () => {
+          this.#expect('needs_first_factor');
+          if ('code' in params) this.#sent.check('email_code', params.code, clerk.sentCode);
+          else if (params.password !== this.account.password) throw error('form_password_incorrect', 422, 'password');
           this.#stepDone('first');
           return this.#answer();
         }),

@@ -67,7 +67,7 @@ export class FakeSignIn implements ClerkSignInLike {
       const offered = this.supportedFirstFactors?.find((f) => f.strategy === params.strategy);
       if (!offered || offered.emailAddressId !== params.emailAddressId) throw fakeClerkError('strategy_for_user_invalid', { paramName: 'strategy' });
       this.prepared.sent(RESET);
-      this.clerk.sentCodes.push({ strategy: RESET, code: this.clerk.sentCode });
+      this.clerk.sentCodes.push({ strategy: RESET, code: this.clerk.sentCode, to: this.user.email });
       return this;
     });
   }
@@ -103,16 +103,19 @@ export class FakeSignIn implements ClerkSignInLike {
     this.createdSessionId = this.clerk.createSession(this.user!).id;
   }
 
-  prepareSecondFactor(params: { strategy: 'phone_code' | 'email_code' }): Promise<ClerkSignInLike> {
+  /** Sends the code: by SMS to the number named (else the default one), or to the account's email. */
+  prepareSecondFactor(params: { strategy: 'phone_code' | 'email_code'; phoneNumberId?: string }): Promise<ClerkSignInLike> {
     return this.clerk.call('prepareSecondFactor', { ...params }, () => {
-      if (!this.user || (this.status !== 'needs_second_factor' && this.status !== 'needs_client_trust')) {
+      const user = this.user;
+      if (!user || (this.status !== 'needs_second_factor' && this.status !== 'needs_client_trust')) {
         throw fakeClerkError('sign_in_not_ready', { status: 400 });
       }
-      if (!this.supportedSecondFactors?.some((f) => f.strategy === params.strategy)) {
-        throw fakeClerkError('strategy_for_user_invalid', { status: 422, paramName: 'strategy' });
-      }
+      const offered = this.supportedSecondFactors?.filter((f) => f.strategy === params.strategy) ?? [];
+      const factor = params.phoneNumberId ? offered.find((f) => f.phoneNumberId === params.phoneNumberId) : offered[0];
+      if (!factor) throw fakeClerkError('strategy_for_user_invalid', { status: 422, paramName: 'strategy' });
+      const to = params.strategy === 'email_code' ? user.email : user.phones.find((p) => p.id === factor.phoneNumberId)?.phoneNumber;
       this.prepared.sent(params.strategy);
-      this.clerk.sentCodes.push({ strategy: params.strategy, code: this.clerk.sentCode });
+      this.clerk.sentCodes.push({ strategy: params.strategy, code: this.clerk.sentCode, to });
       return this;
     });
   }

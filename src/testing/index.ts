@@ -7,6 +7,7 @@ export {
   fakeRateLimitError,
   type FakeAccount,
   type FakeClerkOptions,
+  type FakeListener,
   type FakeMethod,
   type FakeUser,
   type FakeUserPhone,

@@ -18,6 +18,10 @@ export interface FactUser {
   totp?: boolean;
   /** E.164; facts that read codes sent give each user a number of its own. */
   phone?: string;
+  /** More verified numbers reserved for two-step sign-in, after `phone` (which stays the default). */
+  morePhones?: string[];
+  /** Verified numbers not reserved for two-step sign-in, after those. */
+  sparePhones?: string[];
   backupCodes?: string[];
   /** Clerk asks for a new password after the right one. */
   needsNewPassword?: boolean;
@@ -41,6 +45,8 @@ export interface ClerkModel {
   signOut(clerk: ClerkLike): Promise<void>;
   /** The code an authenticator app enrolled with `secret` shows now. */
   enrolmentCode(secret: string): string;
+  /** As if the signed-in session had last verified long ago (past Clerk's `strict` ten minutes). */
+  ageSession(clerk: ClerkLike): Promise<void>;
 }
 
 export const randomPhone = () => `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
@@ -52,7 +58,7 @@ interface Refusal {
 }
 
 /** What Clerk answers when it refuses: the HTTP status, the error code and the field it names. */
-async function refusal(action: () => Promise<unknown>): Promise<Refusal> {
+export async function refusal(action: () => Promise<unknown>): Promise<Refusal> {
   try {
     await action();
   } catch (error) {
@@ -62,13 +68,13 @@ async function refusal(action: () => Promise<unknown>): Promise<Refusal> {
   throw new Error('expected Clerk to refuse');
 }
 
-const fieldError = (code: string, paramName: string): Refusal => ({ status: 422, code, paramName });
+export const fieldError = (code: string, paramName: string): Refusal => ({ status: 422, code, paramName });
 
-function signIn(clerk: ClerkLike, identifier: string, password = PASSWORD): Promise<ClerkSignInLike> {
+export function signIn(clerk: ClerkLike, identifier: string, password = PASSWORD): Promise<ClerkSignInLike> {
   return clerk.client!.signIn.create({ identifier, password });
 }
 
-function factor(signIn: ClerkSignInLike, strategy: string): ClerkFactorLike {
+export function factor(signIn: ClerkSignInLike, strategy: string): ClerkFactorLike {
   const found = signIn.supportedSecondFactors?.find((f) => f.strategy === strategy);
   if (!found) throw new Error(`no ${strategy} factor offered`);
   return found;

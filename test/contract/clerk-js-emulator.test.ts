@@ -1,7 +1,9 @@
 // The facts about Clerk, checked with the real clerk-js against the emulator mounted at /__clerk.
 import type { ClerkLike } from '../../src/clerk-types.js';
-import { addUser, lastMessage, loadClerk, signOutAll, totpCode, TOTP_SECRET } from '../integration/clerk-js/support.js';
+import { addUser, ageSession, lastMessage, loadClerk, signOutAll, totpCode, TOTP_SECRET } from '../integration/clerk-js/support.js';
 import { clerkFacts, PASSWORD, type ClerkModel } from './clerk-facts.js';
+import { manageFacts } from './manage-facts.js';
+import { setupAdapterFacts } from './setup-adapter-facts.js';
 
 /** A code the authenticator shows neither now nor one step either side (the emulator accepts those too). */
 function wrongTotpCode(): string {
@@ -20,6 +22,10 @@ const model: ClerkModel = {
       backup_codes: user.backupCodes ?? [],
       ...(user.setupMfa ? { tasks: ['setup-mfa'] } : {}),
       phone_number: user.phone,
+      phone_numbers: [
+        ...(user.morePhones ?? []).map((phone_number) => ({ phone_number, reserved_for_second_factor: true })),
+        ...(user.sparePhones ?? []).map((phone_number) => ({ phone_number, reserved_for_second_factor: false })),
+      ],
       password_reset_required: user.needsNewPassword,
       client_trust: user.clientTrust,
       // Facts try many codes in a row; a locked user is locked by the first failure.
@@ -33,6 +39,8 @@ const model: ClerkModel = {
   wrongTotpCode,
   lastCodeSentTo: async (_clerk, to) => (await lastMessage(to)).code,
   enrolmentCode: (secret) => totpCode(secret),
+  // Past Clerk's `strict` level (ten minutes), the emulator's default.
+  ageSession: (clerk) => ageSession(clerk.session!.id, 11),
   async signOut(clerk) {
     await (clerk as unknown as { signOut(callback: () => void): Promise<void> }).signOut(() => {});
   },
@@ -41,4 +49,6 @@ const model: ClerkModel = {
 describe('Clerk facts: the real clerk-js against the emulator', () => {
   afterEach(signOutAll);
   clerkFacts(model);
+  manageFacts(model);
+  setupAdapterFacts(model);
 });

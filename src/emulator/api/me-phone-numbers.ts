@@ -89,12 +89,16 @@ export async function attemptPhoneVerification(instance: Instance, ctx: RequestC
   return phoneBody(instance, ctx, me, phone, await secondFactorNumbersChanged(instance, ctx, me, hadOne));
 }
 
-/** `PATCH /v1/me/phone_numbers/{id}` with `reserved_for_second_factor` and/or `default_second_factor=true`. */
+/**
+ * `PATCH /v1/me/phone_numbers/{id}` with `reserved_for_second_factor` and/or `default_second_factor=true`.
+ * Adding or removing a second factor needs a recent verification; choosing which reserved number
+ * is the default does not (it is not among Clerk's sensitive actions, and its UI sends it unguarded).
+ */
 export async function updatePhoneNumber(instance: Instance, ctx: RequestContext) {
-  const me = currentUserForChange(instance, ctx);
-  const phone = phoneOf(me.user, ctx);
   const reserved = flag(ctx, 'reserved_for_second_factor');
   const makeDefault = flag(ctx, 'default_second_factor');
+  const me = reserved === undefined ? currentUser(instance, ctx) : currentUserForChange(instance, ctx);
+  const phone = phoneOf(me.user, ctx);
   if (reserved === true && !phone.verified) throw errors.paramInvalid('reserved_for_second_factor', 'Only a verified phone number can be reserved for second factor.');
   const hadOne = hasStrongSecondFactor(me.user);
   if (reserved !== undefined) phone.reservedForSecondFactor = reserved;

@@ -117,6 +117,21 @@ describe('sensitive changes need a recent verification (strict: the strongest fa
     assert.equal(errorCode(await verify(c, sid, '/attempt_first_factor', { strategy: 'password', password: PASSWORD })), 'user_locked');
   });
 
+  test('the default number may be chosen without one (not a sensitive action); reserving or unreserving a number, removing it or the authenticator app needs one', async () => {
+    const other = '+15555550171';
+    const { c } = await signedIn(env, { phone_numbers: [{ phone_number: other, reserved_for_second_factor: true }] });
+    clock += 10 * MINUTE;
+    const me = (await c.call('GET', '/v1/me')).body.response;
+    const id = me.phone_numbers.find((p: { phone_number: string }) => p.phone_number === other).id as string;
+    const madeDefault = await c.call('PATCH', `/v1/me/phone_numbers/${id}`, { default_second_factor: 'true' });
+    assert.equal(madeDefault.status, 200);
+    assert.equal(madeDefault.body.response.default_second_factor, true);
+    for (const [method, form] of [['PATCH', { reserved_for_second_factor: 'false' }], ['PATCH', { reserved_for_second_factor: 'true', default_second_factor: 'true' }], ['DELETE', {}]] as const) {
+      assert.equal(errorCode(await c.call(method, `/v1/me/phone_numbers/${id}`, form)), 'session_reverification_required', JSON.stringify(form));
+    }
+    assert.equal(errorCode(await c.call('DELETE', '/v1/me/totp')), 'session_reverification_required');
+  });
+
   test('limits.reverificationSeconds sets the age; the environment says reverification is on', async () => {
     const { c } = await signedIn(env, { limits: { ...limits, reverificationSeconds: 60 } });
     clock += 60_000;

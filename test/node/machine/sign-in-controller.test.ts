@@ -244,7 +244,7 @@ describe('the sign-in controller: "Forgot password?"', () => {
     assert.equal(clerk.calls.create, 1);
     assert.equal(clerk.calls.prepareFirstFactor, 1);
     assert.deepEqual(clerk.log.find((l) => l.method === 'create')!.params, { identifier: ADA.email });
-    assert.deepEqual(clerk.sentCodes, [{ strategy: 'reset_password_email_code', code: '654321' }]);
+    assert.deepEqual(clerk.sentCodes, [{ strategy: 'reset_password_email_code', code: '654321', to: ADA.email }]);
 
     signIn.submit({ code: '111111' });
     await until(() => signIn.state.step === 'reset-code' && signIn.state.error !== null, 'the wrong-code error');
