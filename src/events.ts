@@ -50,14 +50,33 @@ export interface ClerkMfaSignInEventMap {
 
 export type ClerkMfaSignInEventName = keyof ClerkMfaSignInEventMap;
 
-type DetailOf<K extends ClerkMfaSignInEventName> = ClerkMfaSignInEventMap[K] extends CustomEvent<infer D> ? D : never;
+/** `<clerk-mfa-setup>`: a second factor added, removed, made the default, or new backup codes. */
+export interface MfaChangedDetail {
+  method: 'totp' | 'phone_code' | 'backup_code';
+  action: 'added' | 'removed' | 'regenerated' | 'default';
+}
+
+export interface MfaErrorDetail {
+  /** Clerk's error code, or ours: `signed_out` when nobody is signed in, `offline`, `network_error`, `clerk_load_failed`, `form_param_missing`. */
+  code: string;
+  /** The message shown to the user, in the element's language. */
+  message: string;
+}
+
+export interface ClerkMfaSetupEventMap {
+  'mfa-changed': CustomEvent<MfaChangedDetail>;
+  'mfa-error': CustomEvent<MfaErrorDetail>;
+}
+
+type EventMap = ClerkMfaSignInEventMap & ClerkMfaSetupEventMap;
+type DetailOf<K extends keyof EventMap> = EventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Dispatches one of the element's events: always bubbling and composed so a
  * listener outside any shadow root hears it. Returns `false` when a cancelable
  * event was cancelled with `preventDefault()`.
  */
-export function dispatch<K extends ClerkMfaSignInEventName>(
+export function dispatch<K extends keyof EventMap>(
   target: EventTarget,
   type: K,
   detail: DetailOf<K>,
@@ -70,5 +89,5 @@ export function dispatch<K extends ClerkMfaSignInEventName>(
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface GlobalEventHandlersEventMap extends ClerkMfaSignInEventMap {}
+  interface GlobalEventHandlersEventMap extends ClerkMfaSignInEventMap, ClerkMfaSetupEventMap {}
 }

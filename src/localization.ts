@@ -54,8 +54,11 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** The language asked for, before any `lang`. */
   locale: string | null;
   /** The host's overrides, by message key. */
-  localization: Partial<Strings> | null;
+  localization: Partial<Record<string, string>> | null;
 }
+
+/** Downloads a language's strings (`loadLocale`: the sign-in's; another element loads its own tables). */
+export type LanguageLoader = (lang: string) => Promise<Partial<Record<string, string>>>;
 
 /**
  * The element's language and its strings, as a reactive controller. The language is `locale`,
@@ -67,13 +70,15 @@ export class LocalizeController implements ReactiveController {
   readonly #host: LocalizeHost;
   /** The language whose strings are shown or on their way. */
   #lang: string | undefined;
-  #langStrings: Partial<Strings> = {};
+  #langStrings: Partial<Record<string, string>> = {};
+  readonly #loader: LanguageLoader;
   /** The `dir` this controller put on the element (a `dir` it did not put there is the page's). */
   #dir: string | null = null;
   #observer: MutationObserver | undefined;
 
-  constructor(host: LocalizeHost) {
+  constructor(host: LocalizeHost, loader: LanguageLoader = loadLocale) {
     this.#host = host;
+    this.#loader = loader;
     host.addController(this);
   }
 
@@ -112,9 +117,9 @@ export class LocalizeController implements ReactiveController {
   }
 
   async #load(lang: string): Promise<void> {
-    let strings: Partial<Strings> = {};
+    let strings: Partial<Record<string, string>> = {};
     try {
-      strings = await loadLocale(lang);
+      strings = await this.#loader(lang);
     } catch (error) {
       // Not downloaded (offline, or the files beside this one not hosted): English, and why, until
       // the language changes again, which tries again.
@@ -130,9 +135,14 @@ export class LocalizeController implements ReactiveController {
     return this.#lang ?? '';
   }
 
+  /** The language's strings, as downloaded (none for US English, or while they download). */
+  get strings(): Partial<Record<string, string>> {
+    return this.#langStrings;
+  }
+
   /** The text for `key` in the element's language, `{{placeholders}}` filled in from `values`. */
   t(key: MessageKey, values?: Record<string, string | number>): string {
-    return interpolate(mergeStrings(this.#langStrings, this.#host.localization)[key] ?? '', values);
+    return interpolate(mergeStrings(this.#langStrings as Partial<Strings>, this.#host.localization as Partial<Strings> | null)[key] ?? '', values);
   }
 }
 

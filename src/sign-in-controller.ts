@@ -12,6 +12,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import { countdown } from './countdown.js';
 import type { PasswordResetDetail } from './events.js';
 import { checkFields, checkIdentifier, type FieldValues } from './field-rules.js';
 import { loadedOnDemand, loadOnDemand } from './load-on-demand.js';
@@ -83,7 +84,15 @@ export class SignInController implements ReactiveController {
   #inflight: { id: number; abort: AbortController } | null = null;
   /** Kept in memory only until the sign-in ends, for the browser's password manager. */
   #credential: Login | null = null;
-  #ticker: ReturnType<typeof setInterval> | undefined;
+  /** Ticks each second while a rate limit, a lockout or the resend wait counts down. */
+  readonly #countdown = countdown(
+    (now) => blockedSecondsLeft(this.state, now) > 0 || resendSecondsLeft(this.state, now) > 0,
+    (now) => {
+      this.now = now;
+      this.#host.requestUpdate();
+      this.#send({ type: 'tick', now });
+    },
+  );
 
   constructor(host: SignInHost, options: SignInControllerOptions) {
     this.#host = host;
@@ -114,7 +123,7 @@ export class SignInController implements ReactiveController {
     this.#abort();
     this.#send({ type: 'cancel' });
     this.#credential = null;
-    this.#stopTicker();
+    this.#countdown.stop();
   }
 
   hostUpdated(): void {
@@ -126,7 +135,7 @@ export class SignInController implements ReactiveController {
         if (this.#host.isConnected) void this.#checkExistingSession();
       }, 0);
     }
-    this.#syncTicker();
+    this.#countdown.sync();
   }
 
   // ---- intents ---------------------------------------------------------------------------
@@ -314,27 +323,6 @@ export class SignInController implements ReactiveController {
     // Give the password manager its moment before the page goes away.
     if (stored) await Promise.race([stored, new Promise((resolve) => setTimeout(resolve, 1000))]);
     this.#options.navigate(url);
-  }
-
-  // ---- the clock -------------------------------------------------------------------------
-
-  /** Ticks each second while a rate limit, a lockout or the resend wait counts down. */
-  #syncTicker(): void {
-    const now = Date.now();
-    if (blockedSecondsLeft(this.state, now) > 0 || resendSecondsLeft(this.state, now) > 0) {
-      this.#ticker ??= setInterval(() => {
-        this.now = Date.now();
-        this.#host.requestUpdate();
-        this.#send({ type: 'tick', now: this.now });
-      }, 1000);
-    } else {
-      this.#stopTicker();
-    }
-  }
-
-  #stopTicker(): void {
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
   }
 }
 

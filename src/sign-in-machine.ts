@@ -7,6 +7,7 @@
  * Results whose id is not the current pending id are stale and ignored. Secrets (password,
  * codes) never enter the state.
  */
+import { resendLeft, RESEND_SECONDS, secondsLeft } from './countdown.js';
 import { isSupportedStrategy, STRATEGIES, type Strategy } from './strategies.js';
 import type {
   ClientTrustState,
@@ -76,7 +77,7 @@ function sameFactor(a: Factor, b: Factor): boolean {
 }
 
 /** Seconds of waiting before "resend" is offered again. */
-export const RESEND_DELAY_SECONDS = 30;
+export const RESEND_DELAY_SECONDS = RESEND_SECONDS;
 
 function withPending<S extends FormState>(
   state: S,
@@ -231,14 +232,11 @@ export function errorFor(state: SignInState, field: ErrorField): SignInError | n
   return isFormState(state) && state.error?.field === field ? state.error : null;
 }
 
-/** Whole seconds left until `until`, never negative. */
-export function secondsLeft(until: number | undefined | null, now: number): number {
-  return until == null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
-}
+export { secondsLeft };
 
 /** Seconds until "resend" may be used again for the current method (or the reset code). */
 export function resendSecondsLeft(state: SignInState, now: number): number {
-  return 'sentAt' in state && state.sentAt != null ? secondsLeft(state.sentAt + RESEND_DELAY_SECONDS * 1000, now) : 0;
+  return 'sentAt' in state ? resendLeft(state.sentAt, now) : 0;
 }
 
 /** Seconds the user must wait before submitting (rate limit or lockout), 0 when free. */

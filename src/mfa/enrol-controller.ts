@@ -9,10 +9,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ClerkAdapter } from '../clerk-adapter.js';
-import { enrolTransition, initialEnrolState, resendSecondsLeft } from './enrol-machine.js';
+import type * as Clock from '../countdown.js';
+import { enrolTransition, initialEnrolState, resendSentAt } from './enrol-machine.js';
 import { mapEnrolFailure } from './enrol-failures.js';
 import type { EnrolAction, EnrolAnswer, EnrolError, EnrolEvent, EnrolField, EnrolMethod, EnrolState, EnrolValue, MfaOutcome } from './enrol-types.js';
 import { MfaAdapter } from './mfa-adapter.js';
+import { copyText, downloadText } from './clipboard.js';
 
 export interface EnrolHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -20,8 +22,17 @@ export interface EnrolHost extends ReactiveControllerHost {
 
 export interface EnrolControllerOptions {
   adapter: ClerkAdapter;
+  /** The host's countdown (`../countdown.ts`): one clock for the host and the enrolment it downloads. */
+  clock: Pick<typeof Clock, 'countdown' | 'resendLeft'>;
   /** Enrolment is complete (after the backup codes were confirmed). */
   onEnrolled(method: EnrolMethod): void;
+  /** Enrol this method only (without it, the methods the instance allows). */
+  method?: EnrolMethod;
+  /**
+   * Clerk asks for a recent verification: the host verifies the session its own way (a second
+   * factor, too) and calls `reverified()`; without it, the enrolment asks for the password.
+   */
+  onReverify?(): void;
 }
 
 /** What the user typed, by field; each goes only to the action its submit starts. */
@@ -49,7 +60,7 @@ export class EnrolController implements ReactiveController {
   #inflight: { id: number; abort: AbortController } | null = null;
   /** The secrets of the action Clerk refused until the password is confirmed. */
   #held: EnrolValues = {};
-  #ticker: ReturnType<typeof setInterval> | undefined;
+  readonly #countdown: Clock.Countdown;
   #focusPending = false;
   #connected = true;
 
@@ -57,13 +68,21 @@ export class EnrolController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.#mfa = new MfaAdapter(options.adapter);
+    this.#countdown = options.clock.countdown(
+      (now) => this.resendSecondsLeft(now) > 0,
+      (now) => {
+        this.now = now;
+        this.#host.requestUpdate();
+      },
+    );
     host.addController(this);
     void this.#start();
   }
 
   async #start(): Promise<void> {
-    const methods = await this.#mfa.methods();
-    const allowed = methods.ok && methods.value.length ? methods.value : (['totp'] as EnrolMethod[]);
+    const only = this.#options.method;
+    const methods = only ? null : await this.#mfa.methods();
+    const allowed = only ? [only] : methods?.ok && methods.value.length ? methods.value : (['totp'] as EnrolMethod[]);
     if (!this.#connected) return;
     this.state = initialEnrolState(allowed);
     this.#changed(null);
@@ -80,8 +99,7 @@ export class EnrolController implements ReactiveController {
     this.#inflight?.abort.abort();
     this.#inflight = null;
     this.#held = {};
-    clearInterval(this.#ticker);
-    this.#ticker = undefined;
+    this.#countdown.stop();
   }
 
   hostUpdated(): void {
@@ -123,7 +141,12 @@ export class EnrolController implements ReactiveController {
   }
 
   resend(): void {
-    if (this.state && resendSecondsLeft(this.state, Date.now()) === 0) this.#send({ type: 'resend' });
+    if (this.resendSecondsLeft(Date.now()) === 0) this.#send({ type: 'resend' });
+  }
+
+  /** Whole seconds until another SMS code may be asked for. */
+  resendSecondsLeft(now = this.now): number {
+    return this.state ? this.#options.clock.resendLeft(resendSentAt(this.state), now) : 0;
   }
 
   setSaved(saved: boolean): void {
@@ -140,24 +163,18 @@ export class EnrolController implements ReactiveController {
 
   /** Copies `text`; without the Clipboard API (or its permission), selects `select` for the user to copy. */
   async copy(text: string, target: 'secret' | 'codes', select: Element | null): Promise<void> {
-    let copied = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      copied = true;
-    } catch {
-      const selection = getSelection();
-      if (select && selection) selection.selectAllChildren(select);
-    }
-    this.feedback = { target, copied };
+    this.feedback = { target, copied: await copyText(text, select) };
     this.#host.requestUpdate();
   }
 
-  /** Saves the backup codes as a text file (a Blob URL: allowed under a strict Content Security Policy). */
-  download(codes: readonly string[], fileName = 'backup-codes.txt'): void {
-    const url = URL.createObjectURL(new Blob([codes.join('\n') + '\n'], { type: 'text/plain' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  /** Saves the backup codes as a text file. */
+  download(codes: readonly string[]): void {
+    downloadText(codes);
+  }
+
+  /** The host verified the session (`onReverify`): the refused action runs again. */
+  reverified(): void {
+    this.#send({ type: 'reverified' });
   }
 
   // ---- the machine and its actions ---------------------------------------------------------
@@ -174,6 +191,7 @@ export class EnrolController implements ReactiveController {
     // Refused until the password is confirmed: its secrets wait for the retry.
     if (next.view === 'reverify' && previous.view !== 'reverify') this.#held = this.#last;
     this.#changed(previous);
+    if (next.view === 'reverify' && previous.view !== 'reverify') this.#options.onReverify?.();
     if (!pending || pending === previous.pending) return;
     const retry = previous.view === 'reverify' && next.view !== 'reverify';
     void this.#run(pending, retry ? this.#held : values);
@@ -192,7 +210,7 @@ export class EnrolController implements ReactiveController {
       this.feedback = null;
     }
     if (next.error?.field === 'code') this.#clearCode();
-    this.#syncTicker();
+    this.#countdown.sync();
     this.#host.requestUpdate();
     if (next.view === 'enrolled' && previous?.view !== 'enrolled') this.#options.onEnrolled(next.method);
   }
@@ -246,19 +264,6 @@ export class EnrolController implements ReactiveController {
   #clearCode(): void {
     const input = this.#host.renderRoot.querySelector<HTMLInputElement>('#code');
     if (input) input.value = '';
-  }
-
-  #syncTicker(): void {
-    if (this.state && resendSecondsLeft(this.state, Date.now()) > 0) {
-      this.#ticker ??= setInterval(() => {
-        this.now = Date.now();
-        this.#host.requestUpdate();
-        this.#syncTicker();
-      }, 1000);
-    } else {
-      clearInterval(this.#ticker);
-      this.#ticker = undefined;
-    }
   }
 }
 

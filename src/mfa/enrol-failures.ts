@@ -26,6 +26,11 @@ const FAILURES: Record<string, [MfaKey, EnrolField | null]> = {
   clerk_load_failed: ['loadFailed', 'form'],
 };
 
+/** The enrolment's message and field for a failure code, if it has one (also read by `<clerk-mfa-setup>`). */
+export function enrolFailure(code: string): readonly [MfaKey, EnrolField | null] | undefined {
+  return Object.hasOwn(FAILURES, code) ? FAILURES[code] : undefined;
+}
+
 /** The field each action's input is in. */
 const ACTION_FIELDS: Record<EnrolAction['kind'], EnrolField> = {
   'create-totp': 'form',

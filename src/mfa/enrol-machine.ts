@@ -18,8 +18,6 @@ import type {
   ResumableState,
 } from './enrol-types.js';
 
-/** Seconds before another SMS code may be asked for. */
-export const RESEND_SECONDS = 30;
 
 const REVERIFICATION_REQUIRED = 'session_reverification_required';
 
@@ -69,10 +67,14 @@ function succeeded(state: EnrolState, action: EnrolAction, value: EnrolValue, no
     case 'reserve-phone':
       return enrolled(state, 'phone_code', value.backupCodes);
     case 'reverify':
-      if (state.view !== 'reverify') return idle;
-      // The refused action, once more.
-      return withPending({ ...state.resume, reverified: true }, (id) => ({ ...state.retry, id }));
+      return retried(state, idle);
   }
+}
+
+/** After the reverification: the refused action, once more. */
+function retried(state: EnrolState, otherwise: EnrolState): EnrolState {
+  if (state.view !== 'reverify') return otherwise;
+  return withPending({ ...state.resume, reverified: true }, (id) => ({ ...state.retry, id }));
 }
 
 function answered(state: EnrolState, action: EnrolAction, outcome: EnrolAnswer, now: number): EnrolState {
@@ -131,7 +133,7 @@ export function enrolTransition(state: EnrolState, event: EnrolEvent): EnrolStat
       if (state.methods.length < 2 || state.view === 'choose' || state.view === 'backup-codes') return state;
       return { methods: state.methods, pending: null, error: null, seq: state.seq, view: 'choose' };
     case 'resend':
-      // The controller asks only once the countdown is over (`resendSecondsLeft`).
+      // The controller asks only once the countdown is over (`resendSentAt`).
       if (state.view !== 'phone-code') return state;
       return withPending(state, (id) => ({ id, kind: 'prepare-phone', phoneId: state.phoneId }));
     case 'saved':
@@ -140,11 +142,16 @@ export function enrolTransition(state: EnrolState, event: EnrolEvent): EnrolStat
       return continued(state);
     case 'edit':
       return state.error?.field === event.field ? { ...state, error: null } : state;
+    case 'reverified':
+      return retried(state, state);
   }
 }
 
-/** Whole seconds until another SMS code may be asked for. */
-export function resendSecondsLeft(state: EnrolState, now: number): number {
-  if (state.view !== 'phone-code' || state.sentAt == null) return 0;
-  return Math.max(0, Math.ceil((state.sentAt + RESEND_SECONDS * 1000 - now) / 1000));
+/**
+ * When the last SMS code was sent (epoch ms), for the resend countdown (`resendLeft` in
+ * `../countdown.ts`, which the enrolment gets from its host so the downloaded part shares the
+ * host's clock rather than a copy).
+ */
+export function resendSentAt(state: EnrolState): number | null {
+  return state.view === 'phone-code' ? state.sentAt : null;
 }

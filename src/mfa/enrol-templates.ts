@@ -8,7 +8,6 @@
 import type { html as Html, nothing as Nothing, TemplateResult } from 'lit';
 import type { keyed as Keyed } from 'lit/directives/keyed.js';
 import type { CopyFeedback, EnrolController, EnrolValues } from './enrol-controller.js';
-import { resendSecondsLeft } from './enrol-machine.js';
 import type { BackupCodesState, EnrolField, EnrolMethod, EnrolState, PhoneCodeState, TotpState } from './enrol-types.js';
 import { qrPath } from './qr-code.js';
 import type { MfaKey } from './strings.js';
@@ -162,7 +161,7 @@ function renderPhone(ctx: EnrolContext, s: EnrolState): TemplateResult {
 
 function renderPhoneCode(ctx: EnrolContext, s: PhoneCodeState): TemplateResult {
   const { kit, t, enrol, lang } = ctx;
-  const wait = resendSecondsLeft(s, enrol.now);
+  const wait = enrol.resendSecondsLeft();
   const time = new Intl.NumberFormat(lang || 'en', { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(wait);
   return form(
     ctx,

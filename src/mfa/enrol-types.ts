@@ -120,4 +120,6 @@ export type EnrolEvent =
   /** "Continue" under the backup codes. */
   | { type: 'continue' }
   | { type: 'edit'; field: EnrolField }
+  /** The host verified the session itself: the refused action, once more. */
+  | { type: 'reverified' }
   | { type: 'result'; id: number; outcome: EnrolAnswer; now: number };

@@ -5,19 +5,22 @@
  */
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { countdown, resendLeft } from '../countdown.js';
 import { errorIcon } from '../icons.js';
 import { interpolate } from '../localization.js';
+import type { EnrolControllerOptions } from './enrol-controller.js';
 import type { EnrolKit } from './enrol-templates.js';
 import type { EnrolmentHost, HostedEnrolmentOptions } from './hosted-enrolment.js';
 
 type Enrolment = typeof import('./enrolment.js');
 
-/** Lit, the error icon and the placeholder filling of the host, for the downloaded views. */
+/** Lit, the error icon, the placeholder filling and the countdown of the host, for the downloaded part. */
 export interface HostKit extends EnrolKit {
   interpolate: typeof interpolate;
+  clock: EnrolControllerOptions['clock'];
 }
 
-const KIT: HostKit = { html, nothing, keyed, errorIcon, interpolate };
+const KIT: HostKit = { html, nothing, keyed, errorIcon, interpolate, clock: { countdown, resendLeft } };
 
 let loading: Promise<void> | undefined;
 let loaded: Enrolment | undefined;

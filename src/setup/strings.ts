@@ -20,7 +20,7 @@ export const SETUP_EN = {
   remove: 'Remove', // userProfile.start.mfaSection.totp.destructiveActionTitle
   removeNamed: 'Remove {{identifier}}',
   makeDefault: 'Set as default', // userProfile.start.mfaSection.phoneCode.actionLabel__setDefault
-  makeDefaultNamed: 'Set {{identifier}} as default',
+  makeDefaultNamed: 'Set as default: {{identifier}}',
   regenerate: 'Regenerate', // userProfile.start.mfaSection.backupCodes.actionLabel__regenerate
   // Removing (userProfile.mfaTOTPPage.removeResource.*, userProfile.mfaPhoneCodePage.removeResource.*).
   removeTitle: 'Remove two-step verification', // userProfile.mfaTOTPPage.removeResource.title

@@ -12,9 +12,24 @@
 import type { ClerkFactorLike, ClerkLike, ClerkSessionLike, ClerkSignInLike, ClerkUserLike } from '../clerk-types.js';
 import { FAKE_MFA_METHODS, fakeEnvironment, fakeMfaUser, type FakeMfaMethod } from './fake-mfa.js';
 import { fakeClerkError } from './fake-errors.js';
-import { FakeSignIn, maskPhone } from './fake-sign-in.js';
+import { fakeAccount, secondFactorsOf, type FakeAccount } from './fake-factors.js';
+import type { FakeReverification } from './fake-reverification.js';
+import { FakeSignIn } from './fake-sign-in.js';
 
-export { FakeClerkAPIResponseError, fakeClerkError, fakeNetworkError } from './fake-errors.js';
+export { FakeClerkAPIResponseError, fakeClerkError, fakeNetworkError, fakeRateLimitError } from './fake-errors.js';
+export type { FakeAccount } from './fake-factors.js';
+
+/** One of the user's phone numbers (`user.phoneNumbers`). */
+export interface FakeUserPhone {
+  /** E.164 (`+15555550100`). */
+  phoneNumber: string;
+  /** Verified with a code (default true). */
+  verified?: boolean;
+  /** Reserved for two-step sign-in (default true); `false` for a number the user has for other uses. */
+  reserved?: boolean;
+  /** The default second factor among the reserved numbers (default: the first reserved one). */
+  default?: boolean;
+}
 
 export interface FakeUser {
   email: string;
@@ -26,8 +41,10 @@ export interface FakeUser {
   totp?: string;
   /** Backup codes; each works once. */
   backupCodes?: string[];
-  /** A phone for SMS codes, in E.164 (`+15555550100`). */
+  /** A phone for SMS codes, in E.164 (`+15555550100`): verified, reserved for two-step sign-in, listed first. */
   phone?: string;
+  /** More phone numbers (after `phone`), each reserved for two-step sign-in unless `reserved: false`. */
+  phoneNumbers?: FakeUserPhone[];
   /** Clerk asks for a new password after the password step. */
   needsNewPassword?: boolean;
   /** Clerk offers no password reset for this account ("Forgot password?" cannot help). */
@@ -40,7 +57,7 @@ export interface FakeUser {
   lockedForSeconds?: number;
   /** The code the authenticator app shows once enrolled (`createTOTP`, `verifyTOTP`; default `'123456'`). */
   enrolTotp?: string;
-  /** Changes to second factors need the password again first (Clerk's reverification). */
+  /** Changes to second factors need the session verified again first (Clerk's reverification); see also `requireReverification()`. */
   reverify?: boolean;
 }
 
@@ -83,10 +100,11 @@ export class FakeClerk implements ClerkLike {
   session: FakeSession | null = null;
   user: ClerkUserLike | null = null;
 
-  readonly users: (FakeUser & { id: string })[];
+  /** The users as the fake keeps them (their phone numbers in `phones`); changes made through Clerk's methods show here. */
+  readonly users: FakeAccount[];
   readonly sentCode: string;
-  /** Every SMS or email "sent", in order. */
-  readonly sentCodes: { strategy: string; code: string }[] = [];
+  /** Every SMS or email "sent", in order (`to`: the number, for a number's verification or a session's). */
+  readonly sentCodes: { strategy: string; code: string; to?: string | undefined }[] = [];
   readonly usedBackupCodes = new Set<string>();
   /** How often each method was called. */
   readonly calls: Record<FakeMethod, number> = {
@@ -110,11 +128,12 @@ export class FakeClerk implements ClerkLike {
   loadDelayMs: number;
 
   #failures = new Map<FakeMethod, unknown[]>();
+  readonly #reverifications = new Map<string, FakeReverification>();
   #gate: Promise<void> | null = null;
   #sessionCount = 0;
 
   constructor(options: FakeClerkOptions = {}) {
-    this.users = (options.users ?? []).map((u, i) => ({ ...u, id: u.id ?? `user_${i + 1}` }));
+    this.users = (options.users ?? []).map((u, i) => fakeAccount(u, u.id ?? `user_${i + 1}`));
     this.loaded = options.loaded ?? true;
     this.loadDelayMs = options.loadDelayMs ?? 0;
     this.delayMs = options.delayMs ?? 0;
@@ -176,21 +195,29 @@ export class FakeClerk implements ClerkLike {
   }
 
   /** The user with this email, if any. */
-  findUser(email: string): (FakeUser & { id: string }) | undefined {
+  findUser(email: string): FakeAccount | undefined {
     const wanted = email.trim().toLowerCase();
     return this.users.find((u) => u.email.toLowerCase() === wanted);
   }
 
   /** Second factors Clerk would list for `user`, in Clerk's order (authenticator app, SMS, backup codes); the first is the default. */
-  secondFactorsOf(user: FakeUser & { id: string }): ClerkFactorLike[] {
-    const factors: ClerkFactorLike[] = [];
-    if (user.totp) factors.push({ strategy: 'totp' });
-    if (user.phone) factors.push({ strategy: 'phone_code', phoneNumberId: `idn_phone_${user.id}`, safeIdentifier: maskPhone(user.phone) });
-    if (user.backupCodes?.length) factors.push({ strategy: 'backup_code' });
-    return factors.map((factor, index) => ({ ...factor, default: index === 0 }));
+  secondFactorsOf(user: FakeAccount): ClerkFactorLike[] {
+    return secondFactorsOf(user);
   }
 
-  createSession(user: FakeUser & { id: string }): FakeSession {
+  /**
+   * As if the signed-in session (or `sessionId`) had verified long ago: its next sensitive change
+   * (`createTOTP`, `disableTOTP`, `createBackupCode`, a number added, reserved, made default or
+   * removed) is refused with `session_reverification_required` until it verifies again.
+   */
+  requireReverification(sessionId = this.session?.id): this {
+    const reverification = sessionId ? this.#reverifications.get(sessionId) : undefined;
+    if (!reverification) throw new Error('FakeClerk: no such session to verify again');
+    reverification.expire();
+    return this;
+  }
+
+  createSession(user: FakeAccount): FakeSession {
     const id = `sess_${++this.#sessionCount}`;
     const session: FakeSession = {
       id,
@@ -200,8 +227,10 @@ export class FakeClerk implements ClerkLike {
       tasks: user.task ? [{ key: user.task }] : null,
     };
     const mfa = fakeMfaUser(this, user, session as FakeSession & { currentTask: { key: string } | null; tasks: { key: string }[] | null });
-    Object.assign(session.user, mfa.user);
+    // Getters too (`totpEnabled`, `phoneNumbers`, ...): they read the account as it is now.
+    Object.defineProperties(session.user, Object.getOwnPropertyDescriptors(mfa.user));
     Object.assign(session, mfa.session);
+    this.#reverifications.set(id, mfa.reverification);
     this.client.sessions.push(session);
     return session;
   }

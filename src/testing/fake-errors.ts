@@ -35,3 +35,8 @@ export function fakeClerkError(code: string, options?: ConstructorParameters<typ
 export function fakeNetworkError(): TypeError {
   return new TypeError('Failed to fetch');
 }
+
+/** Clerk's rate limit (429 `too_many_requests`), with the seconds to wait that clerk-js reads from `Retry-After`. */
+export function fakeRateLimitError(retryAfterSeconds = 30): FakeClerkAPIResponseError {
+  return new FakeClerkAPIResponseError('too_many_requests', { status: 429, message: 'Too many requests', retryAfter: retryAfterSeconds });
+}

@@ -1,22 +1,33 @@
 /**
- * The second-factor methods of the fake Clerk's user and session, as clerk-js 6 has them:
- * `createTOTP`, `verifyTOTP`, `createPhoneNumber` (and the number's `prepareVerification`,
- * `attemptVerification`, `setReservedForSecondFactor`), and the session's reverification
- * (`startVerification`, `attemptFirstFactorVerification`). Enrolling the first strong factor
- * completes a pending `setup-mfa` session and answers ten backup codes, as Clerk does.
+ * The second-factor side of the fake Clerk's user and session, as clerk-js 6 has it: what the user
+ * has (`totpEnabled`, `backupCodeEnabled`, `twoFactorEnabled`, `phoneNumbers`), the authenticator
+ * app (`createTOTP`, `verifyTOTP`, `disableTOTP`), new backup codes (`createBackupCode`), numbers
+ * (`createPhoneNumber`, see `fake-phones.ts`) and the session's reverification (see
+ * `fake-reverification.ts`). Enrolling the first strong factor completes a pending `setup-mfa`
+ * session and answers ten backup codes, as Clerk does.
  */
-import { fakeClerkError, type FakeClerk, type FakeUser } from './fake-clerk.js';
+import { fakeClerkError } from './fake-errors.js';
+import type { FakeClerk } from './fake-clerk.js';
+import { hasStrongFactor, newBackupCodes, secondFactorsChanged, secondFactorsOf, type FakeAccount } from './fake-factors.js';
+import { FakePhones } from './fake-phones.js';
+import { FakeReverification } from './fake-reverification.js';
 
 /** The methods these calls are counted under (`calls`, `failNext`). */
 export const FAKE_MFA_METHODS = [
   'createTOTP',
   'verifyTOTP',
+  'disableTOTP',
+  'createBackupCode',
   'createPhoneNumber',
   'preparePhoneVerification',
   'attemptPhoneVerification',
   'setReservedForSecondFactor',
+  'makeDefaultSecondFactor',
+  'destroyPhoneNumber',
   'startVerification',
   'attemptFirstFactorVerification',
+  'prepareSecondFactorVerification',
+  'attemptSecondFactorVerification',
 ] as const;
 export type FakeMfaMethod = (typeof FAKE_MFA_METHODS)[number];
 
@@ -24,10 +35,8 @@ export type FakeMfaMethod = (typeof FAKE_MFA_METHODS)[number];
 export const FAKE_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export const FAKE_TOTP_URI = `otpauth://totp/Fake:ada?secret=${FAKE_TOTP_SECRET}&issuer=Fake`;
 
-type User = FakeUser & { id: string };
 /** The part of a fake session the enrolment changes: a `setup-mfa` task completes. */
 interface SessionState {
-  id: string;
   status: string;
   currentTask: { key: string } | null;
   tasks: { key: string }[] | null;
@@ -44,13 +53,6 @@ export function fakeEnvironment(methods: readonly ('totp' | 'phone_code')[]) {
   return { userSettings: { attributes: { authenticator_app: allowed('totp'), phone_number: allowed('phone_code') } } };
 }
 
-/** Ten fresh backup codes, when the user has none. */
-function firstBackupCodes(user: User): string[] | null {
-  if (user.backupCodes?.length) return null;
-  user.backupCodes = Array.from({ length: 10 }, (_, i) => `code-${user.id}-${i}`);
-  return [...user.backupCodes];
-}
-
 /** The second factor is in force: the `setup-mfa` task is done. */
 function completeTask(session: SessionState): void {
   if (session.currentTask?.key !== 'setup-mfa') return;
@@ -59,79 +61,64 @@ function completeTask(session: SessionState): void {
   session.tasks = [];
 }
 
-/** The user's MFA methods, bound to `session`; `clerk` runs and counts each call. */
-export function fakeMfaUser(clerk: FakeClerk, user: User, session: SessionState) {
-  let verifiedAt = user.reverify ? -Infinity : Date.now();
-  const recent = () => {
-    if (Date.now() - verifiedAt > 10 * 60_000) throw error('session_reverification_required', 403);
-  };
+/** The account's MFA methods, bound to `session`; `clerk` runs and counts each call. */
+export function fakeMfaUser(clerk: FakeClerk, account: FakeAccount, session: SessionState) {
+  const reverification = new FakeReverification(clerk, account);
+  const recent = () => reverification.recent();
+  const phones = new FakePhones({ clerk, account, recent, firstFactorAdded: () => completeTask(session) });
   let pendingTotp = false;
-  const phone = (id: string, number: string) => ({
-    id,
-    phoneNumber: number,
-    verified: false,
-    backupCodes: null as string[] | null,
-    prepareVerification() {
-      return clerk.call('preparePhoneVerification', { phoneNumberId: id }, () => {
-        clerk.sentCodes.push({ strategy: 'phone_code', code: clerk.sentCode });
-        return this;
-      });
-    },
-    attemptVerification({ code }: { code: string }) {
-      return clerk.call('attemptPhoneVerification', { phoneNumberId: id }, () => {
-        if (code !== clerk.sentCode) throw error('form_code_incorrect', 422, 'code');
-        this.verified = true;
-        return this;
-      });
-    },
-    setReservedForSecondFactor({ reserved }: { reserved: boolean }) {
-      return clerk.call('setReservedForSecondFactor', { phoneNumberId: id, reserved }, () => {
-        recent();
-        if (!this.verified) throw error('form_param_value_invalid', 422, 'reserved_for_second_factor');
-        if (reserved && !user.phone) {
-          user.phone = number;
-          this.backupCodes = firstBackupCodes(user);
-          completeTask(session);
-        }
-        return this;
-      });
-    },
-  });
-  let phones = 0;
-  return {
-    user: {
-      createTOTP: () =>
-        clerk.call('createTOTP', {}, () => {
-          recent();
-          if (user.totp) throw error('totp_already_enabled', 400);
-          pendingTotp = true;
-          return { secret: FAKE_TOTP_SECRET, uri: FAKE_TOTP_URI, verified: false };
-        }),
-      verifyTOTP: ({ code }: { code: string }) =>
-        clerk.call('verifyTOTP', {}, () => {
-          if (!pendingTotp) throw error('resource_not_found', 404);
-          if (code !== (user.enrolTotp ?? '123456')) throw error('form_code_incorrect', 422, 'code');
-          user.totp = user.enrolTotp ?? '123456';
-          pendingTotp = false;
-          const backupCodes = firstBackupCodes(user);
-          completeTask(session);
-          return { verified: true, backupCodes };
-        }),
-      createPhoneNumber: ({ phoneNumber }: { phoneNumber: string }) =>
-        clerk.call('createPhoneNumber', { phoneNumber }, () => {
-          recent();
-          if (!/^\+[1-9]\d{6,14}$/.test(phoneNumber)) throw error('form_param_format_invalid', 422, 'phone_number');
-          return phone(`idn_new_${++phones}`, phoneNumber);
-        }),
-    },
-    session: {
-      startVerification: () => clerk.call('startVerification', {}, () => ({ status: 'needs_first_factor' })),
-      attemptFirstFactorVerification: ({ password }: { password: string }) =>
-        clerk.call('attemptFirstFactorVerification', {}, () => {
-          if (password !== user.password) throw error('form_password_incorrect', 422, 'password');
-          verifiedAt = Date.now();
-          return { status: 'complete' };
-        }),
-    },
+  /** The authenticator app is in force: ten backup codes unless the user has some, to show once. */
+  const inForce = () => {
+    secondFactorsChanged(account);
+    completeTask(session);
+    return account.backupCodes?.length ? null : newBackupCodes(account);
   };
+  const user = {
+    get totpEnabled() {
+      return !!account.totp;
+    },
+    get backupCodeEnabled() {
+      return !!account.backupCodes?.length;
+    },
+    get twoFactorEnabled() {
+      return secondFactorsOf(account).length > 0;
+    },
+    get phoneNumbers() {
+      return phones.list();
+    },
+    createTOTP: () =>
+      clerk.call('createTOTP', {}, () => {
+        recent();
+        if (account.totp) throw error('totp_already_enabled', 400);
+        pendingTotp = true;
+        return { secret: FAKE_TOTP_SECRET, uri: FAKE_TOTP_URI, verified: false };
+      }),
+    verifyTOTP: ({ code }: { code: string }) =>
+      clerk.call('verifyTOTP', {}, () => {
+        if (!pendingTotp) throw error('resource_not_found', 404);
+        if (code !== (account.enrolTotp ?? '123456')) throw error('form_code_incorrect', 422, 'code');
+        account.totp = account.enrolTotp ?? '123456';
+        pendingTotp = false;
+        return { verified: true, backupCodes: inForce() };
+      }),
+    /** Clerk's `DeletedObject`; the sign-in stops offering `totp` (and without SMS, backup codes go too). */
+    disableTOTP: () =>
+      clerk.call('disableTOTP', {}, () => {
+        recent();
+        if (!account.totp) throw error('resource_not_found', 404);
+        delete account.totp;
+        pendingTotp = false;
+        secondFactorsChanged(account);
+        return { object: 'totp', id: `totp_${account.id}`, deleted: true };
+      }),
+    /** A new set of ten; the old codes stop working. Only beside an authenticator app or an SMS number. */
+    createBackupCode: () =>
+      clerk.call('createBackupCode', {}, () => {
+        recent();
+        if (!hasStrongFactor(account)) throw error('backup_codes_not_available_code', 400);
+        return { id: `bkp_${account.id}`, codes: newBackupCodes(account) };
+      }),
+    createPhoneNumber: ({ phoneNumber }: { phoneNumber: string }) => phones.create(phoneNumber),
+  };
+  return { user, session: reverification.sessionMethods(), reverification };
 }

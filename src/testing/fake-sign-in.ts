@@ -5,17 +5,18 @@
  */
 import type { ClerkFactorLike, ClerkSignInLike } from '../clerk-types.js';
 import type { SecondFactorStrategy } from '../strategies.js';
-import type { FakeClerk, FakeUser } from './fake-clerk.js';
+import type { FakeClerk } from './fake-clerk.js';
 import { fakeClerkError } from './fake-errors.js';
+import { incorrectCode, SentCodes, secondFactorsOf, spendBackupCode, type FakeAccount } from './fake-factors.js';
 
 export class FakeSignIn implements ClerkSignInLike {
   status: string | null = null;
   supportedFirstFactors: ClerkFactorLike[] | null = null;
   supportedSecondFactors: ClerkFactorLike[] | null = null;
   createdSessionId: string | null = null;
-  user: (FakeUser & { id: string }) | null = null;
+  user: FakeAccount | null = null;
   /** Codes sent, by strategy, with the wrong tries made at each. */
-  prepared = new Map<string, { wrongTries: number }>();
+  readonly prepared = new SentCodes();
 
   constructor(private readonly clerk: FakeClerk) {}
 
@@ -65,7 +66,7 @@ export class FakeSignIn implements ClerkSignInLike {
       if (!this.user || this.status !== 'needs_first_factor') throw fakeClerkError('sign_in_not_ready', { status: 400 });
       const offered = this.supportedFirstFactors?.find((f) => f.strategy === params.strategy);
       if (!offered || offered.emailAddressId !== params.emailAddressId) throw fakeClerkError('strategy_for_user_invalid', { paramName: 'strategy' });
-      this.prepared.set(RESET, { wrongTries: 0 });
+      this.prepared.sent(RESET);
       this.clerk.sentCodes.push({ strategy: RESET, code: this.clerk.sentCode });
       return this;
     });
@@ -75,25 +76,15 @@ export class FakeSignIn implements ClerkSignInLike {
   attemptFirstFactor(params: { strategy: typeof RESET; code: string }): Promise<ClerkSignInLike> {
     return this.clerk.call('attemptFirstFactor', { strategy: params.strategy }, () => {
       if (!this.user || this.status !== 'needs_first_factor') throw fakeClerkError('sign_in_not_ready', { status: 400 });
-      this.#checkSentCode(params.strategy, params.code);
+      this.prepared.check(params.strategy, params.code, this.clerk.sentCode);
       this.status = 'needs_new_password';
       return this;
     });
   }
 
-  /** A code sent by SMS or email: right, or wrong (too many wrong tries: `verification_failed`). */
-  #checkSentCode(strategy: string, code: string): void {
-    const sent = this.prepared.get(strategy);
-    if (!sent) throw fakeClerkError('verification_missing', { paramName: 'strategy' });
-    if (sent.wrongTries >= MAX_WRONG_CODES) throw fakeClerkError('verification_failed', { paramName: 'code', message: 'Too many failed attempts' });
-    if (code === this.clerk.sentCode) return;
-    sent.wrongTries++;
-    throw fakeClerkError('form_code_incorrect', { paramName: 'code', message: 'Incorrect code' });
-  }
-
   #afterFirstFactor(): void {
     const user = this.user!;
-    const factors = this.clerk.secondFactorsOf(user);
+    const factors = secondFactorsOf(user);
     if (factors.length) {
       this.status = 'needs_second_factor';
       this.supportedSecondFactors = factors;
@@ -120,7 +111,7 @@ export class FakeSignIn implements ClerkSignInLike {
       if (!this.supportedSecondFactors?.some((f) => f.strategy === params.strategy)) {
         throw fakeClerkError('strategy_for_user_invalid', { status: 422, paramName: 'strategy' });
       }
-      this.prepared.set(params.strategy, { wrongTries: 0 });
+      this.prepared.sent(params.strategy);
       this.clerk.sentCodes.push({ strategy: params.strategy, code: this.clerk.sentCode });
       return this;
     });
@@ -140,18 +131,15 @@ export class FakeSignIn implements ClerkSignInLike {
         case 'totp':
           ok = params.code === user.totp;
           break;
-        case 'backup_code': {
-          const code = normalizeBackupCode(params.code);
-          ok = !!user.backupCodes?.some((c) => normalizeBackupCode(c) === code) && !this.clerk.usedBackupCodes.has(code);
-          if (ok) this.clerk.usedBackupCodes.add(code);
+        case 'backup_code':
+          ok = spendBackupCode(user, params.code, this.clerk.usedBackupCodes);
           break;
-        }
         case 'phone_code':
         case 'email_code':
-          this.#checkSentCode(params.strategy, params.code);
+          this.prepared.check(params.strategy, params.code, this.clerk.sentCode);
           ok = true;
       }
-      if (!ok) throw fakeClerkError('form_code_incorrect', { paramName: 'code', message: 'Incorrect code' });
+      if (!ok) throw incorrectCode();
       this.#complete();
       return this;
     });
@@ -181,23 +169,7 @@ function maskEmail(email: string): string {
   return `${name.slice(0, 1)}${'*'.repeat(Math.max(1, name.length - 1))}@${domain}`;
 }
 
-/** The country prefix, stars, the last four digits: `+15555550100` → `+1*******0100`. */
-export function maskPhone(phone: string): string {
-  return phone.length <= 6 ? phone : `${phone.slice(0, 2)}${'*'.repeat(phone.length - 5)}${phone.slice(-4)}`;
-}
-
-/**
- * A backup code as Clerk compares it: NFKC, no whitespace, no dash of any kind, lower case, so
- * `h2j6-b8n4`, `h2j6b8n4`, `H2J6–B8N4` and ` h2j6 b8n4 ` are one code.
- */
-function normalizeBackupCode(code: string): string {
-  return code.normalize('NFKC').replace(/[\s\p{Pd}\u2212]/gu, '').toLowerCase();
-}
-
 const RESET = 'reset_password_email_code';
-
-/** Wrong tries Clerk allows per SMS or email code; the next try is `verification_failed`. */
-const MAX_WRONG_CODES = 3;
 
 /** Passwords Clerk refuses as found in a breach (`form_password_pwned`): a few of the commonest. */
 const BREACHED_PASSWORDS = new Set(['password', 'password1', 'password123', '12345678', '123456789', 'qwerty123', '11111111', 'iloveyou']);

@@ -2,7 +2,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mapEnrolFailure } from '../../../src/mfa/enrol-failures.js';
-import { enrolTransition, initialEnrolState, resendSecondsLeft, RESEND_SECONDS } from '../../../src/mfa/enrol-machine.js';
+import { resendLeft, RESEND_SECONDS } from '../../../src/countdown.js';
+import { enrolTransition, initialEnrolState, resendSentAt } from '../../../src/mfa/enrol-machine.js';
+
+const resendSecondsLeft = (s: Parameters<typeof resendSentAt>[0], now: number) => resendLeft(resendSentAt(s), now);
 import type { EnrolAnswer, EnrolEvent, EnrolState, EnrolValue } from '../../../src/mfa/enrol-types.js';
 import { MFA_EN } from '../../../src/mfa/strings.js';
 

@@ -1,0 +1,311 @@
+/**
+ * `<clerk-mfa-setup>` at run time, as a Lit reactive controller in the shape of the enrolment's:
+ * it holds the machine's state; runs each action the machine asks for exactly once (one call id,
+ * one `AbortController`; a second click never sends a second request), drops the answers of
+ * abandoned ones and aborts what is under way when the element leaves the page; keeps a code or
+ * password only until its action ran; runs the add flows with the enrolment's own controller
+ * (`../mfa/enrol-controller.ts`: the QR code, the key, the code, the number, the backup codes);
+ * follows Clerk's user (signed in, out); and moves focus to each new view.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ClerkAdapter } from '../clerk-adapter.js';
+import { countdown, resendLeft } from '../countdown.js';
+import { copyText, downloadText } from '../mfa/clipboard.js';
+import { EnrolController } from '../mfa/enrol-controller.js';
+import type { MfaOutcome } from '../mfa/enrol-types.js';
+import { ManageAdapter } from '../mfa/manage-adapter.js';
+import { MfaAdapter } from '../mfa/mfa-adapter.js';
+import { mapSetupFailure } from './setup-failures.js';
+import { initialSetupState, setupTransition, verificationPhone } from './setup-machine.js';
+import type { Adding, Removal, ReverifyStrategy, SetupAction, SetupAnswer, SetupCall, SetupChange, SetupError, SetupEvent, SetupField, SetupMethod, SetupState, SetupValue } from './setup-types.js';
+
+export interface SetupHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface SetupControllerOptions {
+  /** A change took effect (`mfa-changed`). */
+  onChange(method: SetupMethod, action: SetupChange): void;
+  /** An error is shown, or nobody is signed in (`mfa-error`). */
+  onError(error: SetupError): void;
+}
+
+/** What each change is, for `mfa-changed`. */
+const CHANGES: Record<SetupCall['kind'], [SetupMethod, SetupChange]> = {
+  'disable-totp': ['totp', 'removed'],
+  'unreserve-phone': ['phone_code', 'removed'],
+  'make-default': ['phone_code', 'default'],
+  'reserve-phone': ['phone_code', 'added'],
+  regenerate: ['backup_code', 'regenerated'],
+};
+
+export class SetupController implements ReactiveController {
+  state: SetupState = initialSetupState();
+  /** The add flow under way (authenticator app, new number), while its view shows. */
+  enrol: EnrolController | null = null;
+  /** The time the resend countdown reads (epoch ms). */
+  now = Date.now();
+  /** "Copy all" said copied (`true`), or selected the codes for the user to copy (`false`). */
+  copied: boolean | null = null;
+
+  readonly #host: SetupHost;
+  readonly #options: SetupControllerOptions;
+  #clerk: ClerkAdapter | null = null;
+  #manage: ManageAdapter | null = null;
+  #inflight: { id: number; abort: AbortController } | null = null;
+  #unwatch: (() => void) | null = null;
+  #focusPending = false;
+  #connected = false;
+  readonly #countdown = countdown(
+    (now) => this.resendSecondsLeft(now) > 0,
+    (now) => {
+      this.now = now;
+      this.#host.requestUpdate();
+    },
+  );
+
+  constructor(host: SetupHost, options: SetupControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The Clerk to manage the user of: a new one starts from the beginning. */
+  useClerk(adapter: ClerkAdapter): void {
+    this.#stop();
+    this.#clerk = adapter;
+    this.#manage = new ManageAdapter(adapter);
+    adapter.ready().catch(() => {});
+    this.state = initialSetupState();
+    if (this.#connected) this.#begin();
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    if (this.#manage) {
+      this.state = initialSetupState();
+      this.#begin();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#stop();
+  }
+
+  hostUpdated(): void {
+    if (!this.#focusPending) return;
+    this.#focusPending = false;
+    const root = this.#host.renderRoot;
+    const error = this.state.error;
+    const target =
+      (error && error.field !== 'form' ? root.querySelector<HTMLElement>(`#${error.field}`) : null) ??
+      root.querySelector<HTMLElement>('form input:not([type=hidden])') ??
+      root.querySelector<HTMLElement>('#heading');
+    target?.focus();
+  }
+
+  #begin(): void {
+    const manage = this.#manage!;
+    void this.#run(this.state.pending!);
+    void manage.watch(() => this.#send({ type: 'refresh' })).then((unwatch) => {
+      if (this.#manage === manage && this.#connected) this.#unwatch = unwatch;
+      else unwatch();
+    });
+  }
+
+  #stop(): void {
+    this.#inflight?.abort.abort();
+    this.#inflight = null;
+    this.#unwatch?.();
+    this.#unwatch = null;
+    this.#endEnrolment();
+    this.#countdown.stop();
+  }
+
+  // ---- intents ---------------------------------------------------------------------------
+
+  add(adding: Adding): void {
+    this.#send({ type: 'add', adding });
+  }
+
+  remove(removal: Removal): void {
+    this.#send({ type: 'remove', removal });
+  }
+
+  call(call: SetupCall): void {
+    this.#send({ type: 'call', call });
+  }
+
+  cancel(): void {
+    this.#send({ type: 'cancel' });
+  }
+
+  chooseFactor(strategy: ReverifyStrategy): void {
+    this.#send({ type: 'choose-factor', strategy });
+  }
+
+  edit(field: SetupField): void {
+    this.#send({ type: 'edit', field });
+  }
+
+  /** The view's form was sent: the confirmation, or the code or password of the reverification. */
+  submit(secret?: string): void {
+    const s = this.state;
+    if (s.pending) return;
+    if (s.view === 'reverify') {
+      const field: SetupField = s.strategy === 'password' ? 'password' : 'code';
+      const value = (secret ?? '').trim();
+      if (!value) return this.#send({ type: 'invalid', error: { code: 'form_param_missing', key: field === 'password' ? 'passwordRequired' : 'codeRequired', field } });
+      this.#send({ type: 'submit' }, value);
+      return;
+    }
+    this.#send({ type: 'submit' });
+  }
+
+  /** Sends the reverification's SMS code again, once its countdown is over. */
+  resend(): void {
+    const s = this.state;
+    if (s.view === 'reverify' && s.strategy === 'phone_code' && this.resendSecondsLeft() === 0) this.#send({ type: 'choose-factor', strategy: 'phone_code' });
+  }
+
+  resendSecondsLeft(now = this.now): number {
+    const s = this.state;
+    return s.view === 'reverify' ? resendLeft(s.sentAt, now) : 0;
+  }
+
+  async copy(codes: readonly string[], select: Element | null): Promise<void> {
+    this.copied = await copyText(codes.join('\n'), select);
+    this.#host.requestUpdate();
+  }
+
+  download(codes: readonly string[]): void {
+    downloadText(codes);
+  }
+
+  // ---- the machine and its actions ---------------------------------------------------------
+
+  #send(event: SetupEvent, secret = ''): void {
+    const previous = this.state;
+    const next = setupTransition(previous, event);
+    if (next === previous) return;
+    this.state = next;
+    this.now = Date.now();
+    if (previous.pending && next.pending !== previous.pending && this.#inflight?.id === previous.pending.id) this.#inflight = null;
+    this.#changed(previous);
+    const pending = next.pending;
+    if (pending && pending !== previous.pending) void this.#run(pending, secret);
+  }
+
+  #changed(previous: SetupState): void {
+    const next = this.state;
+    const adding = (s: SetupState) => (s.view === 'adding' && s.adding !== 'pick-phone' ? s.adding : null);
+    const reverifying = next.view === 'reverify' && next.retry === 'enrol';
+    if (!reverifying) {
+      const flow = adding(next);
+      if (flow !== adding(previous) || (!flow && this.enrol)) this.#endEnrolment();
+      if (flow && !this.enrol) this.#startEnrolment(flow);
+      // Verified: the enrolment runs its refused action again.
+      if (flow && previous.view === 'reverify' && previous.retry === 'enrol') this.enrol?.reverified();
+    }
+    const moved = previous.view !== next.view || (next.view === 'adding' && previous.view === 'adding' && previous.adding !== next.adding);
+    const strategyChanged = next.view === 'reverify' && previous.view === 'reverify' && (previous.strategy !== next.strategy || previous.step !== next.step);
+    if (moved || strategyChanged || (next.error && next.error !== previous.error && next.error.field !== 'form')) {
+      this.#focusPending = true;
+      this.copied = null;
+    }
+    if (next.error?.field === 'code' || next.error?.field === 'password') this.#clearField(next.error.field);
+    if (next.error && next.error !== previous.error) this.#options.onError(next.error);
+    if (next.view === 'signed-out' && previous.view !== 'signed-out') this.#options.onError({ code: 'signed_out', key: 'signedOut', field: 'form' });
+    this.#countdown.sync();
+    this.#host.requestUpdate();
+  }
+
+  #startEnrolment(method: 'totp' | 'phone'): void {
+    this.enrol = new EnrolController(this.#host as SetupHost & { renderRoot: ShadowRoot }, {
+      adapter: this.#clerk!,
+      clock: { countdown, resendLeft },
+      method: method === 'totp' ? 'totp' : 'phone_code',
+      onEnrolled: (enrolled) => {
+        this.#options.onChange(enrolled, 'added');
+        this.#send({ type: 'enrolled', method: enrolled });
+      },
+      onReverify: () => this.#send({ type: 'enrol-reverify' }),
+    });
+  }
+
+  #endEnrolment(): void {
+    const enrol = this.enrol;
+    if (!enrol) return;
+    this.enrol = null;
+    this.#host.removeController(enrol);
+    enrol.hostDisconnected();
+  }
+
+  async #run(action: SetupAction, secret = ''): Promise<void> {
+    const abort = new AbortController();
+    this.#inflight = { id: action.id, abort };
+    const { signal } = abort;
+    const manage = this.#manage!;
+    let call: Promise<MfaOutcome<unknown>>;
+    let read: (value: unknown) => SetupValue = () => ({});
+    switch (action.kind) {
+      case 'load':
+        call = manage.factors(signal);
+        read = (factors) => ({ factors: factors as SetupValue['factors'] });
+        break;
+      case 'disable-totp':
+        call = manage.disableTotp(signal);
+        break;
+      case 'unreserve-phone':
+        call = manage.unreservePhone(action.phoneId, signal);
+        break;
+      case 'make-default':
+        call = manage.makeDefaultPhone(action.phoneId, signal);
+        break;
+      case 'reserve-phone':
+        call = new MfaAdapter(this.#clerk!).reservePhone(action.phoneId, signal);
+        read = (value) => ({ codes: (value as { backupCodes: readonly string[] | null }).backupCodes });
+        break;
+      case 'regenerate':
+        call = manage.regenerateBackupCodes(signal);
+        read = (value) => ({ codes: (value as { codes: readonly string[] }).codes });
+        break;
+      case 'start-verification':
+      case 'prepare-verification':
+      case 'attempt-verification':
+        call =
+          action.kind === 'start-verification'
+            ? manage.startVerification(signal)
+            : action.kind === 'prepare-verification'
+              ? manage.prepareVerification(action.phoneId, signal)
+              : manage.attemptVerification(action.strategy, action.strategy === 'password' ? secret : secret.replace(/\s/g, ''), signal);
+        read = (verification) => ({ verification: verification as SetupValue['verification'] });
+    }
+    let outcome: MfaOutcome<unknown>;
+    try {
+      outcome = await call;
+    } catch {
+      return; // aborted: the answer belongs to an abandoned action
+    }
+    if (this.#inflight?.id === action.id) this.#inflight = null;
+    if (!this.#connected) return;
+    const answer: SetupAnswer = outcome.ok ? { ok: true, value: read(outcome.value) } : { ok: false, error: mapSetupFailure(outcome.failure, action) };
+    if (answer.ok && action.kind in CHANGES) {
+      const [method, change] = CHANGES[action.kind as SetupCall['kind']];
+      this.#options.onChange(method, change);
+    }
+    this.#send({ type: 'result', id: action.id, outcome: answer, now: Date.now() });
+  }
+
+  #clearField(field: 'code' | 'password'): void {
+    const input = this.#host.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+    if (input) input.value = '';
+  }
+
+  /** The number a `phone_code` reverification sent its code to, as Clerk masks it. */
+  get verificationPhone(): string {
+    const s = this.state;
+    return s.view === 'reverify' ? (verificationPhone(s)?.safeIdentifier ?? '') : '';
+  }
+}

@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+/**
+ * What `<clerk-mfa-setup>` adds to the shared look (`../theme.styles.ts`) and the sign-in's form
+ * rules (`../clerk-mfa-sign-in.styles.ts`, which the enrolment's views also use): the list of
+ * second factors, a row per number with its badge and actions, the secondary button and the
+ * announcement line. Only the private `--_*` properties.
+ */
+export const setupStyles = css`
+  :host {
+    max-width: 32rem;
+  }
+
+  .card,
+  .done {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_spacing);
+  }
+
+  .method-list {
+    gap: 0;
+    border: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+    border-radius: calc(var(--_radius) * 0.75);
+  }
+
+  .factor {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem var(--_spacing);
+  }
+
+  .factor + .factor {
+    border-block-start: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+  }
+
+  .factor,
+  .row {
+    justify-items: start;
+  }
+
+  .row-name {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+  }
+
+  .phones {
+    gap: 0.25rem;
+    justify-self: stretch;
+  }
+
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+    padding: 0.375rem 0.75rem;
+    background: var(--_subtle);
+    border-radius: calc(var(--_radius) * 0.5);
+  }
+
+  .row .row-name {
+    font-weight: 400;
+  }
+
+  .row-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+
+  .status,
+  .badge {
+    padding: 0 0.5rem;
+    font-size: 0.75em;
+    font-weight: 600;
+    line-height: 1.6;
+    border-radius: 1rem;
+    border: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
+    color: var(--_muted);
+  }
+
+  .status[data-on='true'],
+  .badge {
+    color: var(--_accent);
+    border-color: currentColor;
+  }
+
+  .link {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+
+  .secondary {
+    min-height: 2.5rem;
+    padding: 0.4375rem 0.75rem;
+    font-weight: 600;
+    border-color: var(--_border);
+  }
+
+  /* Empty, the announcement line cancels the gap before it and stays in the page for screen readers. */
+  .notice:empty {
+    margin-block-start: calc(var(--_spacing) * -1);
+  }
+
+  .notice {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+`;
