@@ -40,7 +40,7 @@ const strings: SetupStrings = {
   "noPhones": "لا يتلقى أي رقم جوال الرموز بعد.",
   "backupCodesOff": "تتوفر بعد إعداد تطبيق مصادقة أو رمز عبر رسالة نصية.",
   "removeNamed": "حذف {{identifier}}",
-  "makeDefaultNamed": "تعيين {{identifier}} كافتراضي",
+  "makeDefaultNamed": "تعيين كأفتراضي: {{identifier}}",
   "useNamed": "استخدام {{identifier}}",
   "defaultChanged": "أصبح {{identifier}} الافتراضي للتحقق بخطوتين.",
   "regeneratedInfo": "رموز النسخ الاحتياطي الجديدة أدناه. لم تعد الرموز القديمة صالحة.",

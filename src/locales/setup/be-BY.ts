@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Пакуль ніводны нумар тэлефона не атрымлівае коды.",
   "backupCodesOff": "Будуць даступныя пасля наладжвання праграмы аўтэнтыфікацыі або кода ў SMS.",
   "removeNamed": "Выдаліць {{identifier}}",
-  "makeDefaultNamed": "Усталяваць {{identifier}} па змаўчанні",
+  "makeDefaultNamed": "Усталяваць па змаўчанні: {{identifier}}",
   "useNamed": "Выкарыстаць {{identifier}}",
   "defaultChanged": "{{identifier}} цяпер выкарыстоўваецца па змаўчанні для двухфактарнай аўтэнтыфікацыі.",
   "regeneratedInfo": "Ніжэй вашы новыя рэзервовыя коды. Старыя коды больш не дзейнічаюць.",

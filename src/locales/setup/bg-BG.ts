@@ -42,7 +42,7 @@ const strings: SetupStrings = {
   "noPhones": "Все още нито един телефонен номер не получава кодове.",
   "backupCodesOff": "Налични след настройване на приложение за удостоверяване или код чрез SMS.",
   "removeNamed": "Премахни {{identifier}}",
-  "makeDefaultNamed": "Задай {{identifier}} като стандартен",
+  "makeDefaultNamed": "Задай като стандартен: {{identifier}}",
   "useExistingPhone": "Използвай съществуващ номер",
   "useNamed": "Използвай {{identifier}}",
   "phoneAdded": "При влизане ще трябва да въведете и код за потвърждение, изпратен на този телефонен номер.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "এখনও কোনো ফোন নম্বর কোড পায় না।",
   "backupCodesOff": "অথেনটিকেটর অ্যাপ্লিকেশন বা SMS কোড সেট আপ করার পরে পাওয়া যাবে।",
   "removeNamed": "{{identifier}} সরান",
-  "makeDefaultNamed": "{{identifier}} ডিফল্ট হিসাবে সেট করুন",
+  "makeDefaultNamed": "ডিফল্ট হিসাবে সেট করুন: {{identifier}}",
   "useNamed": "{{identifier}} ব্যবহার করুন",
   "defaultChanged": "{{identifier}} এখন দুই-ধাপ যাচাইকরণের ডিফল্ট।",
   "regeneratedInfo": "আপনার নতুন ব্যাকআপ কোড নিচে দেওয়া আছে। পুরনো কোডগুলি আর কাজ করে না।",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Encara cap número de telèfon no rep codis.",
   "backupCodesOff": "Disponibles quan configuris una aplicació d'autenticació o un codi per SMS.",
   "removeNamed": "Elimina {{identifier}}",
-  "makeDefaultNamed": "Estableix {{identifier}} com a predeterminat",
+  "makeDefaultNamed": "Estableix com a predeterminat: {{identifier}}",
   "phoneRemoved": "S'ha eliminat la verificació en dos passos per codi SMS per a {{mfaPhoneCode}}",
   "useNamed": "Utilitza {{identifier}}",
   "defaultChanged": "{{identifier}} és ara el predeterminat per a la verificació en dos passos.",

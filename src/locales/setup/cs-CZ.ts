@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Kódy zatím nedostává žádné telefonní číslo.",
   "backupCodesOff": "K dispozici, jakmile nastavíte ověřovací aplikaci nebo kód v SMS.",
   "removeNamed": "Odebrat {{identifier}}",
-  "makeDefaultNamed": "Nastavit {{identifier}} jako výchozí",
+  "makeDefaultNamed": "Nastavit jako výchozí: {{identifier}}",
   "useNamed": "Použít {{identifier}}",
   "defaultChanged": "{{identifier}} je nyní výchozí pro dvoufázové ověření.",
   "regeneratedInfo": "Níže jsou vaše nové záložní kódy. Staré kódy už neplatí.",

@@ -40,7 +40,7 @@ const strings: SetupStrings = {
   "noPhones": "Intet telefonnummer modtager koder endnu.",
   "backupCodesOff": "Tilgængelige, når en godkendelsesapp eller SMS-kode er sat op.",
   "removeNamed": "Fjern {{identifier}}",
-  "makeDefaultNamed": "Indstil {{identifier}} som standard",
+  "makeDefaultNamed": "Indstil som standard: {{identifier}}",
   "useNamed": "Brug {{identifier}}",
   "defaultChanged": "{{identifier}} er nu standard for totrinsbekræftelse.",
   "regeneratedInfo": "Dine nye backup-koder står nedenfor. De gamle koder virker ikke længere.",

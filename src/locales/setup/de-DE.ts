@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Noch keine Telefonnummer erhält Codes.",
   "backupCodesOff": "Verfügbar, sobald eine Authentifizierungs-App oder ein SMS-Code eingerichtet ist.",
   "removeNamed": "{{identifier}} entfernen",
-  "makeDefaultNamed": "{{identifier}} als Standard einstellen",
+  "makeDefaultNamed": "Als Standard einstellen: {{identifier}}",
   "useNamed": "{{identifier}} verwenden",
   "defaultChanged": "{{identifier}} ist jetzt der Standard für die Bestätigung in zwei Schritten.",
   "regeneratedInfo": "Hier sind Ihre neuen Wiederherstellungscodes. Die alten Codes funktionieren nicht mehr.",

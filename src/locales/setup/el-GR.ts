@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Κανένας αριθμός τηλεφώνου δεν λαμβάνει ακόμη κωδικούς.",
   "backupCodesOff": "Διαθέσιμοι μόλις ρυθμιστεί εφαρμογή ελέγχου ταυτότητας ή κωδικός μέσω SMS.",
   "removeNamed": "Αφαίρεση {{identifier}}",
-  "makeDefaultNamed": "Ορισμός του {{identifier}} ως προεπιλεγμένου",
+  "makeDefaultNamed": "Ορισμός ως προεπιλεγμένος: {{identifier}}",
   "useNamed": "Χρήση {{identifier}}",
   "defaultChanged": "Ο {{identifier}} είναι πλέον η προεπιλογή για την αυθεντικοποίηση δύο βημάτων.",
   "regeneratedInfo": "Οι νέοι εφεδρικοί κωδικοί σας είναι παρακάτω. Οι παλιοί κωδικοί δεν ισχύουν πλέον.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "No phone number receives codes yet.",
   "backupCodesOff": "Available once an authenticator application or SMS code is set up.",
   "removeNamed": "Remove {{identifier}}",
-  "makeDefaultNamed": "Set {{identifier}} as default",
+  "makeDefaultNamed": "Set as default: {{identifier}}",
   "useNamed": "Use {{identifier}}",
   "defaultChanged": "{{identifier}} is now the default for two-step verification.",
   "regeneratedInfo": "Your new backup codes are below. The old codes no longer work.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Todavía ningún número de teléfono recibe códigos.",
   "backupCodesOff": "Disponibles cuando configures una aplicación de autenticación o un código por SMS.",
   "removeNamed": "Eliminar {{identifier}}",
-  "makeDefaultNamed": "Establecer {{identifier}} como predeterminado",
+  "makeDefaultNamed": "Establecer como predeterminado: {{identifier}}",
   "useNamed": "Usar {{identifier}}",
   "defaultChanged": "{{identifier}} es ahora el método predeterminado para la verificación de dos pasos.",
   "regeneratedInfo": "Estos son tus nuevos códigos de respaldo. Los códigos anteriores ya no funcionan.",

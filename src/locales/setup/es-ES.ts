@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Todavía ningún número de teléfono recibe códigos.",
   "backupCodesOff": "Disponibles cuando configures una aplicación de autenticación o un código por SMS.",
   "removeNamed": "Eliminar {{identifier}}",
-  "makeDefaultNamed": "Establecer {{identifier}} por defecto",
+  "makeDefaultNamed": "Establecer por defecto: {{identifier}}",
   "useNamed": "Usar {{identifier}}",
   "defaultChanged": "{{identifier}} es ahora el método por defecto para la verificación de dos pasos.",
   "regeneratedInfo": "Aquí tienes tus nuevos códigos de respaldo. Los códigos anteriores ya no funcionan.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "هنوز هیچ شماره تلفنی کد دریافت نمی‌کند.",
   "backupCodesOff": "پس از راه‌اندازی برنامهٔ احراز هویت یا کد پیامکی در دسترس است.",
   "removeNamed": "حذف {{identifier}}",
-  "makeDefaultNamed": "تنظیم {{identifier}} به عنوان پیش فرض",
+  "makeDefaultNamed": "به عنوان پیش فرض تنظیم کنید: {{identifier}}",
   "useNamed": "استفاده از {{identifier}}",
   "defaultChanged": "{{identifier}} اکنون پیش فرض تأیید دو مرحله‌ای است.",
   "regeneratedInfo": "کدهای پشتیبان جدید شما در زیر آمده‌اند. کدهای قبلی دیگر کار نمی‌کنند.",

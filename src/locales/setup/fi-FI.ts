@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Mikään puhelinnumero ei vielä vastaanota koodeja.",
   "backupCodesOff": "Käytettävissä, kun todennussovellus tai SMS-koodi on otettu käyttöön.",
   "removeNamed": "Poista {{identifier}}",
-  "makeDefaultNamed": "Aseta {{identifier}} oletukseksi",
+  "makeDefaultNamed": "Aseta oletukseksi: {{identifier}}",
   "useNamed": "Käytä numeroa {{identifier}}",
   "defaultChanged": "{{identifier}} on nyt kaksivaiheisen todennuksen oletus.",
   "regeneratedInfo": "Uudet varakoodisi ovat alla. Vanhat koodit eivät enää toimi.",

@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Aucun numéro de téléphone ne reçoit encore de codes.",
   "backupCodesOff": "Disponibles dès qu'une application d'authentification ou un code par SMS est configuré.",
   "removeNamed": "Désactiver {{identifier}}",
-  "makeDefaultNamed": "Définir {{identifier}} par défaut",
+  "makeDefaultNamed": "Définir par défaut : {{identifier}}",
   "useNamed": "Utiliser {{identifier}}",
   "defaultChanged": "{{identifier}} est désormais la méthode par défaut pour la vérification en deux étapes.",
   "regeneratedInfo": "Voici vos nouveaux codes de récupération. Les anciens codes ne fonctionnent plus.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "עדיין אף מספר טלפון לא מקבל קודים.",
   "backupCodesOff": "זמינים לאחר הגדרת אפליקציית אימות או קוד ב-SMS.",
   "removeNamed": "הסר את {{identifier}}",
-  "makeDefaultNamed": "הגדר את {{identifier}} כברירת מחדל",
+  "makeDefaultNamed": "הגדר כברירת מחדל: {{identifier}}",
   "useNamed": "השתמש ב-{{identifier}}",
   "defaultChanged": "{{identifier}} הוא כעת ברירת המחדל לאימות דו-שלבי.",
   "regeneratedInfo": "קודי הגיבוי החדשים שלך מופיעים למטה. הקודים הישנים כבר לא פועלים.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "अभी तक कोई फ़ोन नंबर कोड प्राप्त नहीं करता।",
   "backupCodesOff": "प्रमाणक ऐप या SMS कोड सेट होने के बाद उपलब्ध।",
   "removeNamed": "{{identifier}} हटाएं",
-  "makeDefaultNamed": "{{identifier}} को डिफ़ॉल्ट के रूप में सेट करें",
+  "makeDefaultNamed": "डिफ़ॉल्ट के रूप में सेट करें: {{identifier}}",
   "useNamed": "{{identifier}} का उपयोग करें",
   "defaultChanged": "{{identifier}} अब दो-चरण सत्यापन के लिए डिफ़ॉल्ट है।",
   "regeneratedInfo": "आपके नए बैकअप कोड नीचे हैं। पुराने कोड अब काम नहीं करते।",

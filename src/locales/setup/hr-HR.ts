@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Nijedan telefonski broj još ne prima kodove.",
   "backupCodesOff": "Dostupni nakon postavljanja aplikacije za autentifikaciju ili SMS koda.",
   "removeNamed": "Ukloni {{identifier}}",
-  "makeDefaultNamed": "Postavi {{identifier}} kao zadano",
+  "makeDefaultNamed": "Postavi kao zadano: {{identifier}}",
   "useNamed": "Koristi {{identifier}}",
   "defaultChanged": "{{identifier}} je sada zadan za dvostupanjsku provjeru.",
   "regeneratedInfo": "Ispod su vaši novi rezervni kodovi. Stari kodovi više ne vrijede.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Még egy telefonszám sem kap kódokat.",
   "backupCodesOff": "Elérhető, amint beállítasz egy hitelesítő alkalmazást vagy SMS kódot.",
   "removeNamed": "{{identifier}} eltávolítása",
-  "makeDefaultNamed": "{{identifier}} beállítása alapértelmezettként",
+  "makeDefaultNamed": "Beállítás alapértelmezettként: {{identifier}}",
   "useNamed": "{{identifier}} használata",
   "defaultChanged": "Mostantól {{identifier}} az alapértelmezett a két lépcsős azonosításhoz.",
   "regeneratedInfo": "Lent találod az új tartalék kódjaidat. A régi kódok már nem működnek.",

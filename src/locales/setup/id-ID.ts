@@ -33,7 +33,7 @@ const strings: SetupStrings = {
   "remove": "Hapus",
   "removeNamed": "Hapus {{identifier}}",
   "makeDefault": "Jadikan utama",
-  "makeDefaultNamed": "Jadikan {{identifier}} utama",
+  "makeDefaultNamed": "Jadikan utama: {{identifier}}",
   "regenerate": "Buat ulang",
   "removeTitle": "Hapus verifikasi dua langkah",
   "removeTotpInfo": "Kode verifikasi dari autentikator ini tidak lagi diperlukan saat masuk.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Ekkert símanúmer fær kóða enn.",
   "backupCodesOff": "Í boði þegar auðkennisforrit eða SMS kóði hefur verið settur upp.",
   "removeNamed": "Fjarlægja {{identifier}}",
-  "makeDefaultNamed": "Setja {{identifier}} sem sjálfgefið",
+  "makeDefaultNamed": "Setja sem sjálfgefið: {{identifier}}",
   "useNamed": "Nota {{identifier}}",
   "defaultChanged": "{{identifier}} er nú sjálfgefið fyrir tveggja þrepa auðkenningu.",
   "regeneratedInfo": "Nýju öryggiskóðarnir þínir eru hér fyrir neðan. Gömlu kóðarnir virka ekki lengur.",

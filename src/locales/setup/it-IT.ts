@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Nessun numero di telefono riceve ancora codici.",
   "backupCodesOff": "Disponibili dopo aver configurato un'app di autenticazione o un codice via SMS.",
   "removeNamed": "Rimuovi {{identifier}}",
-  "makeDefaultNamed": "Imposta {{identifier}} come predefinito",
+  "makeDefaultNamed": "Imposta come predefinito: {{identifier}}",
   "useNamed": "Usa {{identifier}}",
   "defaultChanged": "{{identifier}} è ora il predefinito per la verifica in 2 passaggi.",
   "regeneratedInfo": "Ecco i tuoi nuovi codici di backup. I vecchi codici non funzionano più.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "コードを受け取る電話番号はまだありません。",
   "backupCodesOff": "認証アプリまたはSMSコードを設定すると利用できます。",
   "removeNamed": "{{identifier}} を削除",
-  "makeDefaultNamed": "{{identifier}} をデフォルトに設定",
+  "makeDefaultNamed": "デフォルトに設定：{{identifier}}",
   "useNamed": "{{identifier}} を使用",
   "defaultChanged": "{{identifier}} が二段階認証のデフォルトになりました。",
   "regeneratedInfo": "新しいバックアップコードは以下のとおりです。以前のコードは使用できなくなりました。",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Әзірге ешбір телефон нөмірі код алмайды.",
   "backupCodesOff": "Аутентификация қолданбасы немесе SMS коды орнатылғаннан кейін қолжетімді.",
   "removeNamed": "{{identifier}} жою",
-  "makeDefaultNamed": "{{identifier}} әдепкі ретінде орнату",
+  "makeDefaultNamed": "Әдепкі ретінде орнату: {{identifier}}",
   "useNamed": "{{identifier}} пайдалану",
   "defaultChanged": "{{identifier}} енді екі қадамды растау үшін әдепкі.",
   "regeneratedInfo": "Жаңа сақтық кодтарыңыз төменде. Ескі кодтар енді жарамсыз.",

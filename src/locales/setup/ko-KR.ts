@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "아직 코드를 받는 휴대폰 번호가 없어요.",
   "backupCodesOff": "인증 앱이나 SMS 코드를 설정하면 사용할 수 있어요.",
   "removeNamed": "{{identifier}} 제거",
-  "makeDefaultNamed": "{{identifier}}을(를) 기본으로 설정",
+  "makeDefaultNamed": "기본으로 설정: {{identifier}}",
   "useNamed": "{{identifier}} 사용",
   "defaultChanged": "이제 {{identifier}}이(가) 2단계 인증의 기본값이에요.",
   "regeneratedInfo": "새 백업 코드는 아래에 있어요. 이전 코드는 더 이상 사용할 수 없어요.",

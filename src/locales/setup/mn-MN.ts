@@ -40,7 +40,7 @@ const strings: SetupStrings = {
   "noPhones": "Одоогоор код хүлээн авдаг утасны дугаар алга.",
   "backupCodesOff": "Баталгаажуулах апп эсвэл SMS код тохируулсны дараа боломжтой.",
   "removeNamed": "{{identifier}}-г устгах",
-  "makeDefaultNamed": "{{identifier}}-г анхдагч болгох",
+  "makeDefaultNamed": "Өгөгдмөл болгож тохируулах: {{identifier}}",
   "useNamed": "{{identifier}}-г ашиглах",
   "defaultChanged": "{{identifier}} одоо хоёр алхамт баталгаажуулалтын анхдагч боллоо.",
   "regeneratedInfo": "Таны шинэ нөөц кодууд доор байна. Хуучин кодууд ажиллахаа больсон.",

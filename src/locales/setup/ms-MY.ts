@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Belum ada nombor telefon yang menerima kod.",
   "backupCodesOff": "Tersedia setelah aplikasi pengesah atau kod SMS disediakan.",
   "removeNamed": "Keluarkan {{identifier}}",
-  "makeDefaultNamed": "Tetapkan {{identifier}} sebagai lalai",
+  "makeDefaultNamed": "Tetapkan sebagai lalai: {{identifier}}",
   "useNamed": "Guna {{identifier}}",
   "defaultChanged": "{{identifier}} kini lalai untuk pengesahan dua langkah.",
   "regeneratedInfo": "Kod sandaran baharu anda ada di bawah. Kod lama tidak lagi berfungsi.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Ingen telefonnumre mottar koder ennå.",
   "backupCodesOff": "Tilgjengelig når en autentiseringsapp eller SMS-kode er satt opp.",
   "removeNamed": "Fjern {{identifier}}",
-  "makeDefaultNamed": "Angi {{identifier}} som standard",
+  "makeDefaultNamed": "Angi som standard: {{identifier}}",
   "useNamed": "Bruk {{identifier}}",
   "defaultChanged": "{{identifier}} er nå standard for to-trinns verifisering.",
   "regeneratedInfo": "De nye sikkerhetskodene dine står nedenfor. De gamle kodene virker ikke lenger.",

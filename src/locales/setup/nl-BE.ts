@@ -41,7 +41,7 @@ const strings: SetupStrings = {
   "noPhones": "Nog geen telefoonnummer ontvangt codes.",
   "backupCodesOff": "Beschikbaar zodra een authenticator-app of sms-code is ingesteld.",
   "removeNamed": "{{identifier}} verwijderen",
-  "makeDefaultNamed": "{{identifier}} als standaard instellen",
+  "makeDefaultNamed": "Stel in als standaard: {{identifier}}",
   "useNamed": "{{identifier}} gebruiken",
   "phoneAdded": "Bij het inloggen voer je als extra stap een verificatiecode in die naar dit telefoonnummer is gestuurd.",
   "defaultChanged": "{{identifier}} is nu de standaard voor tweestapsverificatie.",

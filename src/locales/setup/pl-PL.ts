@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Żaden numer telefonu nie otrzymuje jeszcze kodów.",
   "backupCodesOff": "Dostępne po skonfigurowaniu aplikacji uwierzytelniającej lub kodu SMS.",
   "removeNamed": "Usuń {{identifier}}",
-  "makeDefaultNamed": "Ustaw {{identifier}} jako domyślny",
+  "makeDefaultNamed": "Ustaw jako domyślny: {{identifier}}",
   "useNamed": "Użyj {{identifier}}",
   "defaultChanged": "{{identifier}} jest teraz domyślną metodą weryfikacji dwuetapowej.",
   "regeneratedInfo": "Poniżej są Twoje nowe kody zapasowe. Stare kody już nie działają.",

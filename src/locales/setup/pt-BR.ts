@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Nenhum número de telefone recebe códigos ainda.",
   "backupCodesOff": "Disponíveis depois que um aplicativo autenticador ou código por SMS for configurado.",
   "removeNamed": "Remover {{identifier}}",
-  "makeDefaultNamed": "Definir {{identifier}} como principal",
+  "makeDefaultNamed": "Definir como principal: {{identifier}}",
   "useNamed": "Usar {{identifier}}",
   "defaultChanged": "{{identifier}} agora é o padrão para a verificação em duas etapas.",
   "regeneratedInfo": "Seus novos códigos de backup estão abaixo. Os códigos antigos não funcionam mais.",

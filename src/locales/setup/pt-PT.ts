@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Ainda nenhum número de telemóvel recebe códigos.",
   "backupCodesOff": "Disponíveis depois de configurar uma aplicação autenticadora ou um código SMS.",
   "removeNamed": "Remover {{identifier}}",
-  "makeDefaultNamed": "Definir {{identifier}} como principal",
+  "makeDefaultNamed": "Definir como principal: {{identifier}}",
   "useNamed": "Utilizar {{identifier}}",
   "defaultChanged": "{{identifier}} é agora o padrão para a verificação de duas etapas.",
   "regeneratedInfo": "Os seus novos códigos de backup estão abaixo. Os códigos antigos deixaram de funcionar.",

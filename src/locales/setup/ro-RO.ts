@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Niciun număr de telefon nu primește încă coduri.",
   "backupCodesOff": "Disponibile după ce configurezi o aplicație de autentificare sau un cod prin SMS.",
   "removeNamed": "Elimină {{identifier}}",
-  "makeDefaultNamed": "Setează {{identifier}} ca implicit",
+  "makeDefaultNamed": "Setează ca implicit: {{identifier}}",
   "useNamed": "Folosește {{identifier}}",
   "defaultChanged": "{{identifier}} este acum implicit pentru verificarea în doi pași.",
   "regeneratedInfo": "Noile tale coduri de rezervă sunt mai jos. Codurile vechi nu mai funcționează.",

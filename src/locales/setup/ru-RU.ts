@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Пока ни один номер телефона не получает коды.",
   "backupCodesOff": "Станут доступны после настройки приложения-аутентификатора или кода в SMS.",
   "removeNamed": "Удалить {{identifier}}",
-  "makeDefaultNamed": "Установить {{identifier}} по умолчанию",
+  "makeDefaultNamed": "Установить по умолчанию: {{identifier}}",
   "useNamed": "Использовать {{identifier}}",
   "defaultChanged": "{{identifier}} теперь используется по умолчанию для двухфакторной аутентификации.",
   "regeneratedInfo": "Ниже ваши новые резервные коды. Старые коды больше не действуют.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Kódy zatiaľ nedostáva žiadne telefónne číslo.",
   "backupCodesOff": "K dispozícii, keď nastavíte overovaciu aplikáciu alebo kód v SMS.",
   "removeNamed": "Odstrániť {{identifier}}",
-  "makeDefaultNamed": "Nastaviť {{identifier}} ako predvolené",
+  "makeDefaultNamed": "Nastaviť ako predvolené: {{identifier}}",
   "useNamed": "Použiť {{identifier}}",
   "defaultChanged": "{{identifier}} je teraz predvolené pre dvojfaktorové overovanie.",
   "regeneratedInfo": "Nižšie sú vaše nové záložné kódy. Staré kódy už neplatia.",

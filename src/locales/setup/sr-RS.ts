@@ -40,7 +40,7 @@ const strings: SetupStrings = {
   "noPhones": "Nijedan broj telefona još ne prima kodove.",
   "backupCodesOff": "Dostupni kada podesiš autentifikacionu aplikaciju ili SMS kod.",
   "removeNamed": "Ukloni {{identifier}}",
-  "makeDefaultNamed": "Postavi {{identifier}} kao podrazumevani",
+  "makeDefaultNamed": "Postavi kao podrazumevani: {{identifier}}",
   "useNamed": "Koristi {{identifier}}",
   "defaultChanged": "{{identifier}} je sada podrazumevani za dvostepenu verifikaciju.",
   "regeneratedInfo": "Ispod su tvoji novi rezervni kodovi. Stari kodovi više ne važe.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Inget telefonnummer tar emot koder ännu.",
   "backupCodesOff": "Tillgängliga när en autentiseringsapp eller SMS-kod har ställts in.",
   "removeNamed": "Ta bort {{identifier}}",
-  "makeDefaultNamed": "Ange {{identifier}} som standard",
+  "makeDefaultNamed": "Ange som standard: {{identifier}}",
   "useNamed": "Använd {{identifier}}",
   "defaultChanged": "{{identifier}} är nu standard för tvåstegsverifiering.",
   "regeneratedInfo": "Dina nya säkerhetskopieringskoder finns nedan. De gamla koderna fungerar inte längre.",

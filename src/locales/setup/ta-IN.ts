@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "இதுவரை எந்தத் தொலைபேசி எண்ணும் குறியீடுகளைப் பெறவில்லை.",
   "backupCodesOff": "அங்கீகாரி பயன்பாடு அல்லது SMS குறியீடு அமைத்த பிறகு கிடைக்கும்.",
   "removeNamed": "{{identifier}} ஐ நீக்கு",
-  "makeDefaultNamed": "{{identifier}} ஐ இயல்புநிலையாக அமை",
+  "makeDefaultNamed": "இயல்புநிலையாக அமைக்கவும்: {{identifier}}",
   "useNamed": "{{identifier}} ஐப் பயன்படுத்து",
   "defaultChanged": "{{identifier}} இப்போது இரண்டு-படி சரிபார்ப்பின் இயல்புநிலை.",
   "regeneratedInfo": "உங்கள் புதிய காப்புக் குறியீடுகள் கீழே உள்ளன. பழைய குறியீடுகள் இனி வேலை செய்யாது.",

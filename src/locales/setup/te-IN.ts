@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "ఇంకా ఏ ఫోన్ నంబర్‌కూ కోడ్‌లు రావడం లేదు.",
   "backupCodesOff": "ప్రమాణీకరణ అప్లికేషన్ లేదా SMS కోడ్ సెటప్ చేసిన తర్వాత అందుబాటులో ఉంటాయి.",
   "removeNamed": "{{identifier}}ని తొలగించండి",
-  "makeDefaultNamed": "{{identifier}}ని డిఫాల్ట్‌గా సెట్ చేయండి",
+  "makeDefaultNamed": "డిఫాల్ట్‌గా సెట్ చేయండి: {{identifier}}",
   "useNamed": "{{identifier}}ని ఉపయోగించండి",
   "defaultChanged": "ఇప్పుడు రెండు-దశల ధృవీకరణకు {{identifier}} డిఫాల్ట్.",
   "regeneratedInfo": "మీ కొత్త బ్యాకప్ కోడ్‌లు కింద ఉన్నాయి. పాత కోడ్‌లు ఇకపై పని చేయవు.",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "ยังไม่มีหมายเลขโทรศัพท์ที่รับรหัส",
   "backupCodesOff": "ใช้ได้เมื่อตั้งค่าแอปยืนยันตัวตนหรือรหัสทาง SMS แล้ว",
   "removeNamed": "ลบ {{identifier}}",
-  "makeDefaultNamed": "ตั้ง {{identifier}} เป็นค่าเริ่มต้น",
+  "makeDefaultNamed": "ตั้งเป็นค่าเริ่มต้น: {{identifier}}",
   "useNamed": "ใช้ {{identifier}}",
   "defaultChanged": "ตอนนี้ {{identifier}} เป็นค่าเริ่มต้นสำหรับการยืนยันตัวตนสองขั้นตอนแล้ว",
   "regeneratedInfo": "รหัสสำรองชุดใหม่ของคุณอยู่ด้านล่าง รหัสเดิมใช้ไม่ได้อีกต่อไป",

@@ -44,7 +44,7 @@ const strings: SetupStrings = {
   "noPhones": "Henüz hiçbir telefon numarası kod almıyor.",
   "backupCodesOff": "Bir kimlik doğrulama uygulaması veya SMS kodu ayarlandığında kullanılabilir.",
   "removeNamed": "Kaldır: {{identifier}}",
-  "makeDefaultNamed": "{{identifier}} numarasını varsayılan yap",
+  "makeDefaultNamed": "Varsayılan olarak ayarla: {{identifier}}",
   "useNamed": "{{identifier}} numarasını kullan",
   "defaultChanged": "{{identifier}} artık iki aşamalı doğrulama için varsayılan.",
   "regeneratedInfo": "Yeni yedekleme kodlarınız aşağıda. Eski kodlar artık çalışmıyor.",

@@ -38,7 +38,7 @@ const strings: SetupStrings = {
   "noPhones": "Поки жоден номер телефону не отримує коди.",
   "backupCodesOff": "Стануть доступні після налаштування застосунку автентифікації або коду в SMS.",
   "removeNamed": "Видалити {{identifier}}",
-  "makeDefaultNamed": "Встановити {{identifier}} за замовчуванням",
+  "makeDefaultNamed": "Встановити за замовчуванням: {{identifier}}",
   "useExistingPhone": "Використати наявний номер",
   "useNamed": "Використати {{identifier}}",
   "phoneAdded": "Під час входу вам потрібно буде додатково ввести код підтвердження, надісланий на цей номер телефону.",

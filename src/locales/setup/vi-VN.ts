@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "Chưa có số điện thoại nào nhận mã.",
   "backupCodesOff": "Có sẵn sau khi thiết lập ứng dụng xác thực hoặc mã SMS.",
   "removeNamed": "Xóa {{identifier}}",
-  "makeDefaultNamed": "Đặt {{identifier}} làm chính",
+  "makeDefaultNamed": "Đặt làm chính: {{identifier}}",
   "useNamed": "Dùng {{identifier}}",
   "defaultChanged": "{{identifier}} hiện là mặc định cho xác thực hai bước.",
   "regeneratedInfo": "Mã sao lưu mới của bạn ở bên dưới. Các mã cũ không còn dùng được.",

@@ -40,7 +40,7 @@ const strings: SetupStrings = {
   "noPhones": "还没有电话号码接收验证码。",
   "backupCodesOff": "设置验证器应用或短信验证码后即可使用。",
   "removeNamed": "移除 {{identifier}}",
-  "makeDefaultNamed": "将 {{identifier}} 设为默认",
+  "makeDefaultNamed": "设为默认：{{identifier}}",
   "useNamed": "使用 {{identifier}}",
   "defaultChanged": "{{identifier}} 现在是两步验证的默认方式。",
   "regeneratedInfo": "您的新备份代码如下。旧代码已失效。",

@@ -43,7 +43,7 @@ const strings: SetupStrings = {
   "noPhones": "目前沒有電話號碼會收到驗證碼。",
   "backupCodesOff": "設定驗證器應用程式或簡訊驗證碼後即可使用。",
   "removeNamed": "移除 {{identifier}}",
-  "makeDefaultNamed": "將 {{identifier}} 設為預設",
+  "makeDefaultNamed": "設為預設：{{identifier}}",
   "useNamed": "使用 {{identifier}}",
   "defaultChanged": "{{identifier}} 現在是兩步驟驗證的預設方式。",
   "regeneratedInfo": "您的新備用碼如下。舊的備用碼已失效。",

@@ -99,14 +99,25 @@ describe('our translations (src/translations)', () => {
  */
 const TABLES = [
   // As the sign-in's Italian "Password".
-  { name: 'mfa', what: "the enrolment's strings", english: MFA_EN, locales: MFA_LOCALES, sameAsEnglish: { 'it-IT': ['passwordLabel'] } },
-  { name: 'setup', what: "<clerk-mfa-setup>'s strings", english: SETUP_EN, locales: SETUP_LOCALES, sameAsEnglish: {} },
+  { name: 'mfa', what: "the enrolment's strings", english: MFA_EN, locales: MFA_LOCALES, sameAsEnglish: { 'it-IT': ['passwordLabel'] }, labelInName: {} },
+  {
+    name: 'setup',
+    what: "<clerk-mfa-setup>'s strings",
+    english: SETUP_EN,
+    locales: SETUP_LOCALES,
+    sameAsEnglish: {},
+    // A row's button is named after the thing it acts on, and its name still says what the button
+    // shows, so a user who says the visible word (voice control) reaches it.
+    labelInName: { removeNamed: 'remove', makeDefaultNamed: 'makeDefault' },
+  },
 ] as const satisfies readonly {
   name: string;
   what: string;
   english: Record<string, string>;
   locales: Record<string, () => Promise<{ default: Record<string, string> }>>;
   sameAsEnglish: Record<string, readonly string[]>;
+  /** Accessible name's key → the key of the label the button shows. */
+  labelInName: Record<string, string>;
 }[];
 
 for (const table of TABLES) {
@@ -134,6 +145,16 @@ for (const table of TABLES) {
         if (ENGLISH.has(locale)) continue;
         const same = Object.keys(english).filter((key) => strings[key] === english[key]);
         assert.deepEqual(same, sameAsEnglish[locale] ?? [], locale);
+      }
+    });
+
+    it("each button's accessible name contains the label it shows", () => {
+      const labelInName: Record<string, string> = table.labelInName;
+      for (const [locale, strings] of [['en-US', english] as const, ...languages]) {
+        for (const [named, label] of Object.entries(labelInName)) {
+          const [name, shown] = [strings[named]!, strings[label]!].map((text) => text.toLocaleLowerCase(locale));
+          assert.ok(name.includes(shown!), `${locale} ${named}: "${strings[named]}" does not contain "${strings[label]}"`);
+        }
       }
     });
 
