@@ -1,11 +1,9 @@
 import { css } from 'lit';
 
 /**
- * The look both elements share (`<clerk-mfa-sign-in>`, `<clerk-mfa-setup>`, and the enrolment's
- * views inside either): the public tokens `--clerk-mfa-sign-in-*`, read once on `:host` into
- * private `--_*` properties that every rule below uses, the card, and the forms, fields, buttons,
- * errors and spinner. One set of tokens for both, so a page themes them once; each element adds
- * its own rules beside these (`setup/setup-styles.ts`).
+ * The look both elements (and the enrolment's views inside either) share: the public tokens
+ * `--clerk-mfa-sign-in-*`, read once on `:host` into private `--_*` properties every rule uses, the
+ * card, forms, fields, buttons, errors and spinner. One set for both, so a page themes them once.
  *
  * Light and dark: every colour default is a `light-dark()` pair, picked by the element's
  * `color-scheme`. It is `light dark` by default (follows `prefers-color-scheme`); a page sets
