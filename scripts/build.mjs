@@ -2,8 +2,10 @@
 // npm run build:
 //   dist/**            ES modules + .d.ts for bundlers (lit and @clerk/* stay imports)
 //   dist/cdn/clerk-mfa-sign-in.js
-//                      one self-contained, minified ES module for a plain <script type="module">
-//                      (Lit inlined; clerk-js is fetched at run time, translations load on demand)
+//                      the minified ES module for a plain <script type="module">: it starts
+//                      clerk-js (fetched at run time), then imports the element beside it,
+//                      dist/cdn/clerk-mfa-sign-in-element-<hash>.js (Lit inlined; translations
+//                      and the parts an English sign-in rarely needs load on demand, from chunks/)
 // In both, the markup and CSS inside Lit's html`` and css`` templates are minified: JavaScript
 // minifiers leave template text alone, and it is a large share of the element's bytes.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,29 +50,43 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-const result = await build({
-  entryPoints: { 'clerk-mfa-sign-in': 'src/index.ts' },
-  outdir: 'dist/cdn',
-  bundle: true,
+// The CDN build, in two parts. First the element (src/index.ts) with its lazily loaded chunks;
+// its imports of the modules that load clerk-js point at the CDN file instead, which the page has
+// already run. Then the CDN file itself (src/cdn.ts): those modules, the early clerk-js start, and
+// an import() of the element.
+const FROM_CDN_FILE = /[\\/](?:clerk-script|own-failures|safe-url)\.js$/;
+const CDN_FILE = 'clerk-mfa-sign-in.js';
+const cdnOptions = { outdir: 'dist/cdn', bundle: true, format: 'esm', minify: true, target: 'es2022', tsconfig: 'tsconfig.json', legalComments: 'eof', metafile: true, logLevel: 'warning' };
+const elementBuild = await build({
+  ...cdnOptions,
+  entryPoints: { 'clerk-mfa-sign-in-element': 'src/index.ts' },
+  entryNames: '[name]-[hash]',
   splitting: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  tsconfig: 'tsconfig.json',
   chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'eof',
-  metafile: true,
-  logLevel: 'warning',
-  // The same template minification, applied to the TypeScript sources.
-  plugins: [minifyTemplates()],
+  plugins: [
+    { name: 'from-cdn-file', setup: (b) => b.onResolve({ filter: FROM_CDN_FILE }, () => ({ path: `./${CDN_FILE}`, external: true })) },
+    // The same template minification, applied to the TypeScript sources.
+    minifyTemplates(),
+  ],
 });
-for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
+const outputs = Object.entries(elementBuild.metafile.outputs);
+const [elementFile] = outputs.find(([, output]) => output.entryPoint === 'src/index.ts');
+const entryBuild = await build({
+  ...cdnOptions,
+  entryPoints: { 'clerk-mfa-sign-in': 'src/cdn.ts' },
+  plugins: [{ name: 'element', setup: (b) => b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: `./${elementFile.replace('dist/cdn/', '')}`, external: true })) }],
+});
+outputs.push(...Object.entries(entryBuild.metafile.outputs));
+for (const [file, { bytes }] of outputs) {
   if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
 }
-// The CDN file must render on its own: a static import would cost a round trip before the first
-// render (esbuild moves helpers shared with the locale chunks into such a chunk).
-const entryImports = result.metafile.outputs['dist/cdn/clerk-mfa-sign-in.js']?.imports ?? [];
-const staticImports = entryImports.filter((i) => i.kind === 'import-statement');
-if (staticImports.length) {
-  throw new Error(`dist/cdn/clerk-mfa-sign-in.js imports ${staticImports.map((i) => i.path).join(', ')} before it can render`);
+// Nothing may wait for a round trip before it can run: the CDN file imports nothing statically,
+// and the element only the CDN file (the page has it already), so esbuild must not have moved code
+// the element shares with a lazily loaded part into a chunk of its own. Only the element, beside
+// the CDN file, may import it (the path is relative).
+for (const [file, output] of outputs) {
+  const staticImports = output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+  const allowed = file === elementFile ? [`./${CDN_FILE}`] : [];
+  const extra = staticImports.filter((path) => !allowed.includes(path));
+  if (extra.length) throw new Error(`${file} imports ${extra.join(', ')} before it can run`);
 }
