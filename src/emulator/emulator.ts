@@ -72,8 +72,9 @@ export interface Emulator {
   requests(): RequestLogEntry[];
   /**
    * Resolves once the initial users are stored and their passwords hashed (`exportUsers()` needs
-   * the digests). `listen()` does not wait for the hashing: a sign-in arriving before a user's
-   * password is hashed waits for that one.
+   * the digests). `listen()` does not wait for the hashing, which begins once the server is up (or
+   * at the first request, or when `ready` is read): a sign-in arriving before a user's password is
+   * hashed waits for that one.
    */
   ready: Promise<void>;
   /** Replaces every injected fault (see `FaultRule`); also `POST /__clerk/_emulator/faults`. */
@@ -110,8 +111,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const passwordHashing = options.passwordHashing ?? 'strong';
   if (passwordHashing !== 'strong' && passwordHashing !== 'fast') throw new TypeError(`passwordHashing must be 'strong' or 'fast'`);
   if (passwordHashing === 'fast') warnFastHashing(options.log);
-  // Made now, so the first unknown email costs one check, like every later one.
-  void decoyPasswordHash(passwordHashing);
   const store = new Store(options.now ?? Date.now, () => limits.current().maxClients, passwordHashing);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
@@ -141,7 +140,17 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     await store.addUsers(users);
     changed();
   };
-  const addUsers = (users: EmulatorUser[]) => storeUsers(users).then(() => store.passwordsHashed());
+  // Password hashing waits for the server to be up (or for something that needs a digest): the
+  // decoy too, made before any check, so the first unknown email costs one check like every later one.
+  const startHashing = () => {
+    store.startHashing();
+    void decoyPasswordHash(passwordHashing);
+  };
+  const hashed = () => {
+    startHashing();
+    return store.passwordsHashed();
+  };
+  const addUsers = (users: EmulatorUser[]) => storeUsers(users).then(hashed);
   const exportUsers = () => [...store.users.values()].map(exportUser);
   // The data file's users keep their state; the `users` given add those it does not have. The
   // server answers once they are stored; their passwords are hashed meanwhile (a check waits).
@@ -164,7 +173,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const exportHashedUsers = () => store.passwordsHashed().then(exportUsers);
+  const exportHashedUsers = () => hashed().then(exportUsers);
   const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers: exportHashedUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
@@ -174,6 +183,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path !== MOUNT && !path.startsWith(`${MOUNT}/`)) return false;
+    startHashing();
     try {
       hosts.check(req);
       const origin = origins.of(req);
@@ -218,7 +228,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     reset,
     limits: () => instance.limits.current(),
     requests: () => frontendApi.requests(),
-    ready,
+    get ready() {
+      startHashing();
+      return ready;
+    },
     setFaults: (rules) => faults.set(rules),
     addFaults: (rules) => faults.add(rules),
     clearFaults(id) {
@@ -227,6 +240,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults: () => faults.list(),
     async listen(opts = {}) {
       const server = await listen(handle, opts, stored, hosts);
+      startHashing();
       return { url: server.url, close: () => flush().then(() => server.close()) };
     },
   };

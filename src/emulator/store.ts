@@ -34,8 +34,12 @@ export class Store {
   inbox: EmulatorMessage[] = [];
   /** Additions run one after the other; requests wait for them. */
   #adding: Promise<unknown> = Promise.resolve();
-  /** The passwords of added users, hashed in the background one after the other (a check waits for its own). */
-  #hashing: Promise<unknown> = Promise.resolve();
+  /**
+   * The passwords of added users, hashed in the background one after the other once
+   * `startHashing()` is called (a check waits for its own).
+   */
+  #hashing: Promise<unknown>;
+  #startHashing: () => void = () => {};
 
   /** @param capacity how many clients (and as many dev browsers, sign-ins, sessions) are kept */
   constructor(
@@ -49,6 +53,12 @@ export class Store {
     this.devBrowsers = new LruMap(capacity);
     this.signIns = new LruMap(capacity);
     this.sessions = new LruMap(capacity);
+    this.#hashing = new Promise<void>((resolve) => (this.#startHashing = resolve));
+  }
+
+  /** Lets the background hashing begin (once the server is up: start-up does not share the CPU with scrypt). */
+  startHashing(): void {
+    this.#startHashing();
   }
 
   /** Forgets everything but the users (whose lockouts and replay state are cleared). */
@@ -126,7 +136,7 @@ export class Store {
     return this.#adding.then(() => {});
   }
 
-  /** Resolves once every addition made so far is stored and its passwords hashed. */
+  /** Resolves once every addition made so far is stored and its passwords hashed (after `startHashing()`). */
   passwordsHashed(): Promise<void> {
     return this.#adding.then(() => this.#hashing).then(() => {});
   }
