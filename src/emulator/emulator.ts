@@ -72,9 +72,9 @@ export interface Emulator {
   requests(): RequestLogEntry[];
   /**
    * Resolves once the initial users are stored and their passwords hashed (`exportUsers()` needs
-   * the digests). `listen()` does not wait for the hashing, which begins once the server is up (or
-   * at the first request, or when `ready` is read): a sign-in arriving before a user's password is
-   * hashed waits for that one.
+   * the digests). `listen()` does not wait for the hashing, which begins once the server has
+   * answered a request (or when a digest is needed, or `ready` is read): a sign-in arriving before
+   * a user's password is hashed waits for that one.
    */
   ready: Promise<void>;
   /** Replaces every injected fault (see `FaultRule`); also `POST /__clerk/_emulator/faults`. */
@@ -140,8 +140,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     await store.addUsers(users);
     changed();
   };
-  // Password hashing waits for the server to be up (or for something that needs a digest): the
-  // decoy too, made before any check, so the first unknown email costs one check like every later one.
+  // Password hashing waits until the server has answered a request (or something needs a digest),
+  // so a start-up's first answer does not share the CPU with scrypt; the decoy too, made before
+  // the checks that follow, so an unknown email costs one check like a known one.
   const startHashing = () => {
     store.startHashing();
     void decoyPasswordHash(passwordHashing);
@@ -183,7 +184,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path !== MOUNT && !path.startsWith(`${MOUNT}/`)) return false;
-    startHashing();
     try {
       hosts.check(req);
       const origin = origins.of(req);
@@ -203,6 +203,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       sendError(res, error, (message) => log(`internal error: ${message}`));
     } finally {
       changed();
+      startHashing();
     }
     return true;
   }
@@ -240,7 +241,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults: () => faults.list(),
     async listen(opts = {}) {
       const server = await listen(handle, opts, stored, hosts);
-      startHashing();
       return { url: server.url, close: () => flush().then(() => server.close()) };
     },
   };

@@ -56,7 +56,7 @@ export class Store {
     this.#hashing = new Promise<void>((resolve) => (this.#startHashing = resolve));
   }
 
-  /** Lets the background hashing begin (once the server is up: start-up does not share the CPU with scrypt). */
+  /** Lets the background hashing begin (once the server has answered: its first answer does not share the CPU with scrypt). */
   startHashing(): void {
     this.#startHashing();
   }
@@ -145,7 +145,7 @@ export class Store {
     // Checked whole before: nothing below can fail half-way.
     return inputs.map((input) => {
       if (input.password_digest) return this.#insertUser(input, decodePasswordHash(input.password_digest)!);
-      const { stored, hashed } = hashPasswordLater(input.password!, this.passwordHashing, this.#hashing);
+      const { stored, hashed } = hashPasswordLater(input.password!, this.passwordHashing, this.#hashing, () => this.startHashing());
       this.#hashing = hashed;
       return this.#insertUser(input, stored);
     });
