@@ -17,7 +17,7 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 11.05 KB (measured 11.01 KB). It was 10.35 KB (10.34 measured) before
+//   - Element code: 11.05 KB (measured 11.02 KB). It was 10.35 KB (10.34 measured) before
 //     "Forgot password?" (+0.25 KB: its button and text on the first step, the controller handing it
 //     to the on-demand part, which now also holds its steps, transitions, calls to Clerk and English,
 //     the email check it shares with Continue, the CSS of the "Sign out of all other devices"
@@ -37,8 +37,13 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 16.25 KB (measured 16.23 KB), 0.23 KB over the 16 KB aimed for: the three features above
-//     put it there, and the next gain (the early clerk-js fetch's code, the CSS) is to bring it back. It was 15.6 KB (15.57)
+//   - CDN file: 16.8 KB (measured 16.78 KB, two files summed). It was 16.25 KB (16.23) in one file,
+//     before the split into the CDN file that starts clerk-js (1.3 KB: the clerk-js loader, its URL
+//     checks and the Trusted Types policy) and the element it imports (+0.53 KB: two files compress
+//     less well than one, plus the names the element imports): clerk-js is requested before the
+//     element has downloaded instead of after it has run, which the bench measures (bench/RESULTS.md,
+//     "clerk.browser.js requested" and "form usable"). 0.23 KB over the 16 KB aimed for came from
+//     "Forgot password?", the inline enrolment and the early clerk-js load. It was 15.6 KB (15.57)
 //     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
 //     15.8 KB (15.77) before the on-demand part.
 //   - Setup CDN file: 26.6 KB (measured 26.57 KB), over the 16 KB aimed for. Its two dependencies
@@ -58,22 +63,32 @@ const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@c
 const CDN_ENTRY = 'dist/cdn/clerk-mfa-sign-in.js';
 
 /**
- * The CDN entry plus every chunk it references (statically or with `import()`), except those an
- * English authenticator-app sign-in without a mistake never downloads: the language loader chunk
- * (`chunks/locale-loader-*`), one chunk per language (`chunks/de-DE-*`) and the on-demand chunk
- * (`chunks/on-demand-*`). A chunk the entry imports statically always counts, and so would any other
- * chunk it loads later.
+ * The CDN entry, the element file it imports (`clerk-mfa-sign-in-element-*.js`) and every chunk
+ * they reference (statically or with `import()`), except those an English authenticator-app
+ * sign-in without a mistake never downloads: the language loader chunk (`chunks/locale-loader-*`),
+ * one chunk per language (`chunks/de-DE-*`), the on-demand chunk (`chunks/on-demand-*`) and the
+ * enrolment. A chunk imported statically always counts, and so would any other chunk loaded later.
  */
 function cdnFiles() {
-  let source = '';
-  try {
-    source = readFileSync(CDN_ENTRY, 'utf8');
-  } catch {
-    return [CDN_ENTRY]; // not built: size-limit reports the missing file
-  }
-  const chunks = new Set([...source.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
   const notDownloaded = /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
-  return [CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    let source = '';
+    try {
+      source = readFileSync(`dist/cdn/${file}`, 'utf8');
+    } catch {
+      return; // not built: size-limit reports the missing file
+    }
+    const dir = file.includes('/') ? `${file.slice(0, file.lastIndexOf('/'))}/` : '';
+    for (const [, path] of source.matchAll(/["'`]\.\/([^"'`]+\.js)["'`]/g)) {
+      const referenced = `${dir}${path}`;
+      if (!notDownloaded.test(referenced)) visit(referenced);
+    }
+  };
+  visit(CDN_ENTRY.replace('dist/cdn/', ''));
+  return [...files].map((file) => `dist/cdn/${file}`);
 }
 
 const SETUP_CDN_ENTRY = 'dist/cdn/clerk-mfa-setup.js';
@@ -110,11 +125,11 @@ export default [
   },
   {
     // The files as served, summed (chunks stay external: nothing is bundled twice).
-    name: 'CDN file (dist/cdn/clerk-mfa-sign-in.js, Lit inlined, plus any chunk an English authenticator-app sign-in needs)',
+    name: 'CDN file (dist/cdn/clerk-mfa-sign-in.js and the element it imports, Lit inlined, plus any chunk an English authenticator-app sign-in needs)',
     path: cdnFiles(),
-    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*', './clerk-mfa-sign-in*.js'] }),
     brotli: true,
-    limit: '16.25 KB',
+    limit: '16.8 KB',
   },
   {
     // Built apart from the sign-in's (its own Lit, the enrolment's views and the QR encoder inside):

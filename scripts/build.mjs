@@ -2,11 +2,14 @@
 // npm run build:
 //   dist/**            ES modules + .d.ts for bundlers (lit and @clerk/* stay imports)
 //   dist/cdn/clerk-mfa-sign-in.js
-//                      one self-contained, minified ES module for a plain <script type="module">
-//                      (Lit inlined; clerk-js is fetched at run time, translations load on demand)
+//                      the minified ES module for a plain <script type="module">: it starts
+//                      clerk-js (fetched at run time), then imports the element beside it,
+//                      dist/cdn/clerk-mfa-sign-in-element-<hash>.js (Lit inlined; translations
+//                      and the parts an English sign-in rarely needs load on demand, from chunks/)
 //   dist/cdn/clerk-mfa-setup.js
-//                      the same for <clerk-mfa-setup>, built apart (its own Lit, its own chunks in
-//                      dist/cdn/setup-chunks/), so neither CDN file grows with the other
+//                      one self-contained, minified ES module for <clerk-mfa-setup>, built apart
+//                      (its own Lit, its own chunks in dist/cdn/setup-chunks/), so neither CDN
+//                      file grows with the other
 // In both, the markup and CSS inside Lit's html`` and css`` templates are minified: JavaScript
 // minifiers leave template text alone, and it is a large share of the element's bytes.
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +54,48 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-/** One CDN entry: bundled, split only for what loads on demand (languages, the steps loaded later). */
+// The CDN build, in two parts. First the element (src/index.ts) with its lazily loaded chunks;
+// its imports of the modules that load clerk-js point at the CDN file instead, which the page has
+// already run. Then the CDN file itself (src/cdn.ts): those modules, the early clerk-js start, and
+// an import() of the element.
+const FROM_CDN_FILE = /[\\/](?:clerk-script|own-failures|safe-url)\.js$/;
+const CDN_FILE = 'clerk-mfa-sign-in.js';
+const cdnOptions = { outdir: 'dist/cdn', bundle: true, format: 'esm', minify: true, target: 'es2022', tsconfig: 'tsconfig.json', legalComments: 'eof', metafile: true, logLevel: 'warning' };
+const elementBuild = await build({
+  ...cdnOptions,
+  entryPoints: { 'clerk-mfa-sign-in-element': 'src/index.ts' },
+  entryNames: '[name]-[hash]',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [
+    { name: 'from-cdn-file', setup: (b) => b.onResolve({ filter: FROM_CDN_FILE }, () => ({ path: `./${CDN_FILE}`, external: true })) },
+    // The same template minification, applied to the TypeScript sources.
+    minifyTemplates(),
+  ],
+});
+const outputs = Object.entries(elementBuild.metafile.outputs);
+const [elementFile] = outputs.find(([, output]) => output.entryPoint === 'src/index.ts');
+const entryBuild = await build({
+  ...cdnOptions,
+  entryPoints: { 'clerk-mfa-sign-in': 'src/cdn.ts' },
+  plugins: [{ name: 'element', setup: (b) => b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: `./${elementFile.replace('dist/cdn/', '')}`, external: true })) }],
+});
+outputs.push(...Object.entries(entryBuild.metafile.outputs));
+for (const [file, { bytes }] of outputs) {
+  if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
+}
+// Nothing may wait for a round trip before it can run: the CDN file imports nothing statically,
+// and the element only the CDN file (the page has it already), so esbuild must not have moved code
+// the element shares with a lazily loaded part into a chunk of its own. Only the element, beside
+// the CDN file, may import it (the path is relative).
+for (const [file, output] of outputs) {
+  const staticImports = output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
+  const allowed = file === elementFile ? [`./${CDN_FILE}`] : [];
+  const extra = staticImports.filter((path) => !allowed.includes(path));
+  if (extra.length) throw new Error(`${file} imports ${extra.join(', ')} before it can run`);
+}
+
+/** The setup element's CDN file: one entry, bundled, split only for what loads on demand (languages, views loaded later). */
 async function buildCdn(name, entry, chunks) {
   const outdir = 'dist/cdn';
   const result = await build({
@@ -83,6 +127,5 @@ async function buildCdn(name, entry, chunks) {
   }
 }
 
-await buildCdn('clerk-mfa-sign-in', 'src/index.ts', 'chunks');
 // Its own chunks folder: a chunk of the one never shadows a chunk of the other.
 await buildCdn('clerk-mfa-setup', 'src/setup/index.ts', 'setup-chunks');

@@ -124,6 +124,9 @@ export function loadClerkScript(options: ClerkScriptOptions): Promise<ClerkLike>
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const attempt = new Promise<ClerkLike>((resolve, reject) => {
     const fail = () => reject(ownFailure('clerk_load_failed'));
+    // The script build sets `window.Clerk` as it runs: ready at its `load` event, without waiting
+    // for the next poll below (which also covers a page script that ran before we looked).
+    const loaded = () => isClerkLike(window.Clerk) && resolve(window.Clerk);
     const existing = document.querySelector<HTMLScriptElement>(PAGE_SCRIPT);
     if (!existing) {
       // Only https, or http on the page's own origin or on loopback: never `data:`, `javascript:` or `blob:`.
@@ -138,9 +141,11 @@ export function loadClerkScript(options: ClerkScriptOptions): Promise<ClerkLike>
       script.crossOrigin = 'anonymous';
       script.src = trustedScriptUrl(src);
       script.addEventListener('error', fail, { once: true });
+      script.addEventListener('load', loaded, { once: true });
       document.head.append(script);
     } else {
       existing.addEventListener('error', fail, { once: true });
+      existing.addEventListener('load', loaded, { once: true });
     }
     void waitFor(() => (isClerkLike(window.Clerk) ? window.Clerk : null), timeoutMs).then((clerk) =>
       clerk ? resolve(clerk) : fail(),

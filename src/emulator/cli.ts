@@ -81,7 +81,6 @@ async function main(): Promise<void> {
     onMessage: (message) => console.log(describeMessage(message)),
     log: (line) => console.error(line),
   });
-  await emulator.ready;
   const server = await emulator.listen({
     port,
     host: values.host,

@@ -28,7 +28,7 @@ export interface Controls {
   /** The JWT templates in force, by name. */
   templates: Map<string, TokenTemplate>;
   addUsers(users: EmulatorUser[]): Promise<void>;
-  exportUsers(): EmulatorUser[];
+  exportUsers(): Promise<EmulatorUser[]>;
   requests(): RequestLogEntry[];
   reset(): void;
   /** The emulator's clock, in milliseconds. */
@@ -114,7 +114,7 @@ export function controlRoutes(controls: Controls, path = '/_emulator'): ControlR
   return [
     route('GET', '/messages', () => ({ messages: store.inbox })),
     route('GET', '/requests', () => ({ requests: controls.requests() })),
-    route('GET', '/users', () => ({ users: controls.exportUsers() })),
+    route('GET', '/users', async () => ({ users: await controls.exportUsers() })),
     route('POST', '/users', (body) => addUsers(controls, body)),
     route('POST', '/reset', () => {
       controls.reset();

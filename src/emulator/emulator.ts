@@ -57,7 +57,10 @@ export interface Emulator {
   /** Codes "sent" by SMS or email, newest last. */
   messages(): EmulatorMessage[];
   addUsers(users: EmulatorUser[]): Promise<void>;
-  /** The users as `users.json` holds them, with the factors they have now (also `GET /__clerk/_emulator/users`). */
+  /**
+   * The users as `users.json` holds them, with the factors they have now (also `GET
+   * /__clerk/_emulator/users`), once their passwords are hashed (after `ready` for the initial ones).
+   */
   exportUsers(): EmulatorUser[];
   /** Writes the state to the `dataFile` now (it is also written shortly after each change); resolves at once without one. */
   flush(): Promise<void>;
@@ -67,7 +70,12 @@ export interface Emulator {
   limits(): EmulatorLimits;
   /** Log of Frontend API requests, oldest first. */
   requests(): RequestLogEntry[];
-  /** Resolves once the initial users are hashed and stored. */
+  /**
+   * Resolves once the initial users are stored and their passwords hashed (`exportUsers()` needs
+   * the digests). `listen()` does not wait for the hashing, which begins once the server has
+   * answered a request (or when a digest is needed, or `ready` is read): a sign-in arriving before
+   * a user's password is hashed waits for that one.
+   */
   ready: Promise<void>;
   /** Replaces every injected fault (see `FaultRule`); also `POST /__clerk/_emulator/faults`. */
   setFaults(rules: FaultRule[]): FaultStatus[];
@@ -103,8 +111,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const passwordHashing = options.passwordHashing ?? 'strong';
   if (passwordHashing !== 'strong' && passwordHashing !== 'fast') throw new TypeError(`passwordHashing must be 'strong' or 'fast'`);
   if (passwordHashing === 'fast') warnFastHashing(options.log);
-  // Made now, so the first unknown email costs one check, like every later one.
-  void decoyPasswordHash(passwordHashing);
   const store = new Store(options.now ?? Date.now, () => limits.current().maxClients, passwordHashing);
   const faults = new FaultInjector(MOUNT);
   if (options.faults) faults.add(options.faults);
@@ -130,17 +136,32 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   const dataFile = options.dataFile ? new DataFile(options.dataFile, store, tokens, log) : null;
   const changed = () => dataFile?.changed();
-  const addUsers = async (users: EmulatorUser[]) => {
+  const storeUsers = async (users: EmulatorUser[]) => {
     await store.addUsers(users);
     changed();
   };
+  // Password hashing waits until the server has answered a request (or something needs a digest),
+  // so a start-up's first answer does not share the CPU with scrypt; the decoy too, made before
+  // the checks that follow, so an unknown email costs one check like a known one.
+  const startHashing = () => {
+    store.startHashing();
+    void decoyPasswordHash(passwordHashing);
+  };
+  const hashed = () => {
+    startHashing();
+    return store.passwordsHashed();
+  };
+  const addUsers = (users: EmulatorUser[]) => storeUsers(users).then(hashed);
   const exportUsers = () => [...store.users.values()].map(exportUser);
-  // The data file's users keep their state; the `users` given add those it does not have.
-  const ready = (async () => {
+  // The data file's users keep their state; the `users` given add those it does not have. The
+  // server answers once they are stored; their passwords are hashed meanwhile (a check waits).
+  const stored = (async () => {
     if (dataFile) await dataFile.load();
-    await addUsers((options.users ?? []).filter((user) => !store.findUserByIdentifier(String(user.email))));
+    await storeUsers((options.users ?? []).filter((user) => !store.findUserByIdentifier(String(user.email))));
   })();
-  ready.catch((error) => log(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+  stored.catch((error) => log(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+  const ready = stored.then(() => store.passwordsHashed());
+  ready.catch(() => {});
   const flush = () => dataFile?.flush() ?? Promise.resolve();
   const reset = () => {
     changed();
@@ -153,7 +174,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const router = new Router<Endpoint>((miss) => frontendApi.refusal(miss));
   for (const { methods, path, handler, anonymous } of FRONTEND_API_ROUTES) router.add(methods, path, frontendApi.endpoint(handler, { anonymous }));
   router.add(['GET', 'HEAD'], `${CLERK_JS_PATH}/*file`, clerkJsFiles());
-  const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
+  const exportHashedUsers = () => hashed().then(exportUsers);
+  const controls = { store, limits, faults, templates: instance.templates, addUsers, exportUsers: exportHashedUsers, requests: () => frontendApi.requests(), reset, now: options.now ?? Date.now };
   for (const { method, path, endpoint } of controlRoutes(controls, CONTROLS)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of backendRoutes(tokens, BACKEND)) router.add(method, path, endpoint);
   for (const { method, path, endpoint } of statePageRoutes(store, options.now ?? Date.now, CONTROLS)) router.add(method, path, endpoint);
@@ -181,6 +203,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       sendError(res, error, (message) => log(`internal error: ${message}`));
     } finally {
       changed();
+      startHashing();
     }
     return true;
   }
@@ -206,7 +229,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     reset,
     limits: () => instance.limits.current(),
     requests: () => frontendApi.requests(),
-    ready,
+    get ready() {
+      startHashing();
+      return ready;
+    },
     setFaults: (rules) => faults.set(rules),
     addFaults: (rules) => faults.add(rules),
     clearFaults(id) {
@@ -214,7 +240,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     },
     faults: () => faults.list(),
     async listen(opts = {}) {
-      const server = await listen(handle, opts, ready, hosts);
+      const server = await listen(handle, opts, stored, hosts);
       return { url: server.url, close: () => flush().then(() => server.close()) };
     },
   };

@@ -119,6 +119,8 @@ export class DataFile {
   }
 
   async #write(): Promise<void> {
+    this.store.startHashing();
+    await this.store.passwordsHashed();
     const contents: DataFileContents = { format: FORMAT, version: VERSION, savedAt: Date.now(), signingKey: await this.tokens.exportKey(), ...this.store.state() };
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, `${JSON.stringify(encode(contents))}\n`, { mode: 0o600 });

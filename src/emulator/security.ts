@@ -43,6 +43,7 @@ const costFormat = (cost: ScryptCost) => `scrypt:${cost.N}:${cost.r}:${cost.p}`;
 
 /** A stored hash as text: `scrypt:N:r:p$<salt>$<hash>` (base64url). */
 export function encodePasswordHash(stored: PasswordHash): string {
+  if (digestsToCome.has(stored)) throw new Error('a password is still being hashed');
   return `${costFormat(stored.cost)}$${stored.salt.toString('base64url')}$${stored.hash.toString('base64url')}`;
 }
 
@@ -60,7 +61,29 @@ export async function hashPasswordDigest(password: string, hashing: PasswordHash
   return encodePasswordHash(await hashPassword(password, hashing));
 }
 
+/** Hashes still being made: each digest to come, and what lets its hashing begin (`hashPasswordLater`). */
+const digestsToCome = new WeakMap<PasswordHash, { hashed: Promise<unknown>; start: () => void }>();
+
+/**
+ * A password's hash now, its digest made in the background once `after` settles (one at a time
+ * leaves a core to the server): users load without waiting for scrypt, and a check of this
+ * password (`verifyPassword`) calls `start` (what lets `after` settle), waits for its digest, then
+ * costs what any other check costs.
+ */
+export function hashPasswordLater(password: string, hashing: PasswordHashing, after: Promise<unknown>, start: () => void): { stored: PasswordHash; hashed: Promise<unknown> } {
+  const stored: PasswordHash = { salt: randomBytes(16), hash: Buffer.alloc(0), cost: SCRYPT_COSTS[hashing] };
+  const hashed = after.then(() => scryptAsync(password, stored.salt, stored.cost)).then((hash) => {
+    stored.hash = hash;
+    digestsToCome.delete(stored);
+  });
+  digestsToCome.set(stored, { hashed, start });
+  return { stored, hashed };
+}
+
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
+  const toCome = digestsToCome.get(stored);
+  toCome?.start();
+  await toCome?.hashed;
   const candidate = await scryptAsync(password, stored.salt, stored.cost);
   return constantTimeEqual(candidate, stored.hash);
 }

@@ -1,7 +1,7 @@
 /** In-memory state: users, clients, sign-ins, sessions, inbox. */
 import type { StoredClient, StoredPhoneNumber, StoredSession, StoredSignIn, StoredUser } from './records.js';
 import { LruMap } from './lru.js';
-import { decodeCodeDigest, decodePasswordHash, digestCode, hashPassword, randomId, type PasswordHash, type PasswordHashing } from './security.js';
+import { decodeCodeDigest, decodePasswordHash, digestCode, hashPasswordLater, randomId, type PasswordHash, type PasswordHashing } from './security.js';
 import type { EmulatorMessage, EmulatorPhoneNumber, EmulatorUser } from './types.js';
 import { hasStrongSecondFactor, normalizeBackupCode, settleDefaultPhone } from './user-factors.js';
 import { checkUsers } from './user-input.js';
@@ -32,8 +32,14 @@ export class Store {
   signIns: Map<string, StoredSignIn>;
   sessions: Map<string, StoredSession>;
   inbox: EmulatorMessage[] = [];
-  /** Users are hashed asynchronously: additions run one after the other, requests wait for them. */
+  /** Additions run one after the other; requests wait for them. */
   #adding: Promise<unknown> = Promise.resolve();
+  /**
+   * The passwords of added users, hashed in the background one after the other once
+   * `startHashing()` is called (a check waits for its own).
+   */
+  #hashing: Promise<unknown>;
+  #startHashing: () => void = () => {};
 
   /** @param capacity how many clients (and as many dev browsers, sign-ins, sessions) are kept */
   constructor(
@@ -47,6 +53,12 @@ export class Store {
     this.devBrowsers = new LruMap(capacity);
     this.signIns = new LruMap(capacity);
     this.sessions = new LruMap(capacity);
+    this.#hashing = new Promise<void>((resolve) => (this.#startHashing = resolve));
+  }
+
+  /** Lets the background hashing begin (once the server has answered: its first answer does not share the CPU with scrypt). */
+  startHashing(): void {
+    this.#startHashing();
   }
 
   /** Forgets everything but the users (whose lockouts and replay state are cleared). */
@@ -104,8 +116,9 @@ export class Store {
   }
 
   /**
-   * Adds (or replaces) users in order, after the additions still under way; their passwords are
-   * hashed in parallel. Adds none if one is invalid (`user-input.ts`).
+   * Adds (or replaces) users in order, after the additions still under way; resolves once they are
+   * stored, while their passwords are hashed in the background (`passwordsHashed()`). Adds none if
+   * one is invalid (`user-input.ts`).
    */
   addUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
     try {
@@ -123,10 +136,19 @@ export class Store {
     return this.#adding.then(() => {});
   }
 
-  async #insertUsers(inputs: EmulatorUser[]): Promise<StoredUser[]> {
+  /** Resolves once every addition made so far is stored and its passwords hashed (after `startHashing()`). */
+  passwordsHashed(): Promise<void> {
+    return this.#adding.then(() => this.#hashing).then(() => {});
+  }
+
+  #insertUsers(inputs: EmulatorUser[]): StoredUser[] {
     // Checked whole before: nothing below can fail half-way.
-    const hashes = await Promise.all(inputs.map((input) => (input.password_digest ? decodePasswordHash(input.password_digest)! : hashPassword(input.password!, this.passwordHashing))));
-    return inputs.map((input, index) => this.#insertUser(input, hashes[index]!));
+    return inputs.map((input) => {
+      if (input.password_digest) return this.#insertUser(input, decodePasswordHash(input.password_digest)!);
+      const { stored, hashed } = hashPasswordLater(input.password!, this.passwordHashing, this.#hashing, () => this.startHashing());
+      this.#hashing = hashed;
+      return this.#insertUser(input, stored);
+    });
   }
 
   #insertUser(input: EmulatorUser, password: PasswordHash): StoredUser {

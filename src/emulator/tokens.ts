@@ -7,6 +7,7 @@
  */
 import type { JWK, SignJWT } from 'jose';
 import { randomBytes, webcrypto } from 'node:crypto';
+import { LruMap } from './lru.js';
 
 export interface SessionClaims {
   sub: string;
@@ -20,6 +21,9 @@ export interface SessionClaims {
 
 /** Clerk's JWT categories (the `cat` header): a template's token is never taken for a session token or a handshake. */
 const CATEGORY = { session: 'cl_B7d4PD111AAA', template: 'cl_B7d4PD222AAA' } as const;
+
+/** Sessions whose last token is kept for reuse within its second. */
+const RECENT_TOKENS = 1_000;
 
 const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
@@ -38,6 +42,8 @@ export class TokenIssuer {
   kid = `ins_emulator_${randomBytes(6).toString('hex')}`;
   #keys: Promise<webcrypto.CryptoKeyPair> = rsaKeyPair();
   #jose = this.#keys.then(() => import('jose'));
+  /** The last session token of each recent session, with what it was signed from. */
+  readonly #recent = new LruMap<string, { key: string; jwt: Promise<string> }>(() => RECENT_TOKENS);
 
   async jwks(): Promise<{ keys: JWK[] }> {
     const { kty, n, e } = await webcrypto.subtle.exportKey('jwk', (await this.#keys).publicKey);
@@ -63,15 +69,27 @@ export class TokenIssuer {
     ]).then(([privateKey, publicKey]) => ({ privateKey, publicKey }));
     this.#keys = keys;
     this.#jose = keys.then(() => import('jose'));
+    this.#recent.clear();
     this.kid = stored.kid;
     return keys.then(() => {});
   }
 
-  async sign(claims: SessionClaims, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
+  /**
+   * A session token. Signed once per session, claims and second: a sign-in asks for one when the
+   * session starts, again on `touch` and on `/tokens`, and the same claims issued within the same
+   * second would differ only in `jti`, so the token signed first is given again.
+   */
+  sign(claims: SessionClaims, issuer: string, nowMs: number, lifetimeSeconds: number): Promise<string> {
     const payload: Record<string, unknown> = { sid: claims.sid, v: 2, sts: claims.sts, fva: claims.fva };
     if (claims.azp) payload.azp = claims.azp;
     if (claims.org) payload.o = { id: claims.org.id, slg: claims.org.slug, rol: claims.org.role, per: '', fpm: '' };
-    return this.#sign(payload, 'session', nowMs, lifetimeSeconds, (jwt) => jwt.setSubject(claims.sub).setIssuer(issuer).setNotBefore(Math.floor(nowMs / 1000) - 10));
+    const iat = Math.floor(nowMs / 1000);
+    const key = JSON.stringify([payload, claims.sub, issuer, iat, lifetimeSeconds]);
+    const recent = this.#recent.get(claims.sid);
+    if (recent?.key === key) return recent.jwt;
+    const jwt = this.#sign(payload, 'session', nowMs, lifetimeSeconds, (jwt) => jwt.setSubject(claims.sub).setIssuer(issuer).setNotBefore(iat - 10));
+    this.#recent.set(claims.sid, { key, jwt });
+    return jwt;
   }
 
   /** A token template's JWT: its own claims, then Clerk's (`sub`, `iss`, `azp`, times) over them. */

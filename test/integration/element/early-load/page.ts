@@ -16,8 +16,11 @@ export interface ScriptSeen {
   elementHadRendered: boolean;
 }
 
-/** Adds `head` to the page's head, then the element, then runs the element's module. */
-export async function loadPage(head: HTMLElement | null): Promise<{ el: ClerkMfaSignInElement; seen: ScriptSeen[] }> {
+/** Adds `head` to the page's head, then the element, then runs the element's module (or `entry`). */
+export async function loadPage(
+  head: HTMLElement | null,
+  entry: () => Promise<unknown> = () => import('../../../../src/index.js'),
+): Promise<{ el: ClerkMfaSignInElement; seen: ScriptSeen[] }> {
   if (head) document.head.append(head);
   document.body.insertAdjacentHTML('beforeend', `<clerk-mfa-sign-in publishable-key="${KEY}" proxy-url="/__clerk"></clerk-mfa-sign-in>`);
   const el = document.querySelector('clerk-mfa-sign-in') as ClerkMfaSignInElement;
@@ -28,7 +31,7 @@ export async function loadPage(head: HTMLElement | null): Promise<{ el: ClerkMfa
     const added = records.flatMap((r) => [...r.addedNodes]).some((n) => n instanceof HTMLScriptElement && n.src.includes('clerk.browser.js'));
     if (added) seen.push({ elementHadRendered: el.hasUpdated === true });
   }).observe(document.head, { childList: true });
-  await import('../../../../src/index.js');
+  await entry();
   return { el, seen };
 }
 
