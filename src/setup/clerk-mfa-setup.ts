@@ -163,7 +163,7 @@ export class ClerkMfaSetupElement extends LitElement {
     return interpolate(text, values);
   };
 
-  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '' };
+  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '', update: () => this.requestUpdate() };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.#adapter || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
