@@ -147,9 +147,9 @@ export class ClerkMfaSetupElement extends LitElement {
     return viewState(s.view, s.view === 'adding' ? s.adding : null);
   }
 
-  /** A request is in flight (also reading the factors again in the background). */
+  /** A request is in flight (also reading the factors again in the background, or downloading the view). */
   get busy(): boolean {
-    return !!(this.#setup.state.pending || this.#setup.enrol?.state?.pending);
+    return !!(this.#setup.state.pending || this.#setup.enrol?.state?.pending || this.#context.downloading);
   }
 
   /** The text shown for an error. */

@@ -25,6 +25,8 @@ export interface SetupContext {
   t: Translate;
   /** Draws the element again (once a downloaded view arrives). */
   update(): void;
+  /** Set by the last render: the view on screen is still downloading (the element is busy). */
+  downloading?: boolean;
 }
 
 /** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too. */
@@ -172,6 +174,7 @@ function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
     },
   );
   void loading.then(ctx.update);
+  ctx.downloading = true;
   return renderWaiting(ctx);
 }
 
@@ -220,6 +223,7 @@ function renderView(ctx: SetupContext): unknown {
 /** The card: the view on screen (a fresh one for each) and the announcement of the last change. */
 export function renderSetup(ctx: SetupContext): TemplateResult {
   const s = ctx.setup.state;
+  ctx.downloading = false;
   // The numbers it names isolated left to right, as everywhere.
   const values = s.notice?.values && Object.fromEntries(Object.entries(s.notice.values).map(([k, v]) => [k, ltr(v)]));
   const notice = s.notice && s.view === 'overview' ? ctx.t(s.notice.key, values) : '';
