@@ -81,8 +81,9 @@ const SETUP_CDN_ENTRY = 'dist/cdn/clerk-mfa-setup.js';
 /**
  * `<clerk-mfa-setup>`'s CDN file and every chunk it references (in `setup-chunks/`), except those
  * adding an authenticator app in English without a mistake never downloads: the language loader,
- * the language tables' indexes (`mfa-*`, `setup-*`) and languages, and the on-demand part (the
- * reading of failures).
+ * the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views it never shows
+ * (`setup-views-*`: removal, the numbers to pick, regenerated codes, reverification) and the
+ * on-demand part (the reading of failures).
  */
 function setupCdnFiles() {
   let source = '';
@@ -92,7 +93,7 @@ function setupCdnFiles() {
     return [SETUP_CDN_ENTRY];
   }
   const chunks = new Set([...source.matchAll(/["'`]\.\/(setup-chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
   return [SETUP_CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
 }
 
@@ -118,11 +119,19 @@ export default [
   },
   {
     // Built apart from the sign-in's (its own Lit, the enrolment's views and the QR encoder inside):
-    // everything adding an authenticator app downloads.
-    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js, Lit and the QR encoder inlined, plus any chunk adding an authenticator app in English needs)',
+    // what the overview downloads before it can show the user's second factors.
+    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js alone, Lit and the QR encoder inlined)',
+    path: [SETUP_CDN_ENTRY],
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
+    brotli: true,
+    limit: '26.15 KB',
+  },
+  {
+    // The issue's "within 16 KB with its QR encoder": everything adding an authenticator app downloads.
+    name: 'Setup, adding an authenticator app in English (the setup CDN file plus any chunk it needs)',
     path: setupCdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.6 KB',
+    limit: '26.15 KB',
   },
 ];
