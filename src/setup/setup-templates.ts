@@ -1,9 +1,9 @@
 /**
- * The markup of each `<clerk-mfa-setup>` view, and what its controls hand to the
- * `SetupController`: the overview of the user's second factors, the confirmation of a removal,
- * the verified numbers to pick, the new backup codes, the reverification (password or a second
- * factor). Adding an authenticator app or a new number shows the enrolment's own views
- * (`../mfa/enrol-templates.ts`), with a way back. The element's stylesheet gives the classes.
+ * The markup of the `<clerk-mfa-setup>` views built in, and what their controls hand to the
+ * `SetupController`: the overview of the user's second factors, and adding an authenticator app or
+ * a new number with the enrolment's own views (`../mfa/enrol-templates.ts`) and a way back. The
+ * others (a removal, the numbers to pick, new backup codes, the reverification) are
+ * `setup-views.ts`, downloaded the first time one shows. The element's stylesheet gives the classes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
