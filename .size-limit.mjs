@@ -46,16 +46,22 @@
 //     "Forgot password?", the inline enrolment and the early clerk-js load. It was 15.6 KB (15.57)
 //     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
 //     15.8 KB (15.77) before the on-demand part.
-//   - Setup CDN file: 26.6 KB (measured 26.57 KB), over the 16 KB aimed for. Its two dependencies
-//     alone are 9.1 KB (Lit 5.6 KB, which the sign-in's CDN file also inlines, each file being
-//     self-contained, and the `uqr` QR encoder 3.5 KB, which the sign-in downloads only with its
-//     enrolment part); the rest is the enrolment's views, controller and machine (the same modules
-//     the sign-in downloads for its `setup-mfa` task), the sign-in's clerk-js loading, adapter,
-//     localization and form styles, the overview with its flows (remove, default number, backup
-//     codes, reverification) and the English of the setup and enrolment tables. The next gains:
-//     the flows adding an authenticator app never shows (removal, regenerated codes,
-//     reverification, the number views) as a part downloaded when first used, and the sign-in's
-//     English, which `localization.ts` brings along.
+//   - Setup CDN file alone: 26.15 KB (measured 26.10 KB), what <clerk-mfa-setup> downloads before
+//     its overview shows; and adding an authenticator app in English: 26.15 KB (measured 26.10 KB,
+//     the same file: nothing it needs is downloaded apart yet). 26.58 KB before the views a visit
+//     may never show (the confirmation of a removal, the verified numbers to pick, the regenerated
+//     codes, the reverification: 1.57 KB, setup-chunks/setup-views-*) moved to a part downloaded
+//     the first time one shows. Over the 16 KB aimed for "with its QR encoder": its dependencies
+//     alone are 9.1 KB (Lit 5.6 KB, which each CDN file inlines, being self-contained; the `uqr`
+//     QR encoder 3.5 KB); the rest, by raw size, is the enrolment's views, controller, machine and
+//     English (16.4 KB raw, the same modules the sign-in downloads for its `setup-mfa` task), the
+//     overview with the setup's machine and controller, which still hold the transitions and calls
+//     of the downloaded views (15.4 KB), the shared look (4.5 KB), the sign-in's clerk-js loading
+//     and adapter (5.4 KB), and the sign-in's English and strategy table that `localization.ts`
+//     and `clerk-adapter.ts` bring along (1.9 KB). The next gains: the enrolment and the QR
+//     encoder downloaded when "Add" is pressed (out of the first budget, not of the second), the
+//     removal, regeneration and reverification transitions and calls with those views, and the
+//     sign-in's English and strategies out of the setup's path.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -96,8 +102,9 @@ const SETUP_CDN_ENTRY = 'dist/cdn/clerk-mfa-setup.js';
 /**
  * `<clerk-mfa-setup>`'s CDN file and every chunk it references (in `setup-chunks/`), except those
  * adding an authenticator app in English without a mistake never downloads: the language loader,
- * the language tables' indexes (`mfa-*`, `setup-*`) and languages, and the on-demand part (the
- * reading of failures).
+ * the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views it never shows
+ * (`setup-views-*`: removal, the numbers to pick, regenerated codes, reverification) and the
+ * on-demand part (the reading of failures).
  */
 function setupCdnFiles() {
   let source = '';
@@ -107,7 +114,7 @@ function setupCdnFiles() {
     return [SETUP_CDN_ENTRY];
   }
   const chunks = new Set([...source.matchAll(/["'`]\.\/(setup-chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
   return [SETUP_CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
 }
 
@@ -133,11 +140,19 @@ export default [
   },
   {
     // Built apart from the sign-in's (its own Lit, the enrolment's views and the QR encoder inside):
-    // everything adding an authenticator app downloads.
-    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js, Lit and the QR encoder inlined, plus any chunk adding an authenticator app in English needs)',
+    // what the overview downloads before it can show the user's second factors.
+    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js alone, Lit and the QR encoder inlined)',
+    path: [SETUP_CDN_ENTRY],
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
+    brotli: true,
+    limit: '26.15 KB',
+  },
+  {
+    // The issue's "within 16 KB with its QR encoder": everything adding an authenticator app downloads.
+    name: 'Setup, adding an authenticator app in English (the setup CDN file plus any chunk it needs)',
     path: setupCdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.6 KB',
+    limit: '26.15 KB',
   },
 ];

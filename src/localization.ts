@@ -135,11 +135,6 @@ export class LocalizeController implements ReactiveController {
     return this.#lang ?? '';
   }
 
-  /** The language's strings, as downloaded (none for US English, or while they download). */
-  get strings(): Partial<Record<string, string>> {
-    return this.#langStrings;
-  }
-
   /** The text for `key` in the element's language, `{{placeholders}}` filled in from `values`. */
   t(key: MessageKey, values?: Record<string, string | number>): string {
     return interpolate(mergeStrings(this.#langStrings as Partial<Strings>, this.#host.localization as Partial<Strings> | null)[key] ?? '', values);

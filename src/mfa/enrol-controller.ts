@@ -20,10 +20,12 @@ export interface EnrolHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
+/** The host's countdown (`../countdown.ts`): one clock for the host and the enrolment it downloads. */
+export type EnrolClock = Pick<typeof Clock, 'countdown' | 'resendLeft'>;
+
 export interface EnrolControllerOptions {
   adapter: ClerkAdapter;
-  /** The host's countdown (`../countdown.ts`): one clock for the host and the enrolment it downloads. */
-  clock: Pick<typeof Clock, 'countdown' | 'resendLeft'>;
+  clock: EnrolClock;
   /** Enrolment is complete (after the backup codes were confirmed). */
   onEnrolled(method: EnrolMethod): void;
   /** Enrol this method only (without it, the methods the instance allows). */

@@ -41,7 +41,7 @@ export function renderHosted(host: EnrolmentHost, options: HostedEnrolmentOption
   let state = hosted.get(host);
   if (!state) {
     const { clerk } = options;
-    const enrol = new EnrolController(host as EnrolmentHost & { renderRoot: ShadowRoot }, { adapter: clerk.adapter, clock: kit.clock, onEnrolled: (method) => clerk.enrolled(method) });
+    const enrol = new EnrolController(host as EnrolmentHost & { renderRoot: ShadowRoot }, { adapter: clerk.adapter, clock: kit, onEnrolled: (method) => clerk.enrolled(method) });
     state = { enrol, strings: {} };
     hosted.set(host, state);
   }

@@ -8,19 +8,18 @@ import { keyed } from 'lit/directives/keyed.js';
 import { countdown, resendLeft } from '../countdown.js';
 import { errorIcon } from '../icons.js';
 import { interpolate } from '../localization.js';
-import type { EnrolControllerOptions } from './enrol-controller.js';
+import type { EnrolClock as Clock } from './enrol-controller.js';
 import type { EnrolKit } from './enrol-templates.js';
 import type { EnrolmentHost, HostedEnrolmentOptions } from './hosted-enrolment.js';
 
 type Enrolment = typeof import('./enrolment.js');
 
-/** Lit, the error icon, the placeholder filling and the countdown of the host, for the downloaded part. */
-export interface HostKit extends EnrolKit {
+/** Lit, the error icon, the placeholder filling and the countdown (the kit is the clock) of the host, for the downloaded part. */
+export interface HostKit extends EnrolKit, Clock {
   interpolate: typeof interpolate;
-  clock: EnrolControllerOptions['clock'];
 }
 
-const KIT: HostKit = { html, nothing, keyed, errorIcon, interpolate, clock: { countdown, resendLeft } };
+const KIT: HostKit = { html, nothing, keyed, errorIcon, interpolate, countdown, resendLeft };
 
 let loading: Promise<void> | undefined;
 let loaded: Enrolment | undefined;

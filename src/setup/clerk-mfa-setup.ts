@@ -124,7 +124,16 @@ export class ClerkMfaSetupElement extends LitElement {
 
   protected langAttribute: string | null = null;
 
-  readonly #l10n = new LocalizeController(this, loadSetupStrings);
+  /** The language's tables, once downloaded (none for US English): English if they fail, as the controller shows. */
+  #strings: Partial<Record<string, string>> = {};
+  readonly #l10n = new LocalizeController(this, async (lang) => {
+    let strings = {};
+    try {
+      return (strings = await loadSetupStrings(lang));
+    } finally {
+      if (lang === this.#l10n.lang) this.#strings = strings;
+    }
+  });
   readonly #setup = new SetupController(this, {
     onChange: (method, action) => dispatch(this, 'mfa-changed', { method, action }),
     onError: (error) => dispatch(this, 'mfa-error', { code: error.code, message: this.errorMessage(error) }),
@@ -138,9 +147,9 @@ export class ClerkMfaSetupElement extends LitElement {
     return viewState(s.view, s.view === 'adding' ? s.adding : null);
   }
 
-  /** A request is in flight (also reading the factors again in the background). */
+  /** A request is in flight (also reading the factors again in the background, or downloading the view). */
   get busy(): boolean {
-    return !!(this.#setup.state.pending || this.#setup.enrol?.state?.pending);
+    return !!(this.#setup.state.pending || this.#setup.enrol?.state?.pending || this.#context.downloading);
   }
 
   /** The text shown for an error. */
@@ -150,11 +159,11 @@ export class ClerkMfaSetupElement extends LitElement {
 
   #t = (key: SetupKey | MfaKey, values?: Record<string, string | number>): string => {
     const override = this.localization?.[key as SetupKey];
-    const text = typeof override === 'string' ? override : (this.#l10n.strings[key] ?? ENGLISH[key] ?? '');
+    const text = typeof override === 'string' ? override : (this.#strings[key] ?? ENGLISH[key] ?? '');
     return interpolate(text, values);
   };
 
-  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '' };
+  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '', update: () => this.requestUpdate() };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.#adapter || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {

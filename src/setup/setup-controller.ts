@@ -98,7 +98,6 @@ export class SetupController implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.#focusPending) return;
-    this.#focusPending = false;
     const root = this.#host.renderRoot;
     const error = this.state.error;
     const target =
@@ -106,7 +105,10 @@ export class SetupController implements ReactiveController {
       root.querySelector<HTMLElement>('form input:not([type=hidden])') ??
       // Back on the overview: its title (the notice says what changed).
       root.querySelector<HTMLElement>('#heading, #title');
-    target?.focus();
+    // None while the view downloads: it is focused once it is drawn.
+    if (!target) return;
+    this.#focusPending = false;
+    target.focus();
   }
 
   #begin(): void {

@@ -1,9 +1,9 @@
 /**
- * The markup of each `<clerk-mfa-setup>` view, and what its controls hand to the
- * `SetupController`: the overview of the user's second factors, the confirmation of a removal,
- * the verified numbers to pick, the new backup codes, the reverification (password or a second
- * factor). Adding an authenticator app or a new number shows the enrolment's own views
- * (`../mfa/enrol-templates.ts`), with a way back. The element's stylesheet gives the classes.
+ * The markup of the `<clerk-mfa-setup>` views built in, and what their controls hand to the
+ * `SetupController`: the overview of the user's second factors, and adding an authenticator app or
+ * a new number with the enrolment's own views (`../mfa/enrol-templates.ts`) and a way back. The
+ * others (a removal, the numbers to pick, new backup codes, the reverification) are
+ * `setup-views.ts`, downloaded the first time one shows. The element's stylesheet gives the classes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
@@ -12,7 +12,7 @@ import { renderEnrolment } from '../mfa/enrol-templates.js';
 import type { MfaKey } from '../mfa/strings.js';
 import type { SetupController } from './setup-controller.js';
 import { availablePhones } from './setup-machine.js';
-import type { AddingState, BackupCodesState, ConfirmRemoveState, ReverifyState, ReverifyStrategy, SetupField, SetupPhone, SetupState } from './setup-types.js';
+import type { AddingState, SetupField, SetupPhone, SetupState } from './setup-types.js';
 import type { SetupKey } from './strings.js';
 
 export type Translate = (key: SetupKey | MfaKey, values?: Record<string, string | number>) => string;
@@ -23,12 +23,14 @@ export interface SetupContext {
   /** The element's language, for the countdowns' units. */
   lang: string;
   t: Translate;
+  /** Draws the element again (once a downloaded view arrives). */
+  update(): void;
+  /** Set by the last render: the view on screen is still downloading (the element is busy). */
+  downloading?: boolean;
 }
 
 /** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too. */
 const ltr = (text: string) => `\u2066${text}\u2069`;
-
-const FACTOR_LABELS: Record<ReverifyStrategy, SetupKey> = { password: 'usePassword', totp: 'useTotp', phone_code: 'usePhone', backup_code: 'useBackupCode' };
 
 function errorLine({ t }: SetupContext, s: SetupState, field: SetupField): unknown {
   const error = s.error?.field === field ? s.error : null;
@@ -143,63 +145,40 @@ function renderOverview(ctx: SetupContext, s: SetupState): TemplateResult {
     ${formError(ctx, s)}`;
 }
 
-// ---- the other views ---------------------------------------------------------------------
+// ---- the views downloaded when first shown ---------------------------------------------
 
-function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
-  const { removal } = s;
-  const info =
-    removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: ltr(removal.phoneNumber) });
-  return form(
-    ctx,
-    s,
-    html`${heading(ctx, 'removeTitle', html`${info}<p class="note">${ctx.t('removeWarning')}</p>`)}
-      ${formError(ctx, s)} ${primary(ctx, s, 'remove')} ${cancelButton(ctx)}`,
+/** The helpers the downloaded views (`setup-views.ts`) share with these. */
+export type ViewHelpers = typeof HELPERS;
+
+type Views = ReturnType<typeof import('./setup-views.js').setupViews>;
+
+let views: Views | undefined;
+let loading: Promise<void> | undefined;
+/** The state whose view did not download: it says so; the next view asked for tries again. */
+let failedFor: SetupState | undefined;
+
+/** A view of `setup-views.ts`, downloaded the first time one is shown (the spinner meanwhile). */
+function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
+  if (views) return views.render(ctx, s);
+  if (failedFor === s) {
+    const error = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
+    return html`<div class="done">${formError(ctx, { ...s, error })} ${cancelButton(ctx)}</div>`;
+  }
+  loading ??= import('./setup-views.js').then(
+    (part) => {
+      views = part.setupViews({ html, nothing, availablePhones, ...HELPERS });
+    },
+    () => {
+      loading = undefined;
+      failedFor = ctx.setup.state;
+    },
   );
-}
-
-function renderCodes(ctx: SetupContext, s: BackupCodesState): TemplateResult {
-  const { setup, t } = ctx;
-  const said = setup.copied === null ? '' : t(setup.copied ? 'copied' : 'copyManually');
-  const info = s.regenerated
-    ? html`${subtitle(ctx, 'regeneratedInfo')}<p class="note">${t('codesSecret')} ${t('codesShownOnce')}</p>`
-    : html`${subtitle(ctx, 'phoneAdded')}<p class="note">${t('backupCodesInfo')}</p>`;
-  return form(
-    ctx,
-    { ...s, pending: null },
-    html`${heading(ctx, s.regenerated ? 'regenerateTitle' : 'phoneEnabled', info)}
-      <ul id="backup-codes" class="codes" part="backup-codes" aria-label=${t('backupCodesLabel')} dir="ltr" translate="no">
-        ${s.codes.map((code) => html`<li>${code}</li>`)}
-      </ul>
-      <p class="actions">
-        <button class="link" part="copy-button" type="button"
-          @click=${(e: Event) => setup.copy(s.codes, (e.target as Element).closest('form')!.querySelector('#backup-codes'))}>${t('copyAll')}</button>
-        <span class="note" part="message" role="status">${said}</span>
-        <button class="link" part="download-button" type="button" @click=${() => setup.download(s.codes)}>${t('download')}</button>
-      </p>
-      ${primary(ctx, { ...s, pending: null }, 'finish')}`,
-  );
-}
-
-function renderPickPhone(ctx: SetupContext, s: AddingState): TemplateResult {
-  const { setup, t } = ctx;
-  return html`<div class="done">
-    ${heading(ctx, 'phoneTitle', subtitle(ctx, 'pickPhoneInfo'))} ${formError(ctx, s)}
-    <ul class="methods" role="list" aria-labelledby="heading">
-      ${availablePhones(s).map(
-        (phone) => html`<li>
-          <button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} aria-label=${t('useNamed', { identifier: ltr(phone.phoneNumber) })}
-            @click=${() => setup.call({ kind: 'reserve-phone', phoneId: phone.id })}>
-            ${spinner(busyWith(s, 'reserve-phone', phone.id), ctx)}<span dir="ltr" translate="no">${phone.phoneNumber}</span>
-          </button>
-        </li>`,
-      )}
-    </ul>
-    ${action(ctx, 'add-phone-button', t('addPhone'), t('addPhone'), false, () => setup.add('phone'))} ${cancelButton(ctx)}
-  </div>`;
+  void loading.then(ctx.update);
+  ctx.downloading = true;
+  return renderWaiting(ctx);
 }
 
 function renderAdding(ctx: SetupContext, s: AddingState): unknown {
-  if (s.adding === 'pick-phone') return renderPickPhone(ctx, s);
   const enrol = ctx.setup.enrol;
   if (!enrol) return renderWaiting(ctx);
   const view = enrol.state?.view;
@@ -210,75 +189,11 @@ function renderAdding(ctx: SetupContext, s: AddingState): unknown {
   return html`${drawn}${cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel')}`;
 }
 
-function codeField(ctx: SetupContext, s: ReverifyState): TemplateResult {
-  const { t, setup } = ctx;
-  const password = s.strategy === 'password';
-  const backup = s.strategy === 'backup_code';
-  const name = password ? 'password' : 'code';
-  const label: SetupKey | MfaKey = password ? 'passwordLabel' : backup ? 'backupCodeLabel' : 'codeLabel';
-  const onInput = (e: InputEvent) => {
-    setup.edit(name);
-    const input = e.target as HTMLInputElement;
-    if (!password && !backup && input.value.replace(/\D/g, '').length === 6) input.form?.requestSubmit();
-  };
-  return html`<div class="field" part="field">
-    <label part="label" for=${name}>${t(label)}</label>
-    <div class="control">
-      <input id=${name} name=${name} part="input ${name}-input" type=${password ? 'password' : 'text'}
-        autocomplete=${password ? 'current-password' : 'one-time-code'} inputmode=${password || backup ? nothing : 'numeric'}
-        maxlength=${password ? nothing : backup ? 32 : 6} autocapitalize="none" spellcheck="false" required
-        aria-invalid=${s.error?.field === name} aria-describedby="${name}-error" @input=${onInput} />
-    </div>
-    <p id="${name}-error" class="error" part="error" aria-live="polite">${errorLine(ctx, s, name)}</p>
-  </div>`;
-}
-
-const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
-  password: 'reverifyInfo',
-  totp: 'reverifyTotpInfo',
-  phone_code: 'reverifyPhoneInfo',
-  backup_code: 'reverifyBackupInfo',
-};
-
-function renderReverify(ctx: SetupContext, s: ReverifyState): TemplateResult {
-  const { setup, t } = ctx;
-  if (!s.step || !s.strategy) {
-    return s.error ? html`<div class="done">${heading(ctx, 'reverifyTitle', nothing)} ${formError(ctx, s)} ${cancelButton(ctx)}</div>` : renderWaiting(ctx);
-  }
-  const strategy = s.strategy;
-  const others = s.step.factors.filter((f) => f.strategy !== strategy);
-  const sentTo = strategy === 'phone_code' && s.sentAt != null ? t('sentTo', { identifier: ltr(setup.verificationPhone) }) : '';
-  const wait = setup.resendSecondsLeft();
-  const time = new Intl.NumberFormat(ctx.lang || 'en', { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(wait);
-  return form(
-    ctx,
-    s,
-    html`${heading(ctx, strategy === 'backup_code' ? 'reverifyBackupTitle' : 'reverifyTitle', html`${subtitle(ctx, REVERIFY_INFO[strategy])}
-        <p class="note" part="message" aria-live="polite">${sentTo}</p>`)}
-      ${formError(ctx, s)} ${codeField(ctx, s)} ${primary(ctx, s, 'continue', 'verify-button')}
-      ${strategy === 'phone_code'
-        ? html`<button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => setup.resend()}>
-            ${wait > 0 ? t('resendIn', { time }) : t('resend')}
-          </button>`
-        : nothing}
-      ${others.length
-        ? html`<div class="methods" part="methods" role="group" aria-labelledby="methods-label">
-            <p id="methods-label" part="methods-label">${t('otherMethods')}</p>
-            <ul role="list">
-              ${others.map(
-                (f) => html`<li><button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} data-strategy=${f.strategy}
-                  @click=${() => setup.chooseFactor(f.strategy)}><span>${t(FACTOR_LABELS[f.strategy], { identifier: ltr(f.safeIdentifier ?? '') })}</span></button></li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
-      ${cancelButton(ctx)}`,
-  );
-}
-
 function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
+
+const HELPERS = { ltr, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {
@@ -298,19 +213,17 @@ function renderView(ctx: SetupContext): unknown {
     case 'overview':
       return html`${header(ctx, subtitle(ctx, 'subtitle'))}${renderOverview(ctx, s)}`;
     case 'adding':
-      return renderAdding(ctx, s);
-    case 'confirm-remove':
-      return renderConfirmRemove(ctx, s);
-    case 'backup-codes':
-      return renderCodes(ctx, s);
-    case 'reverify':
-      return renderReverify(ctx, s);
+      // The verified numbers to pick are a downloaded view.
+      return s.adding === 'pick-phone' ? renderDownloaded(ctx, s) : renderAdding(ctx, s);
+    default:
+      return renderDownloaded(ctx, s);
   }
 }
 
 /** The card: the view on screen (a fresh one for each) and the announcement of the last change. */
 export function renderSetup(ctx: SetupContext): TemplateResult {
   const s = ctx.setup.state;
+  ctx.downloading = false;
   // The numbers it names isolated left to right, as everywhere.
   const values = s.notice?.values && Object.fromEntries(Object.entries(s.notice.values).map(([k, v]) => [k, ltr(v)]));
   const notice = s.notice && s.view === 'overview' ? ctx.t(s.notice.key, values) : '';
