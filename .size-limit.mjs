@@ -17,7 +17,10 @@
 //     @clerk/* in the npm build, which are the host's dependencies there.
 //
 // The budgets stop growth; lower them as the code shrinks.
-//   - Element code: 11.05 KB (measured 11.02 KB). It was 10.35 KB (10.34 measured) before
+//   - Element code: 11.1 KB (measured 11.08 KB). It was 11.05 KB (11.02) before the one countdown
+//     shared by both elements and the enrolment (src/countdown.ts, +0.06 KB on the sign-in's path: the
+//     clock and the resend wait, handed to the downloaded enrolment in its kit, replacing the ticker
+//     each controller had) and the language loader option the setup element uses. It was 10.35 KB (10.34 measured) before
 //     "Forgot password?" (+0.25 KB: its button and text on the first step, the controller handing it
 //     to the on-demand part, which now also holds its steps, transitions, calls to Clerk and English,
 //     the email check it shares with Continue, the CSS of the "Sign out of all other devices"
@@ -37,7 +40,8 @@
 //     limit (+0.21 KB); 9.7 KB until the sign-in controller, the strategy table and following the
 //     page's `lang` (+0.36 KB). The 8 KB first aimed for is below what the features take (the
 //     README's "Size budgets" lists the parts).
-//   - CDN file: 16.8 KB (measured 16.78 KB, two files summed). It was 16.25 KB (16.23) in one file,
+//   - CDN file: 16.85 KB (measured 16.80 KB, two files summed): the shared countdown, as above, on
+//     16.8 KB (16.78). It was 16.25 KB (16.23) in one file,
 //     before the split into the CDN file that starts clerk-js (1.3 KB: the clerk-js loader, its URL
 //     checks and the Trusted Types policy) and the element it imports (+0.53 KB: two files compress
 //     less well than one, plus the names the element imports): clerk-js is requested before the
@@ -127,7 +131,7 @@ export default [
     path: 'dist/index.js',
     ignore: external,
     brotli: true,
-    limit: '11.05 KB',
+    limit: '11.1 KB',
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: [...config.external, './locale-loader.js', './on-demand.js', './enrolment.js'] }),
   },
   {
@@ -136,7 +140,7 @@ export default [
     path: cdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./chunks/*', './clerk-mfa-sign-in*.js'] }),
     brotli: true,
-    limit: '16.8 KB',
+    limit: '16.85 KB',
   },
   {
     // Built apart from the sign-in's (its own Lit, the enrolment's views and the QR encoder inside):
