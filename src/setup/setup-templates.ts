@@ -29,8 +29,18 @@ export interface SetupContext {
   downloading?: boolean;
 }
 
-/** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too. */
+/** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too (in an attribute). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/** A number or address on screen: an element isolated left to right, not translated. */
+const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}</bdi>`;
+
+/** The text of `key` with each value drawn as an `identifier`, so a sentence in Arabic keeps +1 555… whole. */
+function sentence({ t }: SetupContext, key: SetupKey | MfaKey, values: Record<string, string>): unknown[] {
+  const names = Object.keys(values);
+  const text = t(key, Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])));
+  return text.split(/\uE000(\d+)\uE000/).map((part, i) => (i % 2 ? identifier(values[names[Number(part)]]) : part));
+}
 
 function errorLine({ t }: SetupContext, s: SetupState, field: SetupField): unknown {
   const error = s.error?.field === field ? s.error : null;
@@ -65,8 +75,8 @@ function heading(ctx: SetupContext, key: SetupKey | MfaKey, info: unknown): Temp
   </div>`;
 }
 
-function subtitle({ t }: SetupContext, key: SetupKey | MfaKey, values?: Record<string, string>): TemplateResult {
-  return html`<p class="subtitle" part="subtitle">${t(key, values)}</p>`;
+function subtitle(ctx: SetupContext, key: SetupKey | MfaKey, values?: Record<string, string>): TemplateResult {
+  return html`<p class="subtitle" part="subtitle">${values ? sentence(ctx, key, values) : ctx.t(key)}</p>`;
 }
 
 function cancelButton({ setup, t }: SetupContext, label: SetupKey = 'cancel'): TemplateResult {
@@ -94,7 +104,7 @@ function phoneRow(ctx: SetupContext, s: SetupState, phone: SetupPhone): Template
   const { setup, t } = ctx;
   const number = ltr(phone.phoneNumber);
   return html`<li class="row" part="method" data-phone-id=${phone.id}>
-    <span class="row-name"><span dir="ltr" translate="no">${phone.phoneNumber}</span>
+    <span class="row-name">${identifier(phone.phoneNumber)}
       ${phone.defaultSecondFactor ? html`<span class="badge" part="badge">${t('defaultBadge')}</span>` : nothing}</span>
     <span class="row-actions">
       ${phone.defaultSecondFactor
@@ -193,7 +203,7 @@ function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
 
-const HELPERS = { ltr, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
+const HELPERS = { ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {

@@ -32,12 +32,12 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
 
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, ltr, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
 
   function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
     const { removal } = s;
     const info =
-      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: ltr(removal.phoneNumber) });
+      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber });
     return form(
       ctx,
       s,
@@ -78,7 +78,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
           (phone) => html`<li>
             <button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} aria-label=${t('useNamed', { identifier: ltr(phone.phoneNumber) })}
               @click=${() => setup.call({ kind: 'reserve-phone', phoneId: phone.id })}>
-              ${spinner(busyWith(s, 'reserve-phone', phone.id), ctx)}<span dir="ltr" translate="no">${phone.phoneNumber}</span>
+              ${spinner(busyWith(s, 'reserve-phone', phone.id), ctx)}${identifier(phone.phoneNumber)}
             </button>
           </li>`,
         )}
@@ -117,7 +117,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
     }
     const strategy = s.strategy;
     const others = s.step.factors.filter((f) => f.strategy !== strategy);
-    const sentTo = strategy === 'phone_code' && s.sentAt != null ? t('sentTo', { identifier: ltr(setup.verificationPhone) }) : '';
+    const sentTo = strategy === 'phone_code' && s.sentAt != null ? sentence(ctx, 'sentTo', { identifier: setup.verificationPhone }) : '';
     const wait = setup.resendSecondsLeft();
     const time = new Intl.NumberFormat(ctx.lang || 'en', { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(wait);
     return form(
@@ -137,7 +137,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
               <ul role="list">
                 ${others.map(
                   (f) => html`<li><button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} data-strategy=${f.strategy}
-                    @click=${() => setup.chooseFactor(f.strategy)}><span>${t(FACTOR_LABELS[f.strategy], { identifier: ltr(f.safeIdentifier ?? '') })}</span></button></li>`,
+                    @click=${() => setup.chooseFactor(f.strategy)}><span>${sentence(ctx, FACTOR_LABELS[f.strategy], { identifier: f.safeIdentifier ?? '' })}</span></button></li>`,
                 )}
               </ul>
             </div>`

@@ -198,6 +198,35 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     expect(page.text('form-error')).to.equal("Couldn't reach the server. Check your connection and try again.");
   });
 
+  it('in Arabic, the numbers in its sentences and rows read left to right (each in its own left-to-right element)', async () => {
+    const { el, page, clerk } = await mount({ lang: 'ar' });
+    await page.waitFor(() => page.text('title') !== 'Two-step verification', 'the Arabic strings');
+    expect(getComputedStyle(page.part('card')!).direction).to.equal('rtl');
+    /** The element the text node holding `text` sits in: isolated left to right, or null. */
+    const isolated = (scope: Element, text: string) => {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent!.includes(text)) return node.parentElement!.closest('bdi[dir="ltr"], [dir="ltr"]');
+      }
+      throw new Error(`no text ${text}`);
+    };
+    expect(isolated(page.part('card')!, '+15555550101'), 'the overview row').to.not.equal(null);
+    await page.click('remove-phone-button', /0101/);
+    await page.waitForView('confirm-remove');
+    expect(isolated(page.part('subtitle')!, '+15555550101'), 'the confirmation').to.not.equal(null);
+    await page.click('cancel-button');
+    await page.waitForView('overview');
+    clerk.requireReverification();
+    await page.click('regenerate-button');
+    await page.waitForView('reverify');
+    const sms = page.parts('method-button').find((b) => b.dataset['strategy'] === 'phone_code')!;
+    expect(isolated(sms, '0100'), 'the method that sends an SMS').to.not.equal(null);
+    sms.click();
+    await page.waitFor(() => page.text('message').includes('0100'), 'the SMS sent');
+    expect(isolated(page.part('message')!, '0100'), 'the number the code went to').to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks the page\'s language, and the host overrides any text by key', async () => {
     const { page } = await mount({ lang: 'de-DE', localization: { regenerate: 'Neu erzeugen!' } });
     await page.waitFor(() => page.text('title') !== 'Two-step verification', 'the German strings');
