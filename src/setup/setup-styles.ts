@@ -96,6 +96,12 @@ export const setupStyles = css`
     gap: 0.375rem;
   }
 
+  /* A removal's confirmation: white on the error red (light), dark on the light red (dark). */
+  .danger {
+    color: var(--_background);
+    background: var(--_error);
+  }
+
   .secondary {
     min-height: 2.5rem;
     padding: 0.4375rem 0.75rem;

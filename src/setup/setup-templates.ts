@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { errorIcon } from '../icons.js';
+import { chevronIcon, errorIcon } from '../icons.js';
 import { renderEnrolment } from '../mfa/enrol-templates.js';
 import type { MfaKey } from '../mfa/strings.js';
 import type { SetupController } from './setup-controller.js';
@@ -92,8 +92,9 @@ function form(ctx: SetupContext, s: SetupState, content: unknown): TemplateResul
   return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${!!s.pending} @submit=${submit}>${content}</form>`;
 }
 
-function primary(ctx: SetupContext, s: SetupState, label: SetupKey | MfaKey, part = 'confirm-button'): TemplateResult {
-  return html`<button class="primary" part="submit-button ${part}" type="submit" aria-disabled=${!!s.pending}>
+/** The submit button of a view; `danger` for one that takes something away (red, as Clerk's). */
+function primary(ctx: SetupContext, s: SetupState, label: SetupKey | MfaKey, part = 'confirm-button', danger = false): TemplateResult {
+  return html`<button class="primary ${danger ? 'danger' : ''}" part="submit-button ${part}" type="submit" aria-disabled=${!!s.pending}>
     ${spinner(!!s.pending, ctx)}<span>${ctx.t(label)}</span>
   </button>`;
 }
@@ -203,7 +204,7 @@ function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
 
-const HELPERS = { ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
+const HELPERS = { chevronIcon, ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {

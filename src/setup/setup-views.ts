@@ -32,7 +32,7 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
 
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, chevronIcon, ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
 
   function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
     const { removal } = s;
@@ -42,7 +42,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
       ctx,
       s,
       html`${heading(ctx, 'removeTitle', html`${info}<p class="note">${ctx.t('removeWarning')}</p>`)}
-        ${formError(ctx, s)} ${primary(ctx, s, 'remove')} ${cancelButton(ctx)}`,
+        ${formError(ctx, s)} ${primary(ctx, s, 'remove', 'confirm-button', true)} ${cancelButton(ctx)}`,
     );
   }
 
@@ -137,7 +137,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
               <ul role="list">
                 ${others.map(
                   (f) => html`<li><button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} data-strategy=${f.strategy}
-                    @click=${() => setup.chooseFactor(f.strategy)}><span>${sentence(ctx, FACTOR_LABELS[f.strategy], { identifier: f.safeIdentifier ?? '' })}</span></button></li>`,
+                    @click=${() => setup.chooseFactor(f.strategy)}><span>${sentence(ctx, FACTOR_LABELS[f.strategy], { identifier: f.safeIdentifier ?? '' })}</span>${chevronIcon}</button></li>`,
                 )}
               </ul>
             </div>`
