@@ -32,12 +32,12 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
 
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, chevronIcon, ltr, identifier, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, chevronIcon, ltr, identifier, phoneNumber, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
 
   function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
     const { removal } = s;
     const info =
-      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber });
+      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber }, phoneNumber);
     return form(
       ctx,
       s,
@@ -69,6 +69,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
     );
   }
 
+  /** Each button's name is "Use" and the number it shows, as typed (E.164). */
   function renderPickPhone(ctx: SetupContext, s: AddingState): TemplateResult {
     const { setup, t } = ctx;
     return html`<div class="done">

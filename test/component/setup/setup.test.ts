@@ -47,6 +47,10 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
       { number: '+15555550100', isDefault: true },
       { number: '+15555550101', isDefault: false },
     ]);
+    expect(page.parts('method').filter((m) => m.dataset['phoneId']).map((row) => row.querySelector('.row-name')!.textContent!.replace(/\s+/g, ' ').trim()), 'the numbers as Clerk shows them').to.deep.equal([
+      '+1 (555) 555-0100 Default',
+      '+1 (555) 555-0101',
+    ]);
     expect(names(page, 'remove-phone-button')).to.deep.equal(['Remove +15555550100', 'Remove +15555550101']);
     expect(names(page, 'make-default-button')).to.deep.equal(['Set as default: +15555550101']);
     expect(names(page, 'remove-totp-button')).to.deep.equal(['Remove Authenticator application']);
@@ -118,7 +122,7 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     const { el, page, clerk } = await mount();
     await page.click('remove-phone-button', /0101/);
     await page.waitForView('confirm-remove');
-    expect(page.text('subtitle')).to.include('+15555550101');
+    expect(page.text('subtitle'), 'the number as Clerk shows it').to.match(/^\+1 \(555\) 555-0101 will/);
     expect(page.focusedId()).to.equal('heading');
     await expect(el).to.be.accessible();
     const release = clerk.pause();
@@ -210,10 +214,10 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
       }
       throw new Error(`no text ${text}`);
     };
-    expect(isolated(page.part('card')!, '+15555550101'), 'the overview row').to.not.equal(null);
+    expect(isolated(page.part('card')!, '+1 (555) 555-0101'), 'the overview row').to.not.equal(null);
     await page.click('remove-phone-button', /0101/);
     await page.waitForView('confirm-remove');
-    expect(isolated(page.part('subtitle')!, '+15555550101'), 'the confirmation').to.not.equal(null);
+    expect(isolated(page.part('subtitle')!, '+1 (555) 555-0101'), 'the confirmation').to.not.equal(null);
     await page.click('cancel-button');
     await page.waitForView('overview');
     clerk.requireReverification();
