@@ -275,13 +275,6 @@ export const styles = css`
     text-decoration: underline;
   }
 
-  /* A link that waits ("Resend in 30 sec") stays legible: the muted text, not faded. */
-  .link[aria-disabled='true'] {
-    color: var(--_muted);
-    opacity: 1;
-    text-decoration: none;
-  }
-
   .methods {
     display: grid;
     gap: 0.5rem;

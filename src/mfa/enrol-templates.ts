@@ -159,15 +159,6 @@ function renderPhone(ctx: EnrolContext, s: EnrolState): TemplateResult {
   );
 }
 
-/**
- * "Code sent to …" with the number in an element isolated left to right (it has no letters to say
- * so), so it reads +1 555… in a right-to-left sentence too.
- */
-function sentTo({ kit, t }: EnrolContext, phoneNumber: string): unknown[] {
-  const [before, after] = t('sentTo', { identifier: '\uE000' }).split('\uE000');
-  return after === undefined ? [before] : [before, kit.html`<bdi dir="ltr" translate="no">${phoneNumber}</bdi>`, after];
-}
-
 function renderPhoneCode(ctx: EnrolContext, s: PhoneCodeState): TemplateResult {
   const { kit, t, enrol, lang } = ctx;
   const wait = enrol.resendSecondsLeft();
@@ -176,7 +167,8 @@ function renderPhoneCode(ctx: EnrolContext, s: PhoneCodeState): TemplateResult {
     ctx,
     s,
     'verifyPhoneTitle',
-    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? sentTo(ctx, s.phoneNumber) : ''}</p>`,
+    // The number isolated left to right (it has no letters to say so), so it reads +1 555… in a right-to-left sentence too.
+    kit.html`<p class="subtitle" part="message" aria-live="polite">${s.sentAt != null ? t('sentTo', { identifier: `\u2066${s.phoneNumber}\u2069` }) : ''}</p>`,
     field(ctx, s, CODE),
     kit.html`<button class="link" part="resend-button" type="button" aria-disabled=${wait > 0 || !!s.pending} @click=${() => enrol.resend()}>
       ${wait > 0 ? t('resendIn', { time }) : t('resend')}

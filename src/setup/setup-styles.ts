@@ -108,6 +108,12 @@ export const setupStyles = css`
     background: var(--_error);
   }
 
+  /* A link that waits ("Resend in 30 sec") stays legible: the muted text, not faded. */
+  .link[aria-disabled='true'] {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
   .secondary {
     min-height: 2.5rem;
     padding: 0.4375rem 0.75rem;

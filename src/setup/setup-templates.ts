@@ -32,9 +32,6 @@ export interface SetupContext {
 /** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too (in an attribute). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
 
-/** A number or address on screen: an element isolated left to right, not translated. */
-const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}</bdi>`;
-
 /**
  * A number of the account (E.164, its `value`) as Clerk's lists show it: North American ones as
  * +1 (555) 555-0100, others as they are. Isolated left to right and kept on one line.
@@ -42,13 +39,6 @@ const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}<
 function phoneNumber(e164: string): TemplateResult {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return html`<data class="number" dir="ltr" translate="no" value=${e164}>${nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : e164}</data>`;
-}
-
-/** The text of `key` with each value drawn by `draw`, so a sentence in Arabic keeps +1 555… whole. */
-function sentence({ t }: SetupContext, key: SetupKey | MfaKey, values: Record<string, string>, draw: (value: string) => unknown = identifier): unknown[] {
-  const names = Object.keys(values);
-  const text = t(key, Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])));
-  return text.split(/\uE000(\d+)\uE000/).map((part, i) => (i % 2 ? draw(values[names[Number(part)]]!) : part));
 }
 
 function errorLine({ t }: SetupContext, s: SetupState, field: SetupField): unknown {
@@ -84,8 +74,8 @@ function heading(ctx: SetupContext, key: SetupKey | MfaKey, info: unknown): Temp
   </div>`;
 }
 
-function subtitle(ctx: SetupContext, key: SetupKey | MfaKey, values?: Record<string, string>, draw?: (value: string) => unknown): TemplateResult {
-  return html`<p class="subtitle" part="subtitle">${values ? sentence(ctx, key, values, draw) : ctx.t(key)}</p>`;
+function subtitle({ t }: SetupContext, key: SetupKey | MfaKey): TemplateResult {
+  return html`<p class="subtitle" part="subtitle">${t(key)}</p>`;
 }
 
 function cancelButton({ setup, t }: SetupContext, label: SetupKey = 'cancel'): TemplateResult {
@@ -213,7 +203,7 @@ function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
 
-const HELPERS = { chevronIcon, ltr, identifier, phoneNumber, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
+const HELPERS = { chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {

@@ -32,12 +32,22 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
 
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, chevronIcon, ltr, identifier, phoneNumber, sentence, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+
+  /** A number or address on screen: an element isolated left to right, not translated. */
+  const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}</bdi>`;
+
+  /** The text of `key` with each value drawn by `draw`, so a sentence in Arabic keeps +1 555… whole. */
+  function sentence({ t }: SetupContext, key: SetupKey | MfaKey, values: Record<string, string>, draw: (value: string) => unknown = identifier): unknown[] {
+    const names = Object.keys(values);
+    const text = t(key, Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])));
+    return text.split(/\uE000(\d+)\uE000/).map((part, i) => (i % 2 ? draw(values[names[Number(part)]]!) : part));
+  }
 
   function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
     const { removal } = s;
     const info =
-      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber }, phoneNumber);
+      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : html`<p class="subtitle" part="subtitle">${sentence(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber }, phoneNumber)}</p>`;
     return form(
       ctx,
       s,
