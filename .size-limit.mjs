@@ -50,9 +50,12 @@
 //     "Forgot password?", the inline enrolment and the early clerk-js load. It was 15.6 KB (15.57)
 //     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
 //     15.8 KB (15.77) before the on-demand part.
-//   - Setup CDN file alone: 26.15 KB (measured 26.10 KB), what <clerk-mfa-setup> downloads before
-//     its overview shows; and adding an authenticator app in English: 26.15 KB (measured 26.10 KB,
-//     the same file: nothing it needs is downloaded apart yet). 26.58 KB before the views a visit
+//   - Setup CDN file alone: 26.25 KB (measured 26.20 KB), what <clerk-mfa-setup> downloads before
+//     its overview shows; and adding an authenticator app in English: 26.25 KB (measured 26.20 KB,
+//     the same file: nothing it needs is downloaded apart yet). 26.15 KB (26.10 measured) before
+//     the numbers shown as Clerk's list shows them, the red Remove, the overview's rows laid out
+//     for a phone and the legible waiting "Resend" (+0.10 KB; the sentences that isolate their
+//     numbers are in the downloaded views). 26.58 KB before the views a visit
 //     may never show (the confirmation of a removal, the verified numbers to pick, the regenerated
 //     codes, the reverification: 1.57 KB, setup-chunks/setup-views-*) moved to a part downloaded
 //     the first time one shows. Over the 16 KB aimed for "with its QR encoder": its dependencies
@@ -149,7 +152,7 @@ export default [
     path: [SETUP_CDN_ENTRY],
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.15 KB',
+    limit: '26.25 KB',
   },
   {
     // The issue's "within 16 KB with its QR encoder": everything adding an authenticator app downloads.
@@ -157,6 +160,6 @@ export default [
     path: setupCdnFiles(),
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.15 KB',
+    limit: '26.25 KB',
   },
 ];

@@ -140,8 +140,7 @@ function renderTotp(ctx: EnrolContext, s: TotpState): TemplateResult {
         <rect width=${size} height=${size} fill="#fff"></rect><path d=${d} fill="#000"></path>
       </svg>
       <div class="secret">
-        <p class="note">${t('secretInfo')}</p>
-        <p class="secret-line"><span class="visually-hidden">${t('secretLabel')}</span><code id="totp-secret" part="totp-secret" dir="ltr" translate="no">${grouped}</code>
+        <p class="secret-line"><span class="note">${t('secretLabel')}</span><code id="totp-secret" part="totp-secret" dir="ltr" translate="no">${grouped}</code>
         ${copyButton(ctx, 'copyKey', 'secret', s.secret, '#totp-secret')}</p>
       </div>
       <p class="note">${t('totpCodeInfo')}</p>

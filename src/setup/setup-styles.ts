@@ -27,7 +27,7 @@ export const setupStyles = css`
   .factor {
     display: grid;
     gap: 0.5rem;
-    padding: 0.75rem var(--_spacing);
+    padding: 0.75rem;
   }
 
   .factor + .factor {
@@ -39,12 +39,16 @@ export const setupStyles = css`
     justify-items: start;
   }
 
+  /* A method's name and its badge stay on one line, the name wrapping beside the badge if it must. */
   .row-name {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     font-weight: 600;
+  }
+
+  .number {
+    white-space: nowrap;
   }
 
   .phones {
@@ -52,18 +56,18 @@ export const setupStyles = css`
     justify-self: stretch;
   }
 
+  /* A number with its actions beside it while they fit; under it, at the end, when not. */
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
     gap: 0.25rem 1rem;
-    padding: 0.375rem 0.75rem;
-    background: var(--_subtle);
-    border-radius: calc(var(--_radius) * 0.5);
   }
 
   .row .row-name {
+    flex: 1 1 9rem;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
     font-weight: 400;
   }
 
@@ -71,10 +75,12 @@ export const setupStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 1rem;
+    margin-inline-start: auto;
   }
 
   .status,
   .badge {
+    flex: none;
     padding: 0 0.5rem;
     font-size: 0.75em;
     font-weight: 600;
@@ -96,6 +102,18 @@ export const setupStyles = css`
     gap: 0.375rem;
   }
 
+  /* A removal's confirmation: white on the error red (light), dark on the light red (dark). */
+  .danger {
+    color: var(--_background);
+    background: var(--_error);
+  }
+
+  /* A link that waits ("Resend in 30 sec") stays legible: the muted text, not faded. */
+  .link[aria-disabled='true'] {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
   .secondary {
     min-height: 2.5rem;
     padding: 0.4375rem 0.75rem;
@@ -103,8 +121,8 @@ export const setupStyles = css`
     border-color: var(--_border);
   }
 
-  /* Empty, the announcement line cancels the gap before it and stays in the page for screen readers. */
-  .notice:empty {
+  /* Empty, the error and announcement lines cancel the gap before them and stay in the page for screen readers. */
+  .card > :empty {
     margin-block-start: calc(var(--_spacing) * -1);
   }
 

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { errorIcon } from '../icons.js';
+import { chevronIcon, errorIcon } from '../icons.js';
 import { renderEnrolment } from '../mfa/enrol-templates.js';
 import type { MfaKey } from '../mfa/strings.js';
 import type { SetupController } from './setup-controller.js';
@@ -29,8 +29,17 @@ export interface SetupContext {
   downloading?: boolean;
 }
 
-/** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too. */
+/** A number isolated left to right, so it reads +1 555… in a right-to-left sentence too (in an attribute). */
 const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/**
+ * A number of the account (E.164, its `value`) as Clerk's lists show it: North American ones as
+ * +1 (555) 555-0100, others as they are. Isolated left to right and kept on one line.
+ */
+function phoneNumber(e164: string): TemplateResult {
+  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  return html`<data class="number" dir="ltr" translate="no" value=${e164}>${nanp ? `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}` : e164}</data>`;
+}
 
 function errorLine({ t }: SetupContext, s: SetupState, field: SetupField): unknown {
   const error = s.error?.field === field ? s.error : null;
@@ -65,8 +74,8 @@ function heading(ctx: SetupContext, key: SetupKey | MfaKey, info: unknown): Temp
   </div>`;
 }
 
-function subtitle({ t }: SetupContext, key: SetupKey | MfaKey, values?: Record<string, string>): TemplateResult {
-  return html`<p class="subtitle" part="subtitle">${t(key, values)}</p>`;
+function subtitle({ t }: SetupContext, key: SetupKey | MfaKey): TemplateResult {
+  return html`<p class="subtitle" part="subtitle">${t(key)}</p>`;
 }
 
 function cancelButton({ setup, t }: SetupContext, label: SetupKey = 'cancel'): TemplateResult {
@@ -82,8 +91,9 @@ function form(ctx: SetupContext, s: SetupState, content: unknown): TemplateResul
   return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${!!s.pending} @submit=${submit}>${content}</form>`;
 }
 
-function primary(ctx: SetupContext, s: SetupState, label: SetupKey | MfaKey, part = 'confirm-button'): TemplateResult {
-  return html`<button class="primary" part="submit-button ${part}" type="submit" aria-disabled=${!!s.pending}>
+/** The submit button of a view; `danger` for one that takes something away (red, as Clerk's). */
+function primary(ctx: SetupContext, s: SetupState, label: SetupKey | MfaKey, part = 'confirm-button', danger = false): TemplateResult {
+  return html`<button class="primary ${danger ? 'danger' : ''}" part="submit-button ${part}" type="submit" aria-disabled=${!!s.pending}>
     ${spinner(!!s.pending, ctx)}<span>${ctx.t(label)}</span>
   </button>`;
 }
@@ -94,7 +104,7 @@ function phoneRow(ctx: SetupContext, s: SetupState, phone: SetupPhone): Template
   const { setup, t } = ctx;
   const number = ltr(phone.phoneNumber);
   return html`<li class="row" part="method" data-phone-id=${phone.id}>
-    <span class="row-name"><span dir="ltr" translate="no">${phone.phoneNumber}</span>
+    <span class="row-name">${phoneNumber(phone.phoneNumber)}
       ${phone.defaultSecondFactor ? html`<span class="badge" part="badge">${t('defaultBadge')}</span>` : nothing}</span>
     <span class="row-actions">
       ${phone.defaultSecondFactor
@@ -193,7 +203,7 @@ function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
 
-const HELPERS = { ltr, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
+const HELPERS = { chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {

@@ -32,17 +32,27 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
 
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, ltr, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+
+  /** A number or address on screen: an element isolated left to right, not translated. */
+  const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}</bdi>`;
+
+  /** The text of `key` with each value drawn by `draw`, so a sentence in Arabic keeps +1 555… whole. */
+  function sentence({ t }: SetupContext, key: SetupKey | MfaKey, values: Record<string, string>, draw: (value: string) => unknown = identifier): unknown[] {
+    const names = Object.keys(values);
+    const text = t(key, Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])));
+    return text.split(/\uE000(\d+)\uE000/).map((part, i) => (i % 2 ? draw(values[names[Number(part)]]!) : part));
+  }
 
   function renderConfirmRemove(ctx: SetupContext, s: ConfirmRemoveState): TemplateResult {
     const { removal } = s;
     const info =
-      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : subtitle(ctx, 'removePhoneInfo', { identifier: ltr(removal.phoneNumber) });
+      removal.method === 'totp' ? subtitle(ctx, 'removeTotpInfo') : html`<p class="subtitle" part="subtitle">${sentence(ctx, 'removePhoneInfo', { identifier: removal.phoneNumber }, phoneNumber)}</p>`;
     return form(
       ctx,
       s,
       html`${heading(ctx, 'removeTitle', html`${info}<p class="note">${ctx.t('removeWarning')}</p>`)}
-        ${formError(ctx, s)} ${primary(ctx, s, 'remove')} ${cancelButton(ctx)}`,
+        ${formError(ctx, s)} ${primary(ctx, s, 'remove', 'confirm-button', true)} ${cancelButton(ctx)}`,
     );
   }
 
@@ -69,6 +79,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
     );
   }
 
+  /** Each button's name is "Use" and the number it shows, as typed (E.164). */
   function renderPickPhone(ctx: SetupContext, s: AddingState): TemplateResult {
     const { setup, t } = ctx;
     return html`<div class="done">
@@ -78,7 +89,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
           (phone) => html`<li>
             <button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} aria-label=${t('useNamed', { identifier: ltr(phone.phoneNumber) })}
               @click=${() => setup.call({ kind: 'reserve-phone', phoneId: phone.id })}>
-              ${spinner(busyWith(s, 'reserve-phone', phone.id), ctx)}<span dir="ltr" translate="no">${phone.phoneNumber}</span>
+              ${spinner(busyWith(s, 'reserve-phone', phone.id), ctx)}${identifier(phone.phoneNumber)}
             </button>
           </li>`,
         )}
@@ -117,7 +128,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
     }
     const strategy = s.strategy;
     const others = s.step.factors.filter((f) => f.strategy !== strategy);
-    const sentTo = strategy === 'phone_code' && s.sentAt != null ? t('sentTo', { identifier: ltr(setup.verificationPhone) }) : '';
+    const sentTo = strategy === 'phone_code' && s.sentAt != null ? sentence(ctx, 'sentTo', { identifier: setup.verificationPhone }) : '';
     const wait = setup.resendSecondsLeft();
     const time = new Intl.NumberFormat(ctx.lang || 'en', { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(wait);
     return form(
@@ -137,7 +148,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
               <ul role="list">
                 ${others.map(
                   (f) => html`<li><button class="method" part="method-button" type="button" aria-disabled=${!!s.pending} data-strategy=${f.strategy}
-                    @click=${() => setup.chooseFactor(f.strategy)}><span>${t(FACTOR_LABELS[f.strategy], { identifier: ltr(f.safeIdentifier ?? '') })}</span></button></li>`,
+                    @click=${() => setup.chooseFactor(f.strategy)}><span>${sentence(ctx, FACTOR_LABELS[f.strategy], { identifier: f.safeIdentifier ?? '' })}</span>${chevronIcon}</button></li>`,
                 )}
               </ul>
             </div>`

@@ -5,7 +5,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ClerkMfaSignInElement } from '../../src/clerk-mfa-sign-in.js';
+import '../../src/setup/index.js';
+import type { ClerkMfaSetupElement } from '../../src/setup/clerk-mfa-setup.js';
 import { FakeClerk, SignInHarness } from '../../src/testing/index.js';
+import { SetupPage } from '../integration/setup/setup-page.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -72,3 +75,33 @@ it('the red border of a field with an error stays visible around it while it has
   expect(gap).to.contain('0px 0px 0px 2px');
   expect(ring).to.contain('0px 0px 0px 4px');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  it(`${scheme}: <clerk-mfa-setup>'s red Remove and its waiting "Resend in …" are legible (at least 4.5:1)`, async () => {
+    const user = { email: 'ada@example.com', password: PASSWORD, totp: '123456', backupCodes: ['aaaa-1111'], phone: '+15555550100' };
+    const clerk = new FakeClerk({ users: [user], sentCode: '654321', signedInAs: user.email });
+    const el = await fixture<ClerkMfaSetupElement>(html`<clerk-mfa-setup style="color-scheme: ${scheme}" .clerk=${clerk}></clerk-mfa-setup>`);
+    const page = new SetupPage(el);
+    await page.waitFor(() => el.view === 'overview' && !el.busy, 'the overview');
+    const card = getComputedStyle(el).backgroundColor;
+    await page.click('remove-phone-button');
+    await page.waitForView('confirm-remove');
+    const remove = getComputedStyle(page.part('confirm-button')!);
+    const cancel = getComputedStyle(page.part('cancel-button')!);
+    expect(colours(remove.backgroundColor)[0]![0], 'Remove is red').to.be.greaterThan(colours(remove.backgroundColor)[0]![2]! + 60);
+    expect(cancel.backgroundColor, 'Cancel stays secondary').to.not.equal(remove.backgroundColor);
+    const removeRatio = ratio(remove.color, remove.backgroundColor);
+    await page.click('cancel-button');
+    await page.waitForView('overview');
+    clerk.requireReverification();
+    await page.click('regenerate-button');
+    await page.waitForView('reverify');
+    await page.click('method-button', /Send SMS code/);
+    await page.waitFor(() => page.part('resend-button')?.getAttribute('aria-disabled') === 'true', 'the resend waiting');
+    const resend = getComputedStyle(page.part('resend-button')!);
+    expect(resend.opacity, 'the waiting Resend is not faded').to.equal('1');
+    const figures = { 'Remove text / Remove': removeRatio, 'waiting Resend / card': ratio(resend.color, card) };
+    console.log(`contrast, setup, ${scheme}: ${Object.entries(figures).map(([what, r]) => `${what} ${r}:1`).join(', ')}`);
+    for (const [what, r] of Object.entries(figures)) expect(r, what).to.be.at.least(4.5);
+  });
+}

@@ -47,6 +47,10 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
       { number: '+15555550100', isDefault: true },
       { number: '+15555550101', isDefault: false },
     ]);
+    expect(page.parts('method').filter((m) => m.dataset['phoneId']).map((row) => row.querySelector('.row-name')!.textContent!.replace(/\s+/g, ' ').trim()), 'the numbers as Clerk shows them').to.deep.equal([
+      '+1 (555) 555-0100 Default',
+      '+1 (555) 555-0101',
+    ]);
     expect(names(page, 'remove-phone-button')).to.deep.equal(['Remove +15555550100', 'Remove +15555550101']);
     expect(names(page, 'make-default-button')).to.deep.equal(['Set as default: +15555550101']);
     expect(names(page, 'remove-totp-button')).to.deep.equal(['Remove Authenticator application']);
@@ -118,7 +122,7 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     const { el, page, clerk } = await mount();
     await page.click('remove-phone-button', /0101/);
     await page.waitForView('confirm-remove');
-    expect(page.text('subtitle')).to.include('+15555550101');
+    expect(page.text('subtitle'), 'the number as Clerk shows it').to.match(/^\+1 \(555\) 555-0101 will/);
     expect(page.focusedId()).to.equal('heading');
     await expect(el).to.be.accessible();
     const release = clerk.pause();
@@ -196,6 +200,35 @@ describe('<clerk-mfa-setup> (fake Clerk)', () => {
     await page.click('confirm-button');
     await page.waitFor(() => page.text('form-error'), 'the network error');
     expect(page.text('form-error')).to.equal("Couldn't reach the server. Check your connection and try again.");
+  });
+
+  it('in Arabic, the numbers in its sentences and rows read left to right (each in its own left-to-right element)', async () => {
+    const { el, page, clerk } = await mount({ lang: 'ar' });
+    await page.waitFor(() => page.text('title') !== 'Two-step verification', 'the Arabic strings');
+    expect(getComputedStyle(page.part('card')!).direction).to.equal('rtl');
+    /** The element the text node holding `text` sits in: isolated left to right, or null. */
+    const isolated = (scope: Element, text: string) => {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent!.includes(text)) return node.parentElement!.closest('bdi[dir="ltr"], [dir="ltr"]');
+      }
+      throw new Error(`no text ${text}`);
+    };
+    expect(isolated(page.part('card')!, '+1 (555) 555-0101'), 'the overview row').to.not.equal(null);
+    await page.click('remove-phone-button', /0101/);
+    await page.waitForView('confirm-remove');
+    expect(isolated(page.part('subtitle')!, '+1 (555) 555-0101'), 'the confirmation').to.not.equal(null);
+    await page.click('cancel-button');
+    await page.waitForView('overview');
+    clerk.requireReverification();
+    await page.click('regenerate-button');
+    await page.waitForView('reverify');
+    const sms = page.parts('method-button').find((b) => b.dataset['strategy'] === 'phone_code')!;
+    expect(isolated(sms, '0100'), 'the method that sends an SMS').to.not.equal(null);
+    sms.click();
+    await page.waitFor(() => page.text('message').includes('0100'), 'the SMS sent');
+    expect(isolated(page.part('message')!, '0100'), 'the number the code went to').to.not.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('speaks the page\'s language, and the host overrides any text by key', async () => {

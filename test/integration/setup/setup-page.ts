@@ -92,10 +92,10 @@ export class SetupPage {
     return [...(this.part('backup-codes')?.querySelectorAll('li') ?? [])].map((li) => li.textContent!.trim());
   }
 
-  /** The rows of the numbers reserved for SMS codes: number and whether it is the default. */
+  /** The rows of the numbers reserved for SMS codes: number (E.164) and whether it is the default. */
   phones(): { number: string; isDefault: boolean }[] {
     return [...this.root.querySelectorAll<HTMLElement>('[data-phone-id]')].map((row) => ({
-      number: row.querySelector('[dir="ltr"]')!.textContent!.trim(),
+      number: row.querySelector('data[dir="ltr"]')!.getAttribute('value')!,
       isDefault: !!row.querySelector('[part~="badge"]'),
     }));
   }
