@@ -80,13 +80,10 @@ const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@c
 const CDN_ENTRY = 'dist/cdn/clerk-mfa-sign-in.js';
 
 /**
- * The CDN file and every chunk it references (statically or with `import()`), except those an English authenticator-app
- * sign-in without a mistake never downloads: the language loader chunk (`chunks/locale-loader-*`),
- * one chunk per language (`chunks/de-DE-*`), the on-demand chunk (`chunks/on-demand-*`) and the
- * enrolment. A chunk imported statically always counts, and so would any other chunk loaded later.
+ * `entry` (in dist/cdn/) and every file it references, statically or with `import()`, and so on
+ * from those, except the chunks `notDownloaded` matches.
  */
-function cdnFiles() {
-  const notDownloaded = /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+function servedFiles(entry, notDownloaded) {
   const files = new Set();
   const visit = (file) => {
     if (files.has(file)) return;
@@ -103,29 +100,32 @@ function cdnFiles() {
       if (!notDownloaded.test(referenced)) visit(referenced);
     }
   };
-  visit(CDN_ENTRY.replace('dist/cdn/', ''));
+  visit(entry.replace('dist/cdn/', ''));
   return [...files].map((file) => `dist/cdn/${file}`);
+}
+
+/**
+ * The CDN file and every chunk it references (statically or with `import()`), except those an
+ * English authenticator-app sign-in without a mistake never downloads: the language loader chunk (`chunks/locale-loader-*`),
+ * one chunk per language (`chunks/de-DE-*`), the on-demand chunk (`chunks/on-demand-*`) and the
+ * enrolment. A chunk imported statically always counts, and so would any other chunk loaded later.
+ */
+function cdnFiles() {
+  return servedFiles(CDN_ENTRY, /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/);
 }
 
 const SETUP_CDN_ENTRY = 'dist/cdn/clerk-mfa-setup.js';
 
 /**
- * `<clerk-mfa-setup>`'s CDN file and every chunk it references (in `setup-chunks/`), except those
- * adding an authenticator app in English without a mistake never downloads: the language loader,
- * the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views it never shows
- * (`setup-views-*`: removal, the numbers to pick, regenerated codes, reverification) and the
- * on-demand part (the reading of failures).
+ * `<clerk-mfa-setup>`'s CDN file and every chunk adding an authenticator app in English without a
+ * mistake downloads (in `setup-chunks/`): the enrolment (`setup-enrolment-*`, with the QR encoder)
+ * and the chunks it imports (`chunk-*`: what it shares with the downloaded views). Not counted:
+ * the language loader, the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views
+ * it never shows (`setup-views-*`: removal, the numbers to pick, regenerated codes,
+ * reverification) and the on-demand part (the reading of failures).
  */
 function setupCdnFiles() {
-  let source = '';
-  try {
-    source = readFileSync(SETUP_CDN_ENTRY, 'utf8');
-  } catch {
-    return [SETUP_CDN_ENTRY];
-  }
-  const chunks = new Set([...source.matchAll(/["'`]\.\/(setup-chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
-  return [SETUP_CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
+  return servedFiles(SETUP_CDN_ENTRY, /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/);
 }
 
 export default [
