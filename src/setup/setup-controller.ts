@@ -44,7 +44,7 @@ export class SetupController implements ReactiveController {
   state: SetupState = initialSetupState();
   /** The add flow under way (authenticator app, new number), while its view shows; `null` while the enrolment downloads. */
   enrol: EnrolController | null = null;
-  /** The enrolment could not be downloaded for the add view on screen (`retryEnrolment` tries again). */
+  /** The enrolment could not be downloaded for the add view on screen (adding again asks again). */
   enrolFailed = false;
   /** The time the resend countdown reads (epoch ms). */
   now = Date.now();
@@ -178,12 +178,6 @@ export class SetupController implements ReactiveController {
   resendSecondsLeft(now = this.now): number {
     const s = this.state;
     return s.view === 'reverify' ? resendLeft(s.sentAt, now) : 0;
-  }
-
-  /** The enrolment did not download: once more, for the add view on screen. */
-  retryEnrolment(): void {
-    const flow = addingFlow(this.state);
-    if (flow && !this.enrol) this.#startEnrolment(flow);
   }
 
   // ---- the machine and its actions ---------------------------------------------------------

@@ -26,6 +26,8 @@ export interface SetupContext {
   t: Translate;
   /** Draws the element again (once a downloaded view arrives). */
   update(): void;
+  /** Loads the page again: a browser keeps a failed download of a module for the page's life. */
+  reload(): void;
   /** Set by the last render: the view on screen is still downloading (the element is busy). */
   downloading?: boolean;
 }
@@ -172,9 +174,9 @@ let views: Views | undefined;
 let failedFor: SetupState | undefined;
 
 /** What the user sees when a part did not download: the message, and what `buttons` offer. */
-function renderFailed(ctx: SetupContext, s: SetupState, buttons: unknown): TemplateResult {
+function renderFailed(ctx: SetupContext, s: SetupState, buttons: unknown, title: unknown = nothing): TemplateResult {
   const error = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
-  return html`<div class="done">${formError(ctx, { ...s, error })} ${buttons}</div>`;
+  return html`<div class="done">${title}${formError(ctx, { ...s, error })} ${buttons}</div>`;
 }
 
 /** A view of `setup-views.ts`, downloaded the first time one is shown (the spinner meanwhile). */
@@ -193,7 +195,8 @@ function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
 /**
  * Adding a method with the enrolment's views. While the enrolment downloads, the spinner where
  * they will be (and the way back); if it cannot be downloaded, the message, "Continue" that tries
- * again, and the way back.
+ * again by loading the page again (as the sign-in's does: browsers keep a failed download of a
+ * module for the page's life), and the way back.
  */
 function renderAdding(ctx: SetupContext, s: AddingState): unknown {
   const { setup, t } = ctx;
@@ -202,7 +205,8 @@ function renderAdding(ctx: SetupContext, s: AddingState): unknown {
   const back = cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel');
   if (!enrol || !part) {
     if (setup.enrolFailed) {
-      return renderFailed(ctx, s, html`<button class="primary" part="submit-button" type="button" @click=${() => setup.retryEnrolment()}>${t('continue')}</button> ${back}`);
+      const retry = html`<button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${t('continue')}</button>`;
+      return renderFailed(ctx, s, html`${retry} ${back}`, heading(ctx, s.adding === 'totp' ? 'totpTitle' : 'phoneTitle', nothing));
     }
     ctx.downloading = true;
     return html`${renderWaiting(ctx)}${back}`;
