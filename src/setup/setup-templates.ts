@@ -173,17 +173,14 @@ let views: Views | undefined;
 /** The state whose view did not download: it says so; the next view asked for tries again. */
 let failedFor: SetupState | undefined;
 
-/** What the user sees when a part did not download: the message, and what `buttons` offer. */
-function renderFailed(ctx: SetupContext, s: SetupState, buttons: unknown, title: unknown = nothing): TemplateResult {
-  const error = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
-  return html`<div class="done">${title}${formError(ctx, { ...s, error })} ${buttons}</div>`;
-}
+/** The message of a part that did not download. */
+const LOAD_FAILED = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
 
 /** A view of `setup-views.ts`, downloaded the first time one is shown (the spinner meanwhile). */
 function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
   const part = setupViewsPart.loaded;
   if (part) return (views ??= part.setupViews({ html, nothing, availablePhones, ...HELPERS })).render(ctx, s);
-  if (failedFor === s) return renderFailed(ctx, s, cancelButton(ctx));
+  if (failedFor === s) return html`<div class="done">${formError(ctx, { ...s, error: LOAD_FAILED })} ${cancelButton(ctx)}</div>`;
   setupViewsPart.load().then(ctx.update, () => {
     failedFor = ctx.setup.state;
     ctx.update();
@@ -193,8 +190,8 @@ function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
 }
 
 /**
- * Adding a method with the enrolment's views. While the enrolment downloads, the spinner where
- * they will be (and the way back); if it cannot be downloaded, the message, "Continue" that tries
+ * Adding a method with the enrolment's views. While the enrolment downloads, its heading, the
+ * spinner where the rest will be, and the way back; if it cannot be downloaded, the message, "Continue" that tries
  * again by loading the page again (as the sign-in's does: browsers keep a failed download of a
  * module for the page's life), and the way back.
  */
@@ -204,12 +201,15 @@ function renderAdding(ctx: SetupContext, s: AddingState): unknown {
   const part = enrolmentPart.loaded;
   const back = cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel');
   if (!enrol || !part) {
-    if (setup.enrolFailed) {
-      const retry = html`<button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${t('continue')}</button>`;
-      return renderFailed(ctx, s, html`${retry} ${back}`, heading(ctx, s.adding === 'totp' ? 'totpTitle' : 'phoneTitle', nothing));
-    }
-    ctx.downloading = true;
-    return html`${renderWaiting(ctx)}${back}`;
+    // The heading the enrolment's first view has, where it will have it (and focused, it stays).
+    const title = heading(ctx, s.adding === 'totp' ? 'totpTitle' : 'phoneTitle', nothing);
+    const failed = setup.enrolFailed;
+    ctx.downloading = !failed;
+    const content = failed
+      ? html`${formError(ctx, { ...s, error: LOAD_FAILED })}
+          <button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${t('continue')}</button>`
+      : renderWaiting(ctx);
+    return html`<div class="done">${title}${content}${back}</div>`;
   }
   const view = enrol.state?.view;
   const drawn = part.renderEnrolment({ kit: { html, nothing, keyed, errorIcon }, enrol, lang: ctx.lang, t: ctx.t });

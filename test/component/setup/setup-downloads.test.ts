@@ -60,7 +60,8 @@ it('"Add" shows the spinner and the way back until the enrolment has arrived, th
   const { el, page, clerk } = await mount();
   await page.click('add-totp-button');
   expect(el.view).to.equal('adding-totp');
-  expect(page.part('spinner'), 'the spinner while it downloads').to.not.equal(null);
+  expect(page.text('heading'), 'its heading while it downloads').to.equal('Add authenticator application');
+  expect(page.part('spinner'), 'the spinner').to.not.equal(null);
   expect(page.part('cancel-button'), 'and the way back').to.not.equal(null);
   expect(el.busy).to.equal(true);
   await expect(el).to.be.accessible();
