@@ -176,11 +176,20 @@ let failedFor: SetupState | undefined;
 /** The message of a part that did not download. */
 const LOAD_FAILED = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
 
+/**
+ * A part did not download: the message and "Continue", which loads the page again (as the
+ * sign-in's does: browsers keep a failed download of a module for the page's life).
+ */
+function downloadFailed(ctx: SetupContext, s: SetupState): TemplateResult {
+  return html`${formError(ctx, { ...s, error: LOAD_FAILED })}
+    <button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${ctx.t('continue')}</button>`;
+}
+
 /** A view of `setup-views.ts`, downloaded the first time one is shown (the spinner meanwhile). */
 function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
   const part = setupViewsPart.loaded;
   if (part) return (views ??= part.setupViews({ html, nothing, availablePhones, ...HELPERS })).render(ctx, s);
-  if (failedFor === s) return html`<div class="done">${formError(ctx, { ...s, error: LOAD_FAILED })} ${cancelButton(ctx)}</div>`;
+  if (failedFor === s) return html`<div class="done">${downloadFailed(ctx, s)}${cancelButton(ctx)}</div>`;
   setupViewsPart.load().then(ctx.update, () => {
     failedFor = ctx.setup.state;
     ctx.update();
@@ -191,12 +200,11 @@ function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
 
 /**
  * Adding a method with the enrolment's views. While the enrolment downloads, its heading, the
- * spinner where the rest will be, and the way back; if it cannot be downloaded, the message, "Continue" that tries
- * again by loading the page again (as the sign-in's does: browsers keep a failed download of a
- * module for the page's life), and the way back.
+ * spinner where the rest will be, and the way back; if it cannot be downloaded, the message,
+ * "Continue" and the way back.
  */
 function renderAdding(ctx: SetupContext, s: AddingState): unknown {
-  const { setup, t } = ctx;
+  const { setup } = ctx;
   const enrol = setup.enrol;
   const part = enrolmentPart.loaded;
   const back = cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel');
@@ -205,10 +213,7 @@ function renderAdding(ctx: SetupContext, s: AddingState): unknown {
     const title = heading(ctx, s.adding === 'totp' ? 'totpTitle' : 'phoneTitle', nothing);
     const failed = setup.enrolFailed;
     ctx.downloading = !failed;
-    const content = failed
-      ? html`${formError(ctx, { ...s, error: LOAD_FAILED })}
-          <button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${t('continue')}</button>`
-      : renderWaiting(ctx);
+    const content = failed ? downloadFailed(ctx, s) : renderWaiting(ctx);
     return html`<div class="done">${title}${content}${back}</div>`;
   }
   const view = enrol.state?.view;

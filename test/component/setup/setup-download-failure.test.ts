@@ -1,7 +1,8 @@
 // <clerk-mfa-setup>'s enrolment (src/setup/setup-enrolment.ts, downloaded when a method is
 // added) cannot be downloaded: the add view says so, "Continue" loads the page again (browsers
 // keep a failed download of a module for the page's life), "Cancel" goes back to the overview,
-// which still works. Its own page: the download succeeds in setup-downloads.test.ts.
+// which still works; and the same for the views a visit may never show. Its own page: the
+// downloads succeed in setup-downloads.test.ts.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/setup/index.js';
 import type { ClerkMfaSetupElement } from '../../../src/setup/clerk-mfa-setup.js';
@@ -74,4 +75,20 @@ it('the add view says so; "Continue" loads the page again; "Cancel" goes back to
   await page.waitFor(() => page.text('notice'), 'the notice');
   expect(clerk.calls.makeDefaultSecondFactor).to.equal(1);
   expect(clerk.calls.createTOTP, 'nothing sent to Clerk for the add').to.equal(0);
+});
+
+it('the views a visit may never show cannot be downloaded either: the message, "Continue" loads the page again, "Cancel" goes back', async () => {
+  failDownloads(true);
+  const { el, page, clerk, reloads } = await mount();
+  await page.click('remove-phone-button', /\+15555550101/);
+  expect(el.view).to.equal('confirm-remove');
+  await page.waitFor(() => page.text('form-error'), 'the message');
+  expect(page.text('form-error')).to.equal("Couldn't load this part of the page. Check your connection and try again.");
+  expect(el.busy).to.equal(false);
+  await expect(el).to.be.accessible();
+  page.part('submit-button')!.click();
+  expect(reloads()).to.equal(1);
+  await page.click('cancel-button');
+  await page.waitForView('overview');
+  expect(clerk.calls.setReservedForSecondFactor, 'nothing removed').to.equal(0);
 });
