@@ -54,25 +54,33 @@
 //     "Forgot password?", the inline enrolment and the early clerk-js load. It was 15.6 KB (15.57)
 //     before "Forgot password?", the inline enrolment and the early clerk-js load (as above), and
 //     15.8 KB (15.77) before the on-demand part.
-//   - Setup CDN file alone: 26.25 KB (measured 26.20 KB), what <clerk-mfa-setup> downloads before
-//     its overview shows; and adding an authenticator app in English: 26.25 KB (measured 26.20 KB,
-//     the same file: nothing it needs is downloaded apart yet). 26.15 KB (26.10 measured) before
+//   - Setup CDN file alone: 19.55 KB (measured 19.52 KB), what <clerk-mfa-setup> downloads before
+//     its overview shows; and adding an authenticator app in English: 28.0 KB (measured 27.98 KB,
+//     three files summed: the CDN file, the enrolment, setup-chunks/setup-enrolment-* with the QR
+//     encoder, 7.6 KB, and the chunk it shares with the downloaded views, setup-chunks/chunk-*:
+//     copying and the calls of mfa-adapter.ts, 0.8 KB). Both were 26.25 KB (26.20 measured) in one
+//     file, before the enrolment (its views, controller, machine, calls to Clerk and the `uqr` QR
+//     encoder, 24.9 KB raw of the 88.1 KB) moved to a part downloaded when "Add" is pressed, begun
+//     when a pointer or the focus is on it: -6.68 KB for the overview; +1.78 KB for adding an app,
+//     as three files compress less well than one (each brotli stream starts without the others'
+//     Lit templates and class names) and the enrolment takes its failure table and clock from the
+//     setup. 26.15 KB (26.10 measured) before
 //     the numbers shown as Clerk's list shows them, the red Remove, the overview's rows laid out
 //     for a phone and the legible waiting "Resend" (+0.10 KB; the sentences that isolate their
 //     numbers are in the downloaded views). 26.58 KB before the views a visit
 //     may never show (the confirmation of a removal, the verified numbers to pick, the regenerated
-//     codes, the reverification: 1.57 KB, setup-chunks/setup-views-*) moved to a part downloaded
-//     the first time one shows. Over the 16 KB aimed for "with its QR encoder": its dependencies
-//     alone are 9.1 KB (Lit 5.6 KB, which each CDN file inlines, being self-contained; the `uqr`
-//     QR encoder 3.5 KB); the rest, by raw size, is the enrolment's views, controller, machine and
-//     English (16.4 KB raw, the same modules the sign-in downloads for its `setup-mfa` task), the
-//     overview with the setup's machine and controller, which still hold the transitions and calls
-//     of the downloaded views (15.4 KB), the shared look (4.5 KB), the sign-in's clerk-js loading
-//     and adapter (5.4 KB), and the sign-in's English and strategy table that `localization.ts`
-//     and `clerk-adapter.ts` bring along (1.9 KB). The next gains: the enrolment and the QR
-//     encoder downloaded when "Add" is pressed (out of the first budget, not of the second), the
-//     removal, regeneration and reverification transitions and calls with those views, and the
-//     sign-in's English and strategies out of the setup's path.
+//     codes, the reverification: 1.57 KB then, 1.85 KB now with copying the codes and reserving a
+//     number, setup-chunks/setup-views-*) moved to a part downloaded the first time one shows.
+//     Over the 16 KB aimed for "with its QR encoder": its dependencies alone are 9.1 KB (Lit 5.6 KB,
+//     which each CDN file inlines, being self-contained; the `uqr` QR encoder 3.5 KB); the rest of
+//     the first file, by raw size, is the overview with the setup's machine and controller, which
+//     still hold the transitions and calls of the downloaded views (15.4 KB), the shared look
+//     (4.5 KB), the sign-in's clerk-js loading and adapter (5.4 KB), the enrolment's English, which
+//     the setup's own views and failures also show, and the sign-in's English and strategy table
+//     that `localization.ts` and `clerk-adapter.ts` bring along (1.9 KB). The next gains: the
+//     removal, regeneration and reverification transitions and calls with those views, the
+//     enrolment's English with the enrolment, and the sign-in's English and strategies out of the
+//     setup's path.
 import { readFileSync } from 'node:fs';
 
 const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@clerk/shared', '@clerk/localizations', '@clerk/clerk-js'];
@@ -80,13 +88,10 @@ const external = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@c
 const CDN_ENTRY = 'dist/cdn/clerk-mfa-sign-in.js';
 
 /**
- * The CDN file and every chunk it references (statically or with `import()`), except those an English authenticator-app
- * sign-in without a mistake never downloads: the language loader chunk (`chunks/locale-loader-*`),
- * one chunk per language (`chunks/de-DE-*`), the on-demand chunk (`chunks/on-demand-*`) and the
- * enrolment. A chunk imported statically always counts, and so would any other chunk loaded later.
+ * `entry` (in dist/cdn/) and every file it references, statically or with `import()`, and so on
+ * from those, except the chunks `notDownloaded` matches.
  */
-function cdnFiles() {
-  const notDownloaded = /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
+function servedFiles(entry, notDownloaded) {
   const files = new Set();
   const visit = (file) => {
     if (files.has(file)) return;
@@ -103,29 +108,32 @@ function cdnFiles() {
       if (!notDownloaded.test(referenced)) visit(referenced);
     }
   };
-  visit(CDN_ENTRY.replace('dist/cdn/', ''));
+  visit(entry.replace('dist/cdn/', ''));
   return [...files].map((file) => `dist/cdn/${file}`);
+}
+
+/**
+ * The CDN file and every chunk it references (statically or with `import()`), except those an
+ * English authenticator-app sign-in without a mistake never downloads: the language loader chunk (`chunks/locale-loader-*`),
+ * one chunk per language (`chunks/de-DE-*`), the on-demand chunk (`chunks/on-demand-*`) and the
+ * enrolment. A chunk imported statically always counts, and so would any other chunk loaded later.
+ */
+function cdnFiles() {
+  return servedFiles(CDN_ENTRY, /^chunks\/(?:locale-loader|on-demand|enrolment|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/);
 }
 
 const SETUP_CDN_ENTRY = 'dist/cdn/clerk-mfa-setup.js';
 
 /**
- * `<clerk-mfa-setup>`'s CDN file and every chunk it references (in `setup-chunks/`), except those
- * adding an authenticator app in English without a mistake never downloads: the language loader,
- * the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views it never shows
- * (`setup-views-*`: removal, the numbers to pick, regenerated codes, reverification) and the
- * on-demand part (the reading of failures).
+ * `<clerk-mfa-setup>`'s CDN file and every chunk adding an authenticator app in English without a
+ * mistake downloads (in `setup-chunks/`): the enrolment (`setup-enrolment-*`, with the QR encoder)
+ * and the chunks it imports (`chunk-*`: what it shares with the downloaded views). Not counted:
+ * the language loader, the language tables' indexes (`mfa-*`, `setup-*`) and languages, the views
+ * it never shows (`setup-views-*`: removal, the numbers to pick, regenerated codes,
+ * reverification) and the on-demand part (the reading of failures).
  */
 function setupCdnFiles() {
-  let source = '';
-  try {
-    source = readFileSync(SETUP_CDN_ENTRY, 'utf8');
-  } catch {
-    return [SETUP_CDN_ENTRY];
-  }
-  const chunks = new Set([...source.matchAll(/["'`]\.\/(setup-chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]));
-  const notDownloaded = /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/;
-  return [SETUP_CDN_ENTRY, ...[...chunks].filter((chunk) => !notDownloaded.test(chunk)).map((chunk) => `dist/cdn/${chunk}`)];
+  return servedFiles(SETUP_CDN_ENTRY, /^setup-chunks\/(?:locale-loader|on-demand|setup-views|mfa|setup|[a-z]{2,3}-[A-Z]{2})-[A-Z0-9]+\.js$/);
 }
 
 export default [
@@ -149,20 +157,22 @@ export default [
     limit: '16.35 KB',
   },
   {
-    // Built apart from the sign-in's (its own Lit, the enrolment's views and the QR encoder inside):
-    // what the overview downloads before it can show the user's second factors.
-    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js alone, Lit and the QR encoder inlined)',
+    // Built apart from the sign-in's (its own Lit inside; the enrolment and the QR encoder download
+    // when "Add" is pressed): what the overview downloads before it can show the user's second factors.
+    name: 'Setup CDN file (dist/cdn/clerk-mfa-setup.js alone, Lit inlined)',
     path: [SETUP_CDN_ENTRY],
     modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
     brotli: true,
-    limit: '26.25 KB',
+    limit: '19.55 KB',
   },
   {
-    // The issue's "within 16 KB with its QR encoder": everything adding an authenticator app downloads.
-    name: 'Setup, adding an authenticator app in English (the setup CDN file plus any chunk it needs)',
+    // The issue's "within 16 KB with its QR encoder": everything adding an authenticator app
+    // downloads, the enrolment with the QR encoder included (the files summed; the chunks stay
+    // external, the one the enrolment imports too: nothing is bundled twice).
+    name: 'Setup, adding an authenticator app in English (the setup CDN file plus the chunks it downloads: the enrolment, with the QR encoder)',
     path: setupCdnFiles(),
-    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*'] }),
+    modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', external: ['./setup-chunks/*', './chunk-*'] }),
     brotli: true,
-    limit: '26.25 KB',
+    limit: '28.0 KB',
   },
 ];

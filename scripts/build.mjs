@@ -54,7 +54,7 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-/** A CDN file: one entry, bundled, split only for what loads on demand (languages, views loaded later). */
+/** A CDN file: one entry, bundled, split only for what loads on demand (languages, the parts downloaded on first use). */
 async function buildCdn(name, entry, chunks) {
   const outdir = 'dist/cdn';
   const result = await build({

@@ -245,6 +245,7 @@ export type CustomElements = {
    * ### **Methods:**
    *  - **errorMessage(error: _SetupError_): _string_** - The text shown for an error.
    *
+   *
    * ### **CSS Parts:**
    *  - **card** - The card around every view.
    * - **header** - The title and the explanation over the overview.

@@ -11,7 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ClerkAdapter } from '../clerk-adapter.js';
 import type * as Clock from '../countdown.js';
 import { enrolTransition, initialEnrolState, resendSentAt } from './enrol-machine.js';
-import { mapEnrolFailure } from './enrol-failures.js';
+import type { mapEnrolFailure } from './enrol-failures.js';
 import type { EnrolAction, EnrolAnswer, EnrolError, EnrolEvent, EnrolField, EnrolMethod, EnrolState, EnrolValue, MfaOutcome } from './enrol-types.js';
 import { MfaAdapter } from './mfa-adapter.js';
 import { copyText, downloadText } from './clipboard.js';
@@ -26,6 +26,11 @@ export type EnrolClock = Pick<typeof Clock, 'countdown' | 'resendLeft'>;
 export interface EnrolControllerOptions {
   adapter: ClerkAdapter;
   clock: EnrolClock;
+  /**
+   * Which message each failure shows (`enrol-failures.ts`), from the host: `<clerk-mfa-setup>`
+   * has it built in for its own failures, and the enrolment it downloads must not import it again.
+   */
+  mapFailure: typeof mapEnrolFailure;
   /** Enrolment is complete (after the backup codes were confirmed). */
   onEnrolled(method: EnrolMethod): void;
   /** Enrol this method only (without it, the methods the instance allows). */
@@ -257,7 +262,7 @@ export class EnrolController implements ReactiveController {
     if (!this.#connected) return;
     const answer: EnrolAnswer = outcome.ok
       ? { ok: true, value: (outcome.value ?? {}) as EnrolValue }
-      : { ok: false, error: mapEnrolFailure(outcome.failure, action) };
+      : { ok: false, error: this.#options.mapFailure(outcome.failure, action) };
     // Kept only while Clerk waits for the password before this action may run again.
     if (answer.ok || answer.error.code !== 'session_reverification_required') this.#last = {};
     this.#send({ type: 'result', id: action.id, outcome: answer, now: Date.now() });

@@ -6,6 +6,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ClerkAdapter } from '../clerk-adapter.js';
 import { EnrolController } from './enrol-controller.js';
+import { mapEnrolFailure } from './enrol-failures.js';
 import { adoptEnrolStyles } from './enrol-styles.js';
 import { renderEnrolment } from './enrol-templates.js';
 import type { EnrolMethod } from './enrol-types.js';
@@ -41,7 +42,7 @@ export function renderHosted(host: EnrolmentHost, options: HostedEnrolmentOption
   let state = hosted.get(host);
   if (!state) {
     const { clerk } = options;
-    const enrol = new EnrolController(host as EnrolmentHost & { renderRoot: ShadowRoot }, { adapter: clerk.adapter, clock: kit, onEnrolled: (method) => clerk.enrolled(method) });
+    const enrol = new EnrolController(host as EnrolmentHost & { renderRoot: ShadowRoot }, { adapter: clerk.adapter, clock: kit, mapFailure: mapEnrolFailure, onEnrolled: (method) => clerk.enrolled(method) });
     state = { enrol, strings: {} };
     hosted.set(host, state);
   }

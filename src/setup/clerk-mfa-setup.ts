@@ -163,7 +163,7 @@ export class ClerkMfaSetupElement extends LitElement {
     return interpolate(text, values);
   };
 
-  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '', update: () => this.requestUpdate() };
+  readonly #context: SetupContext = { setup: this.#setup, t: this.#t, lang: '', update: () => this.requestUpdate(), reload: () => this.reload() };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.#adapter || changed.has('clerk') || changed.has('publishableKey') || changed.has('proxyUrl') || changed.has('clerkJsUrl')) {
@@ -201,6 +201,11 @@ export class ClerkMfaSetupElement extends LitElement {
     super.disconnectedCallback();
     // Codes and passwords leave the fields when the element leaves the page.
     for (const input of this.shadowRoot?.querySelectorAll<HTMLInputElement>('#password, #code') ?? []) input.value = '';
+  }
+
+  /** After a part of the element could not be downloaded: the page once more (a test replaces it). */
+  protected reload(): void {
+    window.location.reload();
   }
 
   protected override render(): TemplateResult {

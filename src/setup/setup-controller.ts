@@ -4,17 +4,18 @@
  * one `AbortController`; a second click never sends a second request), drops the answers of
  * abandoned ones and aborts what is under way when the element leaves the page; keeps a code or
  * password only until its action ran; runs the add flows with the enrolment's own controller
- * (`../mfa/enrol-controller.ts`: the QR code, the key, the code, the number, the backup codes);
- * follows Clerk's user (signed in, out); and moves focus to each new view.
+ * (`../mfa/enrol-controller.ts`: the QR code, the key, the code, the number, the backup codes),
+ * downloaded the first time a method is added; follows Clerk's user (signed in, out); and moves
+ * focus to each new view.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ClerkAdapter } from '../clerk-adapter.js';
 import { countdown, resendLeft } from '../countdown.js';
-import { copyText, downloadText } from '../mfa/clipboard.js';
-import { EnrolController } from '../mfa/enrol-controller.js';
+import type { EnrolController } from '../mfa/enrol-controller.js';
+import { mapEnrolFailure } from '../mfa/enrol-failures.js';
 import type { MfaOutcome } from '../mfa/enrol-types.js';
 import { ManageAdapter } from '../mfa/manage-adapter.js';
-import { MfaAdapter } from '../mfa/mfa-adapter.js';
+import { enrolmentPart, setupViewsPart } from './load-setup-parts.js';
 import { mapSetupFailure } from './setup-failures.js';
 import { initialSetupState, setupTransition, verificationPhone } from './setup-machine.js';
 import type { Adding, Removal, ReverifyStrategy, SetupAction, SetupAnswer, SetupCall, SetupChange, SetupError, SetupEvent, SetupField, SetupMethod, SetupState, SetupValue } from './setup-types.js';
@@ -41,8 +42,10 @@ const CHANGES: Record<SetupCall['kind'], [SetupMethod, SetupChange]> = {
 
 export class SetupController implements ReactiveController {
   state: SetupState = initialSetupState();
-  /** The add flow under way (authenticator app, new number), while its view shows. */
+  /** The add flow under way (authenticator app, new number), while its view shows; `null` while the enrolment downloads. */
   enrol: EnrolController | null = null;
+  /** The enrolment could not be downloaded for the add view on screen (adding again asks again). */
+  enrolFailed = false;
   /** The time the resend countdown reads (epoch ms). */
   now = Date.now();
   /** "Copy all" said copied (`true`), or selected the codes for the user to copy (`false`). */
@@ -52,8 +55,6 @@ export class SetupController implements ReactiveController {
   readonly #options: SetupControllerOptions;
   #clerk: ClerkAdapter | null = null;
   #manage: ManageAdapter | null = null;
-  /** Reserves a verified number, as the enrolment does. */
-  #mfa: MfaAdapter | null = null;
   #inflight: { id: number; abort: AbortController } | null = null;
   #unwatch: (() => void) | null = null;
   #focusPending = false;
@@ -77,7 +78,6 @@ export class SetupController implements ReactiveController {
     this.#stop();
     this.#clerk = adapter;
     this.#manage = new ManageAdapter(adapter);
-    this.#mfa = new MfaAdapter(adapter);
     adapter.ready().catch(() => {});
     this.state = initialSetupState();
     if (this.#connected) this.#begin();
@@ -180,15 +180,6 @@ export class SetupController implements ReactiveController {
     return s.view === 'reverify' ? resendLeft(s.sentAt, now) : 0;
   }
 
-  async copy(codes: readonly string[], select: Element | null): Promise<void> {
-    this.copied = await copyText(codes.join('\n'), select);
-    this.#host.requestUpdate();
-  }
-
-  download(codes: readonly string[]): void {
-    downloadText(codes);
-  }
-
   // ---- the machine and its actions ---------------------------------------------------------
 
   #send(event: SetupEvent, secret = ''): void {
@@ -205,11 +196,10 @@ export class SetupController implements ReactiveController {
 
   #changed(previous: SetupState): void {
     const next = this.state;
-    const adding = (s: SetupState) => (s.view === 'adding' && s.adding !== 'pick-phone' ? s.adding : null);
     const reverifying = next.view === 'reverify' && next.retry === 'enrol';
     if (!reverifying) {
-      const flow = adding(next);
-      if (flow !== adding(previous) || (!flow && this.enrol)) this.#endEnrolment();
+      const flow = addingFlow(next);
+      if (flow !== addingFlow(previous) || (!flow && this.enrol)) this.#endEnrolment();
       if (flow && !this.enrol) this.#startEnrolment(flow);
       // Verified: the enrolment runs its refused action again.
       if (flow && previous.view === 'reverify' && previous.retry === 'enrol') this.enrol?.reverified();
@@ -229,10 +219,22 @@ export class SetupController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** The enrolment's controller for `method`, at once if the enrolment has downloaded, else once it has (if its view still shows). */
   #startEnrolment(method: 'totp' | 'phone'): void {
-    this.enrol = new EnrolController(this.#host as SetupHost & { renderRoot: ShadowRoot }, {
+    const part = enrolmentPart.loaded;
+    this.enrolFailed = false;
+    if (!part) {
+      const clerk = this.#clerk;
+      enrolmentPart.load().then(
+        () => this.#clerk === clerk && this.#connected && addingFlow(this.state) === method && !this.enrol && this.#startEnrolment(method),
+        () => (this.enrolFailed = addingFlow(this.state) === method),
+      ).finally(() => this.#host.requestUpdate());
+      return;
+    }
+    this.enrol = new part.EnrolController(this.#host as SetupHost & { renderRoot: ShadowRoot }, {
       adapter: this.#clerk!,
       clock: { countdown, resendLeft },
+      mapFailure: mapEnrolFailure,
       method: method === 'totp' ? 'totp' : 'phone_code',
       onEnrolled: (enrolled) => {
         this.#send({ type: 'enrolled', method: enrolled });
@@ -243,6 +245,7 @@ export class SetupController implements ReactiveController {
   }
 
   #endEnrolment(): void {
+    this.enrolFailed = false;
     const enrol = this.enrol;
     if (!enrol) return;
     this.enrol = null;
@@ -272,7 +275,8 @@ export class SetupController implements ReactiveController {
         call = manage.makeDefaultPhone(action.phoneId, signal);
         break;
       case 'reserve-phone':
-        call = this.#mfa!.reservePhone(action.phoneId, signal);
+        // From the numbers to pick, a downloaded view: the call downloaded with it.
+        call = setupViewsPart.load().then((views) => views.reservePhone(this.#clerk!, action.phoneId, signal));
         read = (value) => ({ codes: (value as { backupCodes: readonly string[] | null }).backupCodes });
         break;
       case 'regenerate':
@@ -317,4 +321,9 @@ export class SetupController implements ReactiveController {
     const s = this.state;
     return s.view === 'reverify' ? (verificationPhone(s)?.safeIdentifier ?? '') : '';
   }
+}
+
+/** The add flow the enrolment runs on this view, if any (a verified number picked needs none). */
+function addingFlow(s: SetupState): 'totp' | 'phone' | null {
+  return s.view === 'adding' && s.adding !== 'pick-phone' ? s.adding : null;
 }

@@ -1,15 +1,16 @@
 /**
  * The markup of the `<clerk-mfa-setup>` views built in, and what their controls hand to the
  * `SetupController`: the overview of the user's second factors, and adding an authenticator app or
- * a new number with the enrolment's own views (`../mfa/enrol-templates.ts`) and a way back. The
- * others (a removal, the numbers to pick, new backup codes, the reverification) are
- * `setup-views.ts`, downloaded the first time one shows. The element's stylesheet gives the classes.
+ * a new number with the enrolment's own views (`../mfa/enrol-templates.ts`, downloaded when "Add"
+ * is pressed, begun when a pointer or the focus is on it) and a way back. The others (a removal,
+ * the numbers to pick, new backup codes, the reverification) are `setup-views.ts`, downloaded the
+ * first time one shows. The element's stylesheet gives the classes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { chevronIcon, errorIcon } from '../icons.js';
-import { renderEnrolment } from '../mfa/enrol-templates.js';
 import type { MfaKey } from '../mfa/strings.js';
+import { enrolmentPart, prefetchEnrolment, setupViewsPart } from './load-setup-parts.js';
 import type { SetupController } from './setup-controller.js';
 import { availablePhones } from './setup-machine.js';
 import type { AddingState, SetupField, SetupPhone, SetupState } from './setup-types.js';
@@ -25,6 +26,8 @@ export interface SetupContext {
   t: Translate;
   /** Draws the element again (once a downloaded view arrives). */
   update(): void;
+  /** Loads the page again: a browser keeps a failed download of a module for the page's life. */
+  reload(): void;
   /** Set by the last render: the view on screen is still downloading (the element is busy). */
   downloading?: boolean;
 }
@@ -54,10 +57,14 @@ function spinner(on: boolean, { t }: SetupContext): unknown {
   return on ? html`<span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('working')}</span>` : nothing;
 }
 
-/** A button of the overview; the one whose change is under way shows it. */
-function action(ctx: SetupContext, part: string, label: string, name: string, busy: boolean, onClick: () => void): TemplateResult {
+/**
+ * A button of the overview; the one whose change is under way shows it. `soon`: what it will
+ * need, begun when a pointer or the focus is on it.
+ */
+function action(ctx: SetupContext, part: string, label: string, name: string, busy: boolean, onClick: () => void, soon?: () => void): TemplateResult {
   const pending = !!ctx.setup.state.pending;
-  return html`<button class="link" part=${part} type="button" aria-label=${name === label ? nothing : name} aria-disabled=${pending} @click=${onClick}>
+  return html`<button class="link" part=${part} type="button" aria-label=${name === label ? nothing : name} aria-disabled=${pending}
+    @click=${onClick} @pointerenter=${soon} @focus=${soon}>
     ${spinner(busy, ctx)}<span>${label}</span>
   </button>`;
 }
@@ -135,14 +142,14 @@ function renderOverview(ctx: SetupContext, s: SetupState): TemplateResult {
         <span class="row-name">${totpName} ${status(ctx, factors.totp)}</span>
         ${factors.totp
           ? action(ctx, 'remove-totp-button', t('remove'), t('removeNamed', { identifier: totpName }), false, () => setup.remove({ method: 'totp' }))
-          : action(ctx, 'add-totp-button', t('addTotp'), t('addTotp'), false, () => setup.add('totp'))}
+          : action(ctx, 'add-totp-button', t('addTotp'), t('addTotp'), false, () => setup.add('totp'), prefetchEnrolment)}
       </li>
       <li class="factor" part="method" data-method="phone_code">
         <span class="row-name">${t('methodPhone')} ${status(ctx, reserved.length > 0)}</span>
         ${reserved.length
           ? html`<ul class="phones" role="list" aria-label=${t('methodPhone')}>${reserved.map((phone) => phoneRow(ctx, s, phone))}</ul>`
           : html`<p class="note">${t('noPhones')}</p>`}
-        ${action(ctx, 'add-phone-button', t('addPhone'), t('addPhone'), false, () => setup.add('phone'))}
+        ${action(ctx, 'add-phone-button', t('addPhone'), t('addPhone'), false, () => setup.add('phone'), prefetchEnrolment)}
       </li>
       <li class="factor" part="method" data-method="backup_code">
         <span class="row-name">${t('backupCodesTitle')} ${status(ctx, factors.backupCodes)}</span>
@@ -163,47 +170,65 @@ export type ViewHelpers = typeof HELPERS;
 type Views = ReturnType<typeof import('./setup-views.js').setupViews>;
 
 let views: Views | undefined;
-let loading: Promise<void> | undefined;
 /** The state whose view did not download: it says so; the next view asked for tries again. */
 let failedFor: SetupState | undefined;
 
+/** The message of a part that did not download. */
+const LOAD_FAILED = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
+
+/**
+ * A part did not download: the message and "Continue", which loads the page again (as the
+ * sign-in's does: browsers keep a failed download of a module for the page's life).
+ */
+function downloadFailed(ctx: SetupContext, s: SetupState): TemplateResult {
+  return html`${formError(ctx, { ...s, error: LOAD_FAILED })}
+    <button class="primary" part="submit-button" type="button" @click=${ctx.reload}>${ctx.t('continue')}</button>`;
+}
+
 /** A view of `setup-views.ts`, downloaded the first time one is shown (the spinner meanwhile). */
 function renderDownloaded(ctx: SetupContext, s: SetupState): unknown {
-  if (views) return views.render(ctx, s);
-  if (failedFor === s) {
-    const error = { code: 'clerk_load_failed', key: 'loadFailed', field: 'form' } as const;
-    return html`<div class="done">${formError(ctx, { ...s, error })} ${cancelButton(ctx)}</div>`;
-  }
-  loading ??= import('./setup-views.js').then(
-    (part) => {
-      views = part.setupViews({ html, nothing, availablePhones, ...HELPERS });
-    },
-    () => {
-      loading = undefined;
-      failedFor = ctx.setup.state;
-    },
-  );
-  void loading.then(ctx.update);
+  const part = setupViewsPart.loaded;
+  if (part) return (views ??= part.setupViews({ html, nothing, availablePhones, ...HELPERS })).render(ctx, s);
+  if (failedFor === s) return html`<div class="done">${downloadFailed(ctx, s)}${cancelButton(ctx)}</div>`;
+  setupViewsPart.load().then(ctx.update, () => {
+    failedFor = ctx.setup.state;
+    ctx.update();
+  });
   ctx.downloading = true;
   return renderWaiting(ctx);
 }
 
+/**
+ * Adding a method with the enrolment's views. While the enrolment downloads, its heading, the
+ * spinner where the rest will be, and the way back; if it cannot be downloaded, the message,
+ * "Continue" and the way back.
+ */
 function renderAdding(ctx: SetupContext, s: AddingState): unknown {
-  const enrol = ctx.setup.enrol;
-  if (!enrol) return renderWaiting(ctx);
+  const { setup } = ctx;
+  const enrol = setup.enrol;
+  const part = enrolmentPart.loaded;
+  const back = cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel');
+  if (!enrol || !part) {
+    // The heading the enrolment's first view has, where it will have it (and focused, it stays).
+    const title = heading(ctx, s.adding === 'totp' ? 'totpTitle' : 'phoneTitle', nothing);
+    const failed = setup.enrolFailed;
+    ctx.downloading = !failed;
+    const content = failed ? downloadFailed(ctx, s) : renderWaiting(ctx);
+    return html`<div class="done">${title}${content}${back}</div>`;
+  }
   const view = enrol.state?.view;
-  const drawn = renderEnrolment({ kit: { html, nothing, keyed, errorIcon }, enrol, lang: ctx.lang, t: ctx.t });
+  const drawn = part.renderEnrolment({ kit: { html, nothing, keyed, errorIcon }, enrol, lang: ctx.lang, t: ctx.t });
   // Once the factor is on the account, its backup codes are confirmed before going back.
   if (view === 'backup-codes' || view === 'enrolled') return drawn;
   // A new number, when the user has verified ones: back to those.
-  return html`${drawn}${cancelButton(ctx, s.adding === 'phone' && availablePhones(s).length ? 'useExistingPhone' : 'cancel')}`;
+  return html`${drawn}${back}`;
 }
 
 function renderWaiting({ t }: SetupContext): TemplateResult {
   return html`<div class="done loading" aria-busy="true"><span class="spinner" part="spinner" aria-hidden="true"></span><span class="visually-hidden">${t('loading')}</span></div>`;
 }
 
-const HELPERS = { chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
+const HELPERS = { prefetchEnrolment, chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting };
 
 /** The card's title, over the overview and the states around it. */
 function header(ctx: SetupContext, info: unknown): TemplateResult {

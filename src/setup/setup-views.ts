@@ -1,13 +1,19 @@
 /**
  * The `<clerk-mfa-setup>` views a visit may never show, downloaded the first time one is
- * (`load-setup-views.ts`): the confirmation of a removal, the verified numbers to pick, the new
- * backup codes, the reverification (password or a second factor).
+ * (`load-setup-parts.ts`): the confirmation of a removal, the verified numbers to pick (and the
+ * call that reserves one), the new backup codes (copied or saved as a file), the reverification
+ * (password or a second factor).
  *
- * It imports only types: a module it shared with the CDN file would become a chunk that file
- * imports before it can render (`scripts/build.mjs` refuses that). Lit and the helpers of the
- * built-in views come from the host (`ViewKit`).
+ * Of the built-in code it imports only types: a module it shared with the CDN file would become a
+ * chunk that file imports before it can render (`scripts/build.mjs` refuses that). Lit and the
+ * helpers of the built-in views come from the host (`ViewKit`). What it shares with the
+ * enrolment (copying, the calls of `mfa-adapter.ts`) downloads with whichever comes first.
  */
 import type { html as litHtml, nothing as litNothing, TemplateResult } from 'lit';
+import type { ClerkAdapter } from '../clerk-adapter.js';
+import { copyText, downloadText } from '../mfa/clipboard.js';
+import type { MfaOutcome } from '../mfa/enrol-types.js';
+import { MfaAdapter } from '../mfa/mfa-adapter.js';
 import type { MfaKey } from '../mfa/strings.js';
 import type { availablePhones as AvailablePhones } from './setup-machine.js';
 import type { SetupContext, ViewHelpers } from './setup-templates.js';
@@ -30,9 +36,20 @@ const REVERIFY_INFO: Record<ReverifyStrategy, SetupKey | MfaKey> = {
   backup_code: 'reverifyBackupInfo',
 };
 
+/** Reserves the verified number `phoneId` for SMS codes, as the enrolment does; its backup codes, if Clerk made some. */
+export function reservePhone(clerk: ClerkAdapter, phoneId: string, signal: AbortSignal): Promise<MfaOutcome<{ backupCodes: readonly string[] | null }>> {
+  return new MfaAdapter(clerk).reservePhone(phoneId, signal);
+}
+
+/** "Copy all": copied, or the codes selected for the user to copy; said beside the button. */
+async function copyCodes(ctx: SetupContext, codes: readonly string[], select: Element | null): Promise<void> {
+  ctx.setup.copied = await copyText(codes.join('\n'), select);
+  ctx.update();
+}
+
 /** The views, drawn with the host's kit: `render` draws the one for the state, if it is one of them. */
 export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupState): TemplateResult | null } {
-  const { html, nothing, availablePhones, chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
+  const { html, nothing, availablePhones, prefetchEnrolment, chevronIcon, ltr, phoneNumber, errorLine, formError, spinner, action, busyWith, heading, subtitle, cancelButton, form, primary, renderWaiting } = kit;
 
   /** A number or address on screen: an element isolated left to right, not translated. */
   const identifier = (text: string) => html`<bdi dir="ltr" translate="no">${text}</bdi>`;
@@ -71,9 +88,9 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
         </ul>
         <p class="actions">
           <button class="link" part="copy-button" type="button"
-            @click=${(e: Event) => setup.copy(s.codes, (e.target as Element).closest('form')!.querySelector('#backup-codes'))}>${t('copyAll')}</button>
+            @click=${(e: Event) => copyCodes(ctx, s.codes, (e.target as Element).closest('form')!.querySelector('#backup-codes'))}>${t('copyAll')}</button>
           <span class="note" part="message" role="status">${said}</span>
-          <button class="link" part="download-button" type="button" @click=${() => setup.download(s.codes)}>${t('download')}</button>
+          <button class="link" part="download-button" type="button" @click=${() => downloadText(s.codes)}>${t('download')}</button>
         </p>
         ${primary(ctx, { ...s, pending: null }, 'finish')}`,
     );
@@ -94,7 +111,7 @@ export function setupViews(kit: ViewKit): { render(ctx: SetupContext, s: SetupSt
           </li>`,
         )}
       </ul>
-      ${action(ctx, 'add-phone-button', t('addPhone'), t('addPhone'), false, () => setup.add('phone'))} ${cancelButton(ctx)}
+      ${action(ctx, 'add-phone-button', t('addPhone'), t('addPhone'), false, () => setup.add('phone'), prefetchEnrolment)} ${cancelButton(ctx)}
     </div>`;
   }
 
