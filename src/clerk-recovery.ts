@@ -5,7 +5,7 @@
  * adapter). Run through the adapter's `update`, so they time out, are abandoned and fail as every
  * other call; downloaded with the steps (`on-demand.ts`), so it imports only types.
  */
-import type { ClerkAdapter } from './clerk-adapter.js';
+import type { SignInAdapter } from './sign-in-adapter.js';
 import type { ClerkSignInLike } from './clerk-types.js';
 import type { Factor, Outcome, RecoveryAction, SignInSnapshot } from './sign-in-types.js';
 
@@ -15,7 +15,7 @@ const RESET = 'reset_password_email_code';
  * Sends the reset code: to a new sign-in for `identifier`, or again (`resend`). The snapshot says
  * where it went. Clerk offering no reset for the account fails with `reset_password_unavailable`.
  */
-async function sendResetCode(adapter: ClerkAdapter, identifier: string, resend: boolean, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+async function sendResetCode(adapter: SignInAdapter, identifier: string, resend: boolean, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
   let resetFactor: Factor | undefined;
   const outcome = await adapter.update(
     signal,
@@ -34,7 +34,7 @@ async function sendResetCode(adapter: ClerkAdapter, identifier: string, resend: 
 }
 
 /** Runs `action` (`code`: what was typed, as Clerk expects it). */
-export function runRecovery(adapter: ClerkAdapter, action: RecoveryAction, identifier: string, code: string, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+export function runRecovery(adapter: SignInAdapter, action: RecoveryAction, identifier: string, code: string, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
   if (action.kind === 'send-reset-code') return sendResetCode(adapter, identifier, action.resend, signal);
   return adapter.update(signal, (signIn) => signIn.attemptFirstFactor({ strategy: RESET, code }));
 }

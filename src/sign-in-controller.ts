@@ -11,7 +11,8 @@
  * manager until the sign-in ends), and never enter the state.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import type { ClerkAdapterOptions } from './clerk-adapter.js';
+import { SignInAdapter } from './sign-in-adapter.js';
 import { countdown } from './countdown.js';
 import type { PasswordResetDetail } from './events.js';
 import { checkFields, checkIdentifier, type FieldValues } from './field-rules.js';
@@ -80,7 +81,7 @@ export class SignInController implements ReactiveController {
   readonly #host: SignInHost;
   readonly #options: SignInControllerOptions;
   /** Made by `useClerk`, before the first update. */
-  #adapter!: ClerkAdapter;
+  #adapter!: SignInAdapter;
   #inflight: { id: number; abort: AbortController } | null = null;
   /** Kept in memory only until the sign-in ends, for the browser's password manager. */
   #credential: Login | null = null;
@@ -102,7 +103,7 @@ export class SignInController implements ReactiveController {
 
   /** The Clerk to sign in with. A new one is checked for an existing session once the sign-in has started. */
   useClerk(options: ClerkAdapterOptions): void {
-    this.#adapter = new ClerkAdapter(options);
+    this.#adapter = new SignInAdapter(options);
     // Start downloading clerk-js now, before the first render rather than after it: the script
     // is async, so the form still renders at once. Failures surface on the first action.
     this.#adapter.ready().catch(() => {});
@@ -195,7 +196,7 @@ export class SignInController implements ReactiveController {
   }
 
   /** The adapter, for the enrolment the `setup-mfa` task runs inside the sign-in (`src/mfa/`). */
-  get adapter(): ClerkAdapter {
+  get adapter(): SignInAdapter {
     return this.#adapter;
   }
 
