@@ -1,6 +1,6 @@
 /**
- * The sign-in's calls to Clerk (`create`, `prepare`, `attempt`, `resetPassword`, `activate`,
- * `signOut`) on the adapter both elements share (`clerk-adapter.ts`: clerk-js loaded, one timeout,
+ * The sign-in's calls to Clerk (`create`, `attempt`, `activate`, `signOut`; an SMS or email code
+ * sent, a new password and "Forgot password?" go through `update`, from `clerk-recovery.ts`) on the adapter both elements share (`clerk-adapter.ts`: clerk-js loaded, one timeout,
  * failures read). Everything Clerk-shaped is turned into the plain types of `sign-in-types.ts` here,
  * so that moving to another Clerk API (SignInFuture) stays a change to this one file.
  */
@@ -48,8 +48,8 @@ export class SignInAdapter extends ClerkAdapter {
 
   /**
    * Runs one Frontend API call on the sign-in in progress (`fresh`: on the client's sign-in, to
-   * start a new one) and keeps the sign-in it resolves with. Public for the calls of "Forgot
-   * password?" (`clerk-recovery.ts`, downloaded with its steps).
+   * start a new one) and keeps the sign-in it resolves with. Public for the calls an
+   * authenticator-app sign-in never makes (`clerk-recovery.ts`, downloaded with their steps).
    *
    * clerk-js resolves instead of throwing when a request fails while it believes the browser is
    * offline or automated: the sign-in then has no status, or is left exactly as it was before the
@@ -98,13 +98,6 @@ export class SignInAdapter extends ClerkAdapter {
     return this.update(signal, (signIn) => signIn.create({ identifier, password }), true);
   }
 
-  /** Sends the SMS or email code of `factor`. */
-  prepare({ strategy, emailAddressId, phoneNumberId }: Factor, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    // clerk-js leaves out parameters that are undefined.
-    const params = strategy === 'email_code' ? { strategy, emailAddressId } : { strategy: 'phone_code' as const, phoneNumberId };
-    return this.update(signal, (signIn) => signIn.prepareSecondFactor(params));
-  }
-
   /** Checks a second-factor (or new-device) code. */
   attempt(strategy: SecondFactorStrategy, code: string, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
     return this.update(signal, async (signIn) =>
@@ -112,11 +105,6 @@ export class SignInAdapter extends ClerkAdapter {
       // completed the sign-in: sending the code again would only be refused.
       signIn.status === 'complete' && signIn.createdSessionId ? signIn : signIn.attemptSecondFactor({ strategy, code }),
     );
-  }
-
-  /** Sets the new password Clerk asked for (`needs_new_password`). */
-  resetPassword(password: string, signOutOfOtherSessions: boolean, signal?: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-    return this.update(signal, (signIn) => signIn.resetPassword({ password, signOutOfOtherSessions }));
   }
 
   /** Makes the new session the active one, without letting clerk-js navigate. */

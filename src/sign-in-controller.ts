@@ -264,21 +264,19 @@ export class SignInController implements ReactiveController {
         this.#credential = { id: identifier.trim(), password };
         call = adapter.create(this.#credential.id, password, signal);
         break;
-      case 'prepare':
-        call = adapter.prepare(action.factor, signal);
-        break;
       case 'attempt':
         call = adapter.attempt(action.strategy, normalizeCode(code, action.strategy), signal);
-        break;
-      case 'reset-password':
-        call = adapter.resetPassword(newPassword, signOutOthers === 'true', signal);
         break;
       case 'activate':
         call = adapter.activate(action.sessionId, signal);
         break;
       default:
-        // Made by `recover`, which downloaded with them.
-        call = loadedOnDemand()!.runRecovery(adapter, action, identifier, normalizeCode(code, 'email_code'), signal);
+        // Another method's code sent, a new password, "Forgot password?": in the on-demand part
+        // (mostly there already, with the step that asked). Not downloaded: Clerk cannot be reached.
+        call = loadOnDemand().then(
+          (parts) => parts.runRecovery(adapter, action, { ...values, code: normalizeCode(code, 'email_code') }, signal),
+          () => ({ ok: false, failure: { code: 'clerk_load_failed' } }),
+        );
     }
     let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
     try {
