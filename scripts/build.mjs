@@ -2,10 +2,10 @@
 // npm run build:
 //   dist/**            ES modules + .d.ts for bundlers (lit and @clerk/* stay imports)
 //   dist/cdn/clerk-mfa-sign-in.js
-//                      the minified ES module for a plain <script type="module">: it starts
-//                      clerk-js (fetched at run time), then imports the element beside it,
-//                      dist/cdn/clerk-mfa-sign-in-element-<hash>.js (Lit inlined; translations
-//                      and the parts an English sign-in rarely needs load on demand, from chunks/)
+//                      one self-contained, minified ES module for a plain <script type="module">:
+//                      it starts clerk-js (fetched at run time), then registers the element (Lit
+//                      inlined; translations and the parts an English sign-in rarely needs load
+//                      on demand, from chunks/)
 //   dist/cdn/clerk-mfa-setup.js
 //                      one self-contained, minified ES module for <clerk-mfa-setup>, built apart
 //                      (its own Lit, its own chunks in dist/cdn/setup-chunks/), so neither CDN
@@ -54,48 +54,7 @@ for (const file of browserModules('dist')) {
 }
 console.log(`dist templates minified: ${saved} bytes saved`);
 
-// The CDN build, in two parts. First the element (src/index.ts) with its lazily loaded chunks;
-// its imports of the modules that load clerk-js point at the CDN file instead, which the page has
-// already run. Then the CDN file itself (src/cdn.ts): those modules, the early clerk-js start, and
-// an import() of the element.
-const FROM_CDN_FILE = /[\\/](?:clerk-script|own-failures|safe-url)\.js$/;
-const CDN_FILE = 'clerk-mfa-sign-in.js';
-const cdnOptions = { outdir: 'dist/cdn', bundle: true, format: 'esm', minify: true, target: 'es2022', tsconfig: 'tsconfig.json', legalComments: 'eof', metafile: true, logLevel: 'warning' };
-const elementBuild = await build({
-  ...cdnOptions,
-  entryPoints: { 'clerk-mfa-sign-in-element': 'src/index.ts' },
-  entryNames: '[name]-[hash]',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  plugins: [
-    { name: 'from-cdn-file', setup: (b) => b.onResolve({ filter: FROM_CDN_FILE }, () => ({ path: `./${CDN_FILE}`, external: true })) },
-    // The same template minification, applied to the TypeScript sources.
-    minifyTemplates(),
-  ],
-});
-const outputs = Object.entries(elementBuild.metafile.outputs);
-const [elementFile] = outputs.find(([, output]) => output.entryPoint === 'src/index.ts');
-const entryBuild = await build({
-  ...cdnOptions,
-  entryPoints: { 'clerk-mfa-sign-in': 'src/cdn.ts' },
-  plugins: [{ name: 'element', setup: (b) => b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: `./${elementFile.replace('dist/cdn/', '')}`, external: true })) }],
-});
-outputs.push(...Object.entries(entryBuild.metafile.outputs));
-for (const [file, { bytes }] of outputs) {
-  if (file.endsWith('.js')) console.log(`${file}  ${bytes} bytes`);
-}
-// Nothing may wait for a round trip before it can run: the CDN file imports nothing statically,
-// and the element only the CDN file (the page has it already), so esbuild must not have moved code
-// the element shares with a lazily loaded part into a chunk of its own. Only the element, beside
-// the CDN file, may import it (the path is relative).
-for (const [file, output] of outputs) {
-  const staticImports = output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path);
-  const allowed = file === elementFile ? [`./${CDN_FILE}`] : [];
-  const extra = staticImports.filter((path) => !allowed.includes(path));
-  if (extra.length) throw new Error(`${file} imports ${extra.join(', ')} before it can run`);
-}
-
-/** The setup element's CDN file: one entry, bundled, split only for what loads on demand (languages, views loaded later). */
+/** A CDN file: one entry, bundled, split only for what loads on demand (languages, views loaded later). */
 async function buildCdn(name, entry, chunks) {
   const outdir = 'dist/cdn';
   const result = await build({
@@ -127,5 +86,7 @@ async function buildCdn(name, entry, chunks) {
   }
 }
 
-// Its own chunks folder: a chunk of the one never shadows a chunk of the other.
+// The sign-in's: src/index.ts, which starts clerk-js for the elements on the page as it registers the element.
+await buildCdn('clerk-mfa-sign-in', 'src/index.ts', 'chunks');
+// The setup's, in its own chunks folder: a chunk of the one never shadows a chunk of the other.
 await buildCdn('clerk-mfa-setup', 'src/setup/index.ts', 'setup-chunks');
