@@ -10,7 +10,8 @@
 //     enrolling a second factor, which only a user with Clerk's `setup-mfa` task meets;
 //   - src/on-demand.ts and what it imports (one chunk, chunks/on-demand-*): the steps an
 //     authenticator-app sign-in never shows (SMS, email and backup-code methods, new device, the
-//     steps of "Forgot password?" with their transitions and calls, new password, a session task), the handling of failures (reading clerk-js's errors, the failure
+//     steps of "Forgot password?" with their transitions and calls, new password, a session task;
+//     the calls that send another method's code and set a new password), the handling of failures (reading clerk-js's errors, the failure
 //     table, the failure messages) and their English. It downloads the first time any of it is
 //     needed: another method chosen, Clerk asking for another step, or the first failure;
 //   - clerk-js, which the element fetches at run time from the Frontend API host, and Lit and
