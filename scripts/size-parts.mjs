@@ -36,11 +36,11 @@ const PARTS = [
     stub: withoutCode,
   },
   { name: 'sign-in controller (src/sign-in-controller.ts)', paths: ['sign-in-controller.ts'], stub: withoutCode },
-  { name: 'Clerk adapter (src/clerk-adapter.ts, clerk-script.ts, own-failures.ts)', paths: ['clerk-adapter.ts', 'clerk-script.ts', 'own-failures.ts'], stub: withoutCode },
+  { name: 'Clerk adapter (src/clerk-adapter.ts, sign-in-adapter.ts, clerk-script.ts, own-failures.ts)', paths: ['clerk-adapter.ts', 'sign-in-adapter.ts', 'clerk-script.ts', 'own-failures.ts'], stub: withoutCode },
   { name: 'state machine (src/sign-in-machine.ts, strategies.ts, field-rules.ts)', paths: ['sign-in-machine.ts', 'strategies.ts', 'field-rules.ts'], stub: withoutCode },
-  { name: 'CSS (src/theme.styles.ts)', paths: ['theme.styles.ts'], stub: () => "import { css } from 'lit'; export const styles = css``;" },
+  { name: 'CSS (src/theme.styles.ts, clerk-mfa-sign-in.styles.ts)', paths: ['theme.styles.ts', 'clerk-mfa-sign-in.styles.ts'], stub: (source) => source.replace(/css`[^`]*`/, 'css``') },
   { name: 'English strings built in (src/english.ts)', paths: ['english.ts'], stub: (source) => source.replace(EN_LITERAL, 'export const BUILT_IN_EN = {};\n') },
-  { name: 'string lookup, language loading and direction (src/localization.ts)', paths: ['localization.ts'], stub: withoutCode },
+  { name: 'string lookup, language loading and direction (src/localization.ts, sign-in-strings.ts)', paths: ['localization.ts', 'sign-in-strings.ts'], stub: withoutCode },
   { name: 'URL checks for after-sign-in and clerk-js (src/safe-url.ts)', paths: ['safe-url.ts'], stub: withoutCode },
 ].map((part) => ({ ...part, paths: part.paths.map(file) }));
 

@@ -4,6 +4,7 @@ import type { ClerkLike } from './clerk-types.js';
 import { dispatch } from './events.js';
 import { loadedOnDemand } from './load-on-demand.js';
 import { LocalizeController } from './localization.js';
+import { loadLocale, text } from './sign-in-strings.js';
 import { endEnrolment, renderEnrolment } from './mfa/load-enrolment.js';
 import { SignInController } from './sign-in-controller.js';
 import { secondsLeft } from './countdown.js';
@@ -11,6 +12,7 @@ import { isCodeState, isDone, isFormState, pendingOf } from './sign-in-machine.j
 import type { SignInError, SignInState, StepName } from './sign-in-types.js';
 import { renderStep, type StepContext } from './step-templates.js';
 import type { Strings } from './strings.js';
+import { signInStyles } from './clerk-mfa-sign-in.styles.js';
 import { styles } from './theme.styles.js';
 
 /**
@@ -101,7 +103,7 @@ import { styles } from './theme.styles.js';
  * clerk-js script URL through it.
  */
 export class ClerkMfaSignInElement extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, signInStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   // Reactive properties declared without decorators, which cost a helper and a call per property
@@ -182,10 +184,10 @@ export class ClerkMfaSignInElement extends LitElement {
     navigate: (url) => this.navigate(url),
     passwordReset: (detail) => dispatch(this, 'password-reset', detail),
   });
-  readonly #l10n = new LocalizeController(this);
+  readonly #l10n = new LocalizeController(this, loadLocale);
   readonly #context: StepContext = {
     signIn: this.#signIn,
-    t: (key, values) => this.#l10n.t(key, values),
+    t: (key, values) => text(this.#l10n.strings, this.localization, key, values),
     errorMessage: (error) => this.errorMessage(error),
     view: { passwordShown: false, capsLock: false },
     refresh: () => this.requestUpdate(),

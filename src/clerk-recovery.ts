@@ -1,13 +1,16 @@
 /**
- * The calls of "Forgot password?", as Clerk's own `<SignIn />` makes them: a sign-in with only the
- * email, the reset code sent to the address Clerk offers for it (`reset_password_email_code`),
- * then the code checked, after which Clerk asks for the new password (`resetPassword`, in the
- * adapter). Run through the adapter's `update`, so they time out, are abandoned and fail as every
- * other call; downloaded with the steps (`on-demand.ts`), so it imports only types.
+ * The calls an authenticator-app sign-in without a mistake never makes. "Forgot password?", as
+ * Clerk's own `<SignIn />` makes it: a sign-in with only the email, the reset code sent to the
+ * address Clerk offers for it (`reset_password_email_code`), then the code checked, after which
+ * Clerk asks for the new password (`resetPassword`, also what Clerk may ask for after any sign-in);
+ * and the SMS or email code of another method sent (`prepareSecondFactor`). Run through the
+ * adapter's `update`, so they time out, are abandoned and fail as every other call; downloaded with
+ * the steps (`on-demand.ts`), so it imports only types.
  */
-import type { ClerkAdapter } from './clerk-adapter.js';
+import type { SignInAdapter } from './sign-in-adapter.js';
 import type { ClerkSignInLike } from './clerk-types.js';
-import type { Factor, Outcome, RecoveryAction, SignInSnapshot } from './sign-in-types.js';
+import type { FieldValues } from './field-rules.js';
+import type { Factor, LaterAction, Outcome, SignInSnapshot } from './sign-in-types.js';
 
 const RESET = 'reset_password_email_code';
 
@@ -15,7 +18,7 @@ const RESET = 'reset_password_email_code';
  * Sends the reset code: to a new sign-in for `identifier`, or again (`resend`). The snapshot says
  * where it went. Clerk offering no reset for the account fails with `reset_password_unavailable`.
  */
-async function sendResetCode(adapter: ClerkAdapter, identifier: string, resend: boolean, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+async function sendResetCode(adapter: SignInAdapter, identifier: string, resend: boolean, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
   let resetFactor: Factor | undefined;
   const outcome = await adapter.update(
     signal,
@@ -33,8 +36,15 @@ async function sendResetCode(adapter: ClerkAdapter, identifier: string, resend: 
   return outcome.ok ? { ok: true, value: { ...outcome.value, resetFactor: resetFactor! } } : outcome;
 }
 
-/** Runs `action` (`code`: what was typed, as Clerk expects it). */
-export function runRecovery(adapter: ClerkAdapter, action: RecoveryAction, identifier: string, code: string, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
-  if (action.kind === 'send-reset-code') return sendResetCode(adapter, identifier, action.resend, signal);
-  return adapter.update(signal, (signIn) => signIn.attemptFirstFactor({ strategy: RESET, code }));
+/** Runs `action` with what the user submitted (`code`: as Clerk expects it). */
+export function runRecovery(adapter: SignInAdapter, action: LaterAction, values: FieldValues, signal: AbortSignal): Promise<Outcome<SignInSnapshot>> {
+  const { kind } = action;
+  if (kind === 'send-reset-code') return sendResetCode(adapter, values.identifier ?? '', action.resend, signal);
+  return adapter.update(signal, (signIn) => {
+    if (kind === 'check-reset-code') return signIn.attemptFirstFactor({ strategy: RESET, code: values.code ?? '' });
+    if (kind === 'reset-password') return signIn.resetPassword({ password: values['new-password'] ?? '', signOutOfOtherSessions: values['sign-out-of-other-sessions'] === 'true' });
+    // clerk-js leaves out parameters that are undefined.
+    const { strategy, emailAddressId, phoneNumberId } = action.factor;
+    return signIn.prepareSecondFactor(strategy === 'email_code' ? { strategy, emailAddressId } : { strategy: 'phone_code', phoneNumberId });
+  });
 }

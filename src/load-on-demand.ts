@@ -1,8 +1,8 @@
 /**
- * Downloads `on-demand.ts` once, the first time something in it is needed, and adds its English
- * to the element's. A failed download is tried again the next time something asks.
+ * Downloads `on-demand.ts` once, the first time something in it is needed (its English joins the
+ * sign-in's from then on, `sign-in-strings.ts`). A failed download is tried again the next time
+ * something asks.
  */
-import { addEnglish } from './localization.js';
 
 export type OnDemand = typeof import('./on-demand.js');
 
@@ -11,10 +11,7 @@ let loaded: OnDemand | undefined;
 
 export function loadOnDemand(): Promise<OnDemand> {
   loading ??= import('./on-demand.js').then(
-    (parts) => {
-      addEnglish(parts.strings);
-      return (loaded = parts);
-    },
+    (parts) => (loaded = parts),
     (error: unknown) => {
       loading = undefined;
       throw error;

@@ -1,7 +1,7 @@
 /**
  * Finds and loads another language's strings of a message table (the sign-in's; the
  * enrolment's, `src/mfa/mfa-locales.ts`). Only a page that asks for a language other than US
- * English downloads this module (see `loadLocale` in `localization.ts`).
+ * English downloads this module (see `loadLocale` in `sign-in-strings.ts`).
  */
 import type { Strings } from './strings.js';
 import { LOCALES } from './locales/index.js';

@@ -1,20 +1,11 @@
 /**
- * The strings the element shows, in its language. English is built in (`english.ts`, and
- * `lazy-english.ts` with the steps that load later); other
- * languages come from `@clerk/localizations` (a per-language subset generated into
- * `src/locales/`, loaded on demand), and the `localization` property overrides any single string.
+ * The element's language: `locale`, else the nearest `lang`, followed as it changes; its direction
+ * (`dir`); and that language's strings, downloaded by the element's own loader. Each element keeps
+ * its English and merges it under these (the sign-in's: `sign-in-strings.ts`), so an element
+ * carries no other's English. Other languages come from `@clerk/localizations` (a per-language
+ * subset generated into `src/locales/`, loaded on demand).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BUILT_IN_EN } from './english.js';
-import type { MessageKey, Strings } from './strings.js';
-
-/** English: built in for what an authenticator-app sign-in shows; the other steps bring theirs (`addEnglish`). */
-const english: Partial<Strings> = { ...BUILT_IN_EN };
-
-/** Adds the English of steps that load later (`lazy-steps.ts`). */
-export function addEnglish(strings: Partial<Strings>): void {
-  Object.assign(english, strings);
-}
 
 /** Replaces `{{name}}` placeholders (Clerk's syntax, modifiers ignored). */
 export function interpolate(template: string, values: Record<string, string | number> = {}): string {
@@ -23,41 +14,13 @@ export function interpolate(template: string, values: Record<string, string | nu
   );
 }
 
-/**
- * The strings for a BCP 47 tag (`de-DE`, `de`, `fr_FR`), only those the language changes.
- * US English, the built-in default, needs no download; the loader for the other languages is
- * fetched the first time one is asked for.
- */
-export async function loadLocale(tag: string | null | undefined): Promise<Partial<Strings>> {
-  if (!tag || /^en(-us)?$/i.test(tag.trim())) return {};
-  const { loadStrings } = await import('./locale-loader.js');
-  return loadStrings(tag);
-}
-
-/**
- * English, then the language's strings, then the host's overrides; only the keys whose English is
- * here (a step that has not loaded has none yet).
- */
-export function mergeStrings(...layers: (Partial<Strings> | null | undefined)[]): Partial<Strings> {
-  const merged = { ...english };
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [key, value] of Object.entries(layer)) {
-      if (typeof value === 'string' && key in english) merged[key as MessageKey] = value;
-    }
-  }
-  return merged;
-}
-
 /** What `LocalizeController` reads from its element. */
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   /** The language asked for, before any `lang`. */
   locale: string | null;
-  /** The host's overrides, by message key. */
-  localization: Partial<Record<string, string>> | null;
 }
 
-/** Downloads a language's strings (`loadLocale`: the sign-in's; another element loads its own tables). */
+/** Downloads a language's strings (the sign-in's `loadLocale`; each element loads its own tables). */
 export type LanguageLoader = (lang: string) => Promise<Partial<Record<string, string>>>;
 
 /**
@@ -76,7 +39,7 @@ export class LocalizeController implements ReactiveController {
   #dir: string | null = null;
   #observer: MutationObserver | undefined;
 
-  constructor(host: LocalizeHost, loader: LanguageLoader = loadLocale) {
+  constructor(host: LocalizeHost, loader: LanguageLoader) {
     this.#host = host;
     this.#loader = loader;
     host.addController(this);
@@ -135,9 +98,9 @@ export class LocalizeController implements ReactiveController {
     return this.#lang ?? '';
   }
 
-  /** The text for `key` in the element's language, `{{placeholders}}` filled in from `values`. */
-  t(key: MessageKey, values?: Record<string, string | number>): string {
-    return interpolate(mergeStrings(this.#langStrings as Partial<Strings>, this.#host.localization as Partial<Strings> | null)[key] ?? '', values);
+  /** The language's strings, once downloaded (none for US English, or while they download). */
+  get strings(): Partial<Record<string, string>> {
+    return this.#langStrings;
   }
 }
 

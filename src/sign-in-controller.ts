@@ -11,7 +11,8 @@
  * manager until the sign-in ends), and never enter the state.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ClerkAdapter, type ClerkAdapterOptions } from './clerk-adapter.js';
+import type { ClerkAdapterOptions } from './clerk-adapter.js';
+import { SignInAdapter } from './sign-in-adapter.js';
 import { countdown } from './countdown.js';
 import type { PasswordResetDetail } from './events.js';
 import { checkFields, checkIdentifier, type FieldValues } from './field-rules.js';
@@ -80,7 +81,7 @@ export class SignInController implements ReactiveController {
   readonly #host: SignInHost;
   readonly #options: SignInControllerOptions;
   /** Made by `useClerk`, before the first update. */
-  #adapter!: ClerkAdapter;
+  #adapter!: SignInAdapter;
   #inflight: { id: number; abort: AbortController } | null = null;
   /** Kept in memory only until the sign-in ends, for the browser's password manager. */
   #credential: Login | null = null;
@@ -102,7 +103,7 @@ export class SignInController implements ReactiveController {
 
   /** The Clerk to sign in with. A new one is checked for an existing session once the sign-in has started. */
   useClerk(options: ClerkAdapterOptions): void {
-    this.#adapter = new ClerkAdapter(options);
+    this.#adapter = new SignInAdapter(options);
     // Start downloading clerk-js now, before the first render rather than after it: the script
     // is async, so the form still renders at once. Failures surface on the first action.
     this.#adapter.ready().catch(() => {});
@@ -195,7 +196,7 @@ export class SignInController implements ReactiveController {
   }
 
   /** The adapter, for the enrolment the `setup-mfa` task runs inside the sign-in (`src/mfa/`). */
-  get adapter(): ClerkAdapter {
+  get adapter(): SignInAdapter {
     return this.#adapter;
   }
 
@@ -263,21 +264,19 @@ export class SignInController implements ReactiveController {
         this.#credential = { id: identifier.trim(), password };
         call = adapter.create(this.#credential.id, password, signal);
         break;
-      case 'prepare':
-        call = adapter.prepare(action.factor, signal);
-        break;
       case 'attempt':
         call = adapter.attempt(action.strategy, normalizeCode(code, action.strategy), signal);
-        break;
-      case 'reset-password':
-        call = adapter.resetPassword(newPassword, signOutOthers === 'true', signal);
         break;
       case 'activate':
         call = adapter.activate(action.sessionId, signal);
         break;
       default:
-        // Made by `recover`, which downloaded with them.
-        call = loadedOnDemand()!.runRecovery(adapter, action, identifier, normalizeCode(code, 'email_code'), signal);
+        // Another method's code sent, a new password, "Forgot password?": in the on-demand part
+        // (mostly there already, with the step that asked). Not downloaded: Clerk cannot be reached.
+        call = loadOnDemand().then(
+          (parts) => parts.runRecovery(adapter, action, { ...values, code: normalizeCode(code, 'email_code') }, signal),
+          () => ({ ok: false, failure: { code: 'clerk_load_failed' } }),
+        );
     }
     let outcome: Outcome<SignInSnapshot> | Outcome<SessionSnapshot>;
     try {

@@ -96,16 +96,17 @@ export interface SignInError {
 }
 
 /** The action the controller must run for the current state, exactly once. */
-export type PendingAction =
-  | { id: number; kind: 'create' }
-  | { id: number; kind: 'prepare'; factor: Factor }
-  | { id: number; kind: 'attempt'; strategy: SecondFactorStrategy }
-  | { id: number; kind: 'reset-password' }
-  | RecoveryAction
-  | { id: number; kind: 'activate'; sessionId: string };
+export type PendingAction = { id: number; kind: 'create' } | { id: number; kind: 'attempt'; strategy: SecondFactorStrategy } | LaterAction | { id: number; kind: 'activate'; sessionId: string };
 
-/** The actions of "Forgot password?", run by `recovery.ts`: send the reset code (again), check it. */
+/** The actions of "Forgot password?", made by `recovery-machine.ts`: send the reset code (again), check it. */
 export type RecoveryAction = { id: number; kind: 'send-reset-code'; resend: boolean } | { id: number; kind: 'check-reset-code' };
+
+/**
+ * The actions an authenticator-app sign-in without a mistake never runs, run by `clerk-recovery.ts`
+ * (downloaded with the steps that lead to them): an SMS or email code sent, a new password set, and
+ * those of "Forgot password?".
+ */
+export type LaterAction = { id: number; kind: 'prepare'; factor: Factor } | { id: number; kind: 'reset-password' } | RecoveryAction;
 
 interface FormStateBase {
   identifier: string;

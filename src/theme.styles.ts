@@ -3,7 +3,8 @@ import { css } from 'lit';
 /**
  * The look both elements (and the enrolment's views inside either) share: the public tokens
  * `--clerk-mfa-sign-in-*`, read once on `:host` into private `--_*` properties every rule uses, the
- * card, forms, fields, buttons, errors and spinner. One set for both, so a page themes them once.
+ * card, forms, fields, buttons, the list of methods, errors and spinner. One set for both, so a
+ * page themes them once. What only the sign-in draws is in `clerk-mfa-sign-in.styles.ts`.
  *
  * Light and dark: every colour default is a `light-dark()` pair, picked by the element's
  * `color-scheme`. It is `light dark` by default (follows `prefers-color-scheme`); a page sets
@@ -99,7 +100,6 @@ export const styles = css`
   .error,
   label,
   .link,
-  .identity span,
   .methods {
     font-size: 0.875em;
     line-height: 1.43;
@@ -115,27 +115,6 @@ export const styles = css`
   .link,
   .primary {
     font-weight: 600;
-  }
-
-  .identity {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    max-width: 100%;
-    margin-block-start: 0.5rem;
-    padding: 0.125rem 0.75rem;
-    border-radius: 1rem;
-    background: var(--_subtle);
-  }
-
-  .identity span {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-
-  .identity .link {
-    flex: none;
   }
 
   .field {
@@ -173,11 +152,6 @@ export const styles = css`
   input {
     background: var(--_input-background);
     border-color: var(--_border);
-  }
-
-  #password,
-  #new-password {
-    padding-inline-end: 2.75rem;
   }
 
   :focus-visible:not(h2) {
@@ -228,22 +202,6 @@ export const styles = css`
 
   button {
     cursor: pointer;
-  }
-
-  .reveal {
-    position: absolute;
-    inset-block: 0.25rem;
-    inset-inline-end: 0.25rem;
-    width: 2rem;
-    color: var(--_muted);
-  }
-
-  .reveal .icon {
-    margin: auto;
-  }
-
-  [aria-pressed='false'] .slash {
-    display: none;
   }
 
   /* Beside the label, out of the flow: the label does not move when it appears. */

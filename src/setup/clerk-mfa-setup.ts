@@ -124,16 +124,8 @@ export class ClerkMfaSetupElement extends LitElement {
 
   protected langAttribute: string | null = null;
 
-  /** The language's tables, once downloaded (none for US English): English if they fail, as the controller shows. */
-  #strings: Partial<Record<string, string>> = {};
-  readonly #l10n = new LocalizeController(this, async (lang) => {
-    let strings = {};
-    try {
-      return (strings = await loadSetupStrings(lang));
-    } finally {
-      if (lang === this.#l10n.lang) this.#strings = strings;
-    }
-  });
+  /** The language, and its tables once downloaded (none for US English; English if they fail). */
+  readonly #l10n = new LocalizeController(this, loadSetupStrings);
   readonly #setup = new SetupController(this, {
     onChange: (method, action) => dispatch(this, 'mfa-changed', { method, action }),
     onError: (error) => dispatch(this, 'mfa-error', { code: error.code, message: this.errorMessage(error) }),
@@ -159,7 +151,7 @@ export class ClerkMfaSetupElement extends LitElement {
 
   #t = (key: SetupKey | MfaKey, values?: Record<string, string | number>): string => {
     const override = this.localization?.[key as SetupKey];
-    const text = typeof override === 'string' ? override : (this.#strings[key] ?? ENGLISH[key] ?? '');
+    const text = typeof override === 'string' ? override : (this.#l10n.strings[key] ?? ENGLISH[key] ?? '');
     return interpolate(text, values);
   };
 

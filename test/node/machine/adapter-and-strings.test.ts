@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Clerk } from '@clerk/shared/types';
-import { ClerkAdapter, snapshotSignIn } from '../../../src/clerk-adapter.js';
+import { SignInAdapter, snapshotSignIn } from '../../../src/sign-in-adapter.js';
 import { lockoutSecondsFrom, normalizeError } from '../../../src/clerk-errors.js';
 import { clerkJsScriptUrl, frontendApiFromKey } from '../../../src/clerk-script.js';
 import type { ClerkLike, ClerkSignInLike } from '../../../src/clerk-types.js';
-import { interpolate, mergeStrings } from '../../../src/localization.js';
+import { interpolate } from '../../../src/localization.js';
+import { mergeStrings } from '../../../src/sign-in-strings.js';
 import { formatDuration } from '../../../src/sign-in-failures.js';
 import { EN } from '../../../src/strings.js';
 import { resolveLocale } from '../../../src/locale-loader.js';
@@ -78,7 +79,7 @@ describe('normalising what clerk-js throws', () => {
     const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     Object.defineProperty(globalThis, 'navigator', { value: { onLine: true, webdriver: true }, configurable: true });
     try {
-      const adapter = new ClerkAdapter({ clerk });
+      const adapter = new SignInAdapter({ clerk });
       const created = await adapter.create('a@example.com', 'pw');
       assert.equal(created.ok, false);
       assert.equal(!created.ok && created.failure.code, 'network_error');

@@ -2,7 +2,7 @@
 // answers without Clerk's body, and an activation that failed after Clerk completed the sign-in.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClerkAdapter } from '../../../src/clerk-adapter.js';
+import { SignInAdapter } from '../../../src/sign-in-adapter.js';
 import { normalizeError } from '../../../src/clerk-errors.js';
 import type { ClerkLike, ClerkSignInLike } from '../../../src/clerk-types.js';
 import { mapFailure } from '../../../src/sign-in-failures.js';
@@ -129,7 +129,7 @@ describe('the adapter gives up after the request timeout', () => {
   it('an unanswered request fails with request_timeout, and its late answer is dropped', async () => {
     let answer!: (value: ClerkSignInLike) => void;
     const late = new Promise<ClerkSignInLike>((resolve) => (answer = resolve));
-    const adapter = new ClerkAdapter({ clerk: clerkWith({ create: () => late }), requestTimeoutMs: 30 });
+    const adapter = new SignInAdapter({ clerk: clerkWith({ create: () => late }), requestTimeoutMs: 30 });
     const started = Date.now();
     const outcome = await adapter.create('ada@example.com', 'pw');
     assert.ok(Date.now() - started < 1000);
@@ -139,7 +139,7 @@ describe('the adapter gives up after the request timeout', () => {
   });
 
   it('the timeout can change between actions; a hung activation times out too', async () => {
-    const adapter = new ClerkAdapter({ clerk: clerkWith({}), requestTimeoutMs: 60_000 });
+    const adapter = new SignInAdapter({ clerk: clerkWith({}), requestTimeoutMs: 60_000 });
     adapter.requestTimeoutMs = 20;
     const outcome = await adapter.activate('sess_1');
     assert.equal(outcome.ok ? null : outcome.failure.code, 'request_timeout');
@@ -148,7 +148,7 @@ describe('the adapter gives up after the request timeout', () => {
   it('a timeout that is not a positive number (request-timeout="soon", 0, removed) means the 30 s default', { timeout: 10_000 }, async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     for (const requestTimeoutMs of [Number.NaN, 0, -5, null as unknown as number]) {
-      const adapter = new ClerkAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs });
+      const adapter = new SignInAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs });
       let settled = false;
       const outcome = adapter.create('ada@example.com', 'pw').finally(() => (settled = true));
       t.mock.timers.tick(29_999);
@@ -162,14 +162,14 @@ describe('the adapter gives up after the request timeout', () => {
 
   it('an answer in time is not affected, and an abort still wins', async () => {
     const signIn = { status: 'needs_second_factor', supportedSecondFactors: [{ strategy: 'totp' }], createdSessionId: null };
-    const adapter = new ClerkAdapter({
+    const adapter = new SignInAdapter({
       clerk: clerkWith({ create: async () => ({ ...signIn, create: () => Promise.reject(new Error('no')) }) as unknown as ClerkSignInLike }),
       requestTimeoutMs: 1000,
     });
     const outcome = await adapter.create('ada@example.com', 'pw');
     assert.equal(outcome.ok && outcome.value.status, 'needs_second_factor');
     const controller = new AbortController();
-    const hung = new ClerkAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs: 1000 });
+    const hung = new SignInAdapter({ clerk: clerkWith({ create: () => new Promise(() => {}) }), requestTimeoutMs: 1000 });
     const aborted = hung.create('a@example.com', 'pw', controller.signal);
     controller.abort();
     await assert.rejects(aborted, { name: 'AbortError' });
@@ -188,7 +188,7 @@ describe('a late answer that completed the sign-in', () => {
         throw new Error('already verified');
       },
     } as unknown as ClerkSignInLike;
-    const adapter = new ClerkAdapter({ clerk: { loaded: true, client: { signIn }, session: null, setActive: async () => {} } });
+    const adapter = new SignInAdapter({ clerk: { loaded: true, client: { signIn }, session: null, setActive: async () => {} } });
     const outcome = await adapter.attempt('phone_code', '123456');
     assert.equal(outcome.ok && outcome.value.createdSessionId, 'sess_late');
     assert.equal(attempts, 0);
@@ -213,7 +213,7 @@ describe('a session Clerk created but clerk-js never activated', () => {
 
   it('is left alone when the element starts, and adopted (activated once) after session_exists', async () => {
     const clerk = clerkHolding();
-    const adapter = new ClerkAdapter({ clerk: clerk as unknown as ClerkLike });
+    const adapter = new SignInAdapter({ clerk: clerk as unknown as ClerkLike });
     assert.equal(await adapter.existingSession(), null);
     assert.deepEqual(clerk.activated, []);
     const adopted = await adapter.existingSession(true);

@@ -19,7 +19,7 @@ const env = await startServer((options) => async (req: IncomingMessage, res: Ser
     verifier === 'jwt-key'
       ? createClerkClient({ secretKey: sdk.secretKey, publishableKey: sdk.publishableKey, jwtKey: publicKey })
       : createClerkClient({ secretKey: sdk.secretKey, publishableKey: sdk.publishableKey, apiUrl: sdk.apiUrl });
-  const headers = new Headers(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
+  const headers = new Headers(Object.entries(req.headers).map(([name, value]): [string, string] => [name, String(value)]));
   const state = await clerk.authenticateRequest(new Request(`http://${req.headers.host}${req.url}`, { headers }), { proxyUrl: sdk.proxyUrl });
   state.headers.forEach((value, name) => res.appendHeader(name, value));
   if (state.headers.get('location')) {
