@@ -7,7 +7,10 @@ import { signedInUser } from '../bench/setup-bench.mjs';
 import { SCHEMES, sideBySide, VIEWPORTS } from './screenshot-steps.mjs';
 
 const WAIT = 15_000;
-export const SETUP_VIEWS = ['overview', 'adding-totp', 'backup-codes', 'confirm-remove', 'reverify'];
+export const SETUP_VIEWS = ['overview', 'adding-totp', 'adding-wait', 'adding-failed', 'backup-codes', 'confirm-remove', 'reverify'];
+/** Ours only: the add view while the enrolment downloads (held), and when it could not be downloaded. */
+const OURS_ONLY = new Set(['adding-wait', 'adding-failed']);
+const ENROLMENT_CHUNK = '**/setup-chunks/setup-enrolment-*.js';
 
 /** Makes the page's session verified long ago, so the next sensitive change asks to verify again. */
 async function ageSession(page, base) {
@@ -37,6 +40,15 @@ const DRIVERS = {
       await part('add-totp-button').waitFor({ timeout: WAIT });
       if (view === 'overview') return;
       if (view === 'adding-totp') return void (await part('add-totp-button').click(), await part('qr-code').waitFor({ timeout: WAIT }));
+      if (view === 'adding-wait') {
+        // The download never answers while the picture is taken.
+        await page.route(ENROLMENT_CHUNK, () => {});
+        return void (await part('add-totp-button').click(), await root.locator('[part~="spinner"], .spinner').first().waitFor({ timeout: WAIT }));
+      }
+      if (view === 'adding-failed') {
+        await page.route(ENROLMENT_CHUNK, (route) => route.abort());
+        return void (await part('add-totp-button').click(), await part('error').waitFor({ timeout: WAIT }));
+      }
       if (view === 'backup-codes') return act('regenerate-button', root.locator('[part~="backup-codes"] li').first());
       if (view === 'confirm-remove') return void (await part('remove-phone-button').click(), await part('confirm-button').waitFor({ timeout: WAIT }));
       await ageSession(page, base);
@@ -47,6 +59,7 @@ const DRIVERS = {
     page: '/setup-profile/#/security',
     card: (view) => (view === 'reverify' ? '.cl-modalContent .cl-cardBox' : '.cl-cardBox'),
     async run(page, view, base) {
+      if (OURS_ONLY.has(view)) throw new Error('a state of ours only');
       const add = page.getByRole('button', { name: 'Add two-step verification' });
       /** Opens the menu of the two-step verification row that says `text`, and picks `action`. */
       const rowAction = async (text, action) => {
@@ -106,7 +119,7 @@ export async function shootSetup({ browser, base, outDir = 'docs/steps', only = 
     for (const scheme of SCHEMES) {
       for (const view of SETUP_VIEWS.filter((v) => !only || only.includes(v))) {
         const ours = await shoot(browser, base, 'ours', view, viewport, scheme);
-        const clerk = await shoot(browser, base, 'clerk', view, viewport, scheme);
+        const clerk = OURS_ONLY.has(view) ? null : await shoot(browser, base, 'clerk', view, viewport, scheme);
         const shots = { ours, "Clerk's &lt;UserProfile /&gt;": clerk };
         if (viewportName === 'phone' && scheme === 'light') shots['ours, ar'] = await shoot(browser, base, 'ours', view, viewport, scheme, 'ar');
         const file = `${outDir}/setup-${view}-${viewportName}-${scheme}.png`;
