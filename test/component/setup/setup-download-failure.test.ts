@@ -3,44 +3,18 @@
 // keep a failed download of a module for the page's life), "Cancel" goes back to the overview,
 // which still works; and the same for the views a visit may never show. Its own page: the
 // downloads succeed in setup-downloads.test.ts.
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/setup/index.js';
-import type { ClerkMfaSetupElement } from '../../../src/setup/clerk-mfa-setup.js';
-import { FakeClerk, type FakeUser } from '../../../src/testing/index.js';
-import { SetupPage } from '../../integration/setup/setup-page.js';
-
-const USER: FakeUser = {
-  email: 'ada@example.com',
-  password: 'correct horse battery staple',
-  backupCodes: ['aaaa-1111'],
-  phone: '+15555550100',
-  phoneNumbers: [{ phoneNumber: '+15555550101' }],
-};
-
-/** The server answers the setup's downloaded parts with a 503 while this is on (test/support/wtr-on-demand.ts). */
-const failDownloads = (fail: boolean) => {
-  document.cookie = `fail-setup-parts=${fail ? 1 : 0}; path=/`;
-};
-
-/** Whether this page asked the server for a module whose path ends so. */
-const requested = (path: string) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(path));
+import { expect } from '@open-wc/testing';
+import { failDownloads, mountOverview, requested, webKit } from './downloads.js';
 
 async function mount() {
-  const clerk = new FakeClerk({ users: [{ ...USER }], signedInAs: USER.email });
-  const el = await fixture<ClerkMfaSetupElement>(html`<clerk-mfa-setup .clerk=${clerk} lang="en"></clerk-mfa-setup>`);
-  const page = new SetupPage(el);
-  await page.waitForView('overview');
+  const mounted = await mountOverview();
   let reloads = 0;
-  (el as unknown as { reload(): void }).reload = () => void reloads++;
-  return { el, page, clerk, reloads: () => reloads };
+  (mounted.el as unknown as { reload(): void }).reload = () => void reloads++;
+  return { ...mounted, reloads: () => reloads };
 }
 
 after(() => failDownloads(false));
 
-// WebKit driven through WebDriver opens each test file in a page of the same web process, and
-// serves a module an earlier test file already imported from its memory cache without asking the
-// server: the download can neither be seen nor made to fail there. Chromium and Firefox prove these.
-const webKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
 beforeEach(function () {
   if (webKit) this.skip();
 });

@@ -4,44 +4,16 @@
 // way back until the enrolment has arrived. The tests run in order, in one page: the first
 // downloads nothing. A download that fails: setup-download-failure.test.ts (a page keeps a failed
 // module for its life, so that one has a page of its own).
-import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/setup/index.js';
-import type { ClerkMfaSetupElement } from '../../../src/setup/clerk-mfa-setup.js';
-import { FakeClerk, type FakeUser } from '../../../src/testing/index.js';
-import { SetupPage } from '../../integration/setup/setup-page.js';
+import { expect } from '@open-wc/testing';
+import { failDownloads, mountOverview, requested, webKit } from './downloads.js';
 
-const USER: FakeUser = {
-  email: 'ada@example.com',
-  password: 'correct horse battery staple',
-  backupCodes: ['aaaa-1111'],
-  phone: '+15555550100',
-  phoneNumbers: [{ phoneNumber: '+15555550101' }],
-};
-
-/** The server answers the setup's downloaded parts with a 503 while this is on (test/support/wtr-on-demand.ts). */
-const failDownloads = (fail: boolean) => {
-  document.cookie = `fail-setup-parts=${fail ? 1 : 0}; path=/`;
-};
-
-/** Whether this page asked the server for a module whose path ends so. */
-const requested = (path: string) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(path));
 /** The enrolment's entry and modules only it imports (the QR code, its encoder, its controller). */
 const ENROLMENT = ['/src/setup/setup-enrolment.ts', '/src/mfa/enrol-controller.ts', '/src/mfa/qr-code.ts', 'uqr/dist/index.mjs'];
 
-async function mount() {
-  const clerk = new FakeClerk({ users: [{ ...USER }], signedInAs: USER.email });
-  const el = await fixture<ClerkMfaSetupElement>(html`<clerk-mfa-setup .clerk=${clerk} lang="en"></clerk-mfa-setup>`);
-  const page = new SetupPage(el);
-  await page.waitForView('overview');
-  return { el, page, clerk };
-}
+const mount = mountOverview;
 
 after(() => failDownloads(false));
 
-// WebKit driven through WebDriver opens each test file in a page of the same web process, and
-// serves a module an earlier test file already imported from its memory cache without asking the
-// server: the download can neither be seen nor made to fail there. Chromium and Firefox prove these.
-const webKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
 beforeEach(function () {
   if (webKit) this.skip();
 });
