@@ -28,6 +28,8 @@ const distDir = dirname(require.resolve('@clerk/localizations/package.json')) + 
 
 // English is the element's inline default; en-XA is Clerk's pseudo-locale for testing.
 const SKIP = new Set(['en-US', 'en-XA', 'index']);
+// Languages not written in Latin script, where a Clerk text in Latin letters only is English.
+const NON_LATIN = new Set(['ar', 'be', 'bg', 'bn', 'el', 'fa', 'he', 'hi', 'ja', 'kk', 'ko', 'mn', 'ru', 'ta', 'te', 'th', 'uk', 'zh']);
 
 /** The sorted names of the `{{placeholders}}` in a text (Clerk's syntax, modifiers ignored). */
 export function placeholders(text) {
@@ -54,8 +56,9 @@ function languages() {
 /**
  * Clerk's text for `key`, if the element can show it: a non-empty string with exactly the
  * placeholders of the English text (others name things the element does not know, such as
- * `{{applicationName}}`), and, outside English, not Clerk's US English left untranslated. A key
- * with several paths takes the first that gives one.
+ * `{{applicationName}}`), and, outside English, not Clerk's US English left untranslated (nor,
+ * in a language not written in Latin script, a text with Latin letters only: an older English
+ * Clerk's file still carries). A key with several paths takes the first that gives one.
  */
 function clerkText(key, resource, usEnglish, english, locale, paths) {
   for (const path of [paths[key] ?? []].flat()) {
@@ -63,6 +66,7 @@ function clerkText(key, resource, usEnglish, english, locale, paths) {
     if (typeof value !== 'string' || !value.trim()) continue;
     if (placeholders(value).join() !== placeholders(english).join()) continue;
     if (!locale.startsWith('en-') && (value === get(usEnglish, path) || value === english)) continue;
+    if (NON_LATIN.has(locale.split('-')[0]) && !/[^\P{L}\p{Script=Latin}]/u.test(value)) continue;
     return value;
   }
   return undefined;

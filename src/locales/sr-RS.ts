@@ -78,7 +78,7 @@ const strings: Strings = {
   "signOut": "Odjavi se",
   "alreadySignedIn": "Već si prijavljen.",
   "network": "Nije moguće povezati se sa servisom za prijavu. Pokušaj ponovo.",
-  "resetUnavailable": "Лозинка овог налога не може се овде ресетовати. Пријавите се на други начин или се обратите подршци.",
+  "resetUnavailable": "Lozinka ovog naloga ne može da se resetuje ovde. Prijavi se na drugi način ili kontaktiraj podršku.",
 };
 
 export default strings;

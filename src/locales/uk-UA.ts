@@ -12,7 +12,6 @@ const strings: Strings = {
   "methodBackupCode": "Використовуйте код відновлення",
   "methodPhoneCode": "Надіслати код на {{identifier}}",
   "methodEmailCode": "Надіслати код на {{identifier}}",
-  "identifierInvalid": "Email address must be a valid email address.",
   "forgotPassword": "Забули пароль?",
   "back": "Назад",
   "methodTotp": "Використовуйте аутентифікатор",
@@ -29,7 +28,6 @@ const strings: Strings = {
   "sessionExists": "Ви вже увійшли в систему.",
   "passwordWeak": "Ваш пароль недостатньо надійний.",
   "taskChooseOrganization": "Виберіть організацію",
-  "resetCodeSubtitle": "First, enter the code sent to your email ID",
   "signOutOfOtherSessions": "Вийти з усіх інших пристроїв",
   // Ours, where Clerk has none (src/translations/uk-UA.json)
   "title": "Вхід",
@@ -37,6 +35,7 @@ const strings: Strings = {
   "working": "Будь ласка, зачекайте…",
   "totpSubtitle": "Щоб продовжити, введіть код підтвердження, згенерований вашим застосунком-аутентифікатором",
   "signedIn": "Ви увійшли в систему.",
+  "identifierInvalid": "Введіть дійсну адресу електронної пошти.",
   "identifierRequired": "Введіть адресу електронної пошти.",
   "passwordRequired": "Введіть пароль.",
   "codeRequired": "Введіть код.",
@@ -78,6 +77,7 @@ const strings: Strings = {
   "signOut": "Вийти",
   "alreadySignedIn": "Ви вже увійшли в систему.",
   "network": "Не вдалося зв’язатися зі службою входу. Спробуйте ще раз.",
+  "resetCodeSubtitle": "Спочатку введіть код, надісланий на вашу адресу електронної пошти",
   "resetUnavailable": "Пароль цього облікового запису тут скинути не можна. Увійдіть іншим способом або зверніться до підтримки.",
 };
 
