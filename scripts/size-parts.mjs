@@ -31,8 +31,8 @@ function withoutCode(source) {
 const PARTS = [
   { name: 'the element class (src/clerk-mfa-sign-in.ts)', paths: ['clerk-mfa-sign-in.ts'], stub: withoutCode },
   {
-    name: 'step templates, fields, icons, loading the on-demand part (src/step-templates.ts, field-templates.ts, icons.ts, load-on-demand.ts)',
-    paths: ['step-templates.ts', 'field-templates.ts', 'icons.ts', 'load-on-demand.ts'],
+    name: 'step templates, fields, icons, loading the on-demand part (src/step-templates.ts, field-templates.ts, icons.ts, load-on-demand.ts, download-once.ts)',
+    paths: ['step-templates.ts', 'field-templates.ts', 'icons.ts', 'load-on-demand.ts', 'download-once.ts'],
     stub: withoutCode,
   },
   { name: 'sign-in controller (src/sign-in-controller.ts)', paths: ['sign-in-controller.ts'], stub: withoutCode },

@@ -3,24 +3,17 @@
  * sign-in's from then on, `sign-in-strings.ts`). A failed download is tried again the next time
  * something asks.
  */
+import { downloadOnce } from './download-once.js';
 
 export type OnDemand = typeof import('./on-demand.js');
 
-let loading: Promise<OnDemand> | undefined;
-let loaded: OnDemand | undefined;
+const onDemand = downloadOnce(() => import('./on-demand.js'));
 
 export function loadOnDemand(): Promise<OnDemand> {
-  loading ??= import('./on-demand.js').then(
-    (parts) => (loaded = parts),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+  return onDemand.load();
 }
 
 /** The parts, once they have loaded: what a view draws with at once. */
 export function loadedOnDemand(): OnDemand | undefined {
-  return loaded;
+  return onDemand.loaded;
 }
