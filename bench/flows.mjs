@@ -41,6 +41,15 @@ export const FLOWS = {
   },
 
   /**
+   * <clerk-mfa-sign-in> imported only once the page's own clerk-js has started `Clerk.load()`:
+   * the same sign-in, with our module's download and first render moved after Clerk's path.
+   */
+  'element-clerk-first': {
+    title: '<clerk-mfa-sign-in>, imported after Clerk.load() has started',
+    signIn: (...args) => FLOWS.element.signIn(...args),
+  },
+
+  /**
    * <clerk-mfa-sign-in> with one mistake first: a wrong password, which downloads the on-demand
    * part (the failure handling and its messages), then the same sign-in. Measures what a lazily
    * loaded part costs when it is used; not compared with the other pages.

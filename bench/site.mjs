@@ -9,7 +9,7 @@ import { SETUP_PAGES } from './setup-bench.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..');
-export const PAGES = ['element', 'prebuilt', 'guide', 'element-preload'];
+export const PAGES = ['element', 'prebuilt', 'guide', 'element-preload', 'element-clerk-first'];
 export const KEY_MODE = 'production';
 
 /** The installed @clerk/ui: its version and its `dist` folder. */
