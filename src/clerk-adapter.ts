@@ -59,7 +59,11 @@ export class ClerkAdapter {
     if (given) {
       // The host owns this instance and its load(); wait for it to finish.
       if (given.loaded) return given;
-      const loaded = await waitFor(() => given.loaded, timeoutMs);
+      // clerk-js's status event says when at once; the poll covers an instance without one.
+      const loaded = await new Promise((resolve) => {
+        given.on?.('status', () => given.loaded && resolve(given));
+        void waitFor(() => given.loaded, timeoutMs).then(resolve);
+      });
       if (!loaded) throw ownFailure('clerk_load_failed');
       return given;
     }

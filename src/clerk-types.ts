@@ -60,6 +60,8 @@ export interface ClerkLike {
   loaded: boolean;
   /** Present on the instance clerk.browser.js creates; the element calls it only for that one. */
   load?(options?: { telemetry?: boolean | object; experimental?: object }): Promise<unknown>;
+  /** clerk-js's status events (`ready` once loaded): heard while a page's own instance loads. */
+  on?(event: 'status', handler: () => void): void;
   client: { signIn: ClerkSignInLike; sessions?: readonly ClerkSessionLike[] } | null | undefined;
   session: ClerkSessionLike | null | undefined;
   user?: ClerkUserLike | null | undefined;

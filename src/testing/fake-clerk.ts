@@ -134,6 +134,7 @@ export class FakeClerk implements ClerkLike {
 
   #failures = new Map<FakeMethod, unknown[]>();
   readonly #listeners = new Set<FakeListener>();
+  readonly #statusHandlers = new Set<(status: string) => void>();
   readonly #reverifications = new Map<string, FakeReverification>();
   #gate: Promise<void> | null = null;
   #sessionCount = 0;
@@ -160,6 +161,7 @@ export class FakeClerk implements ClerkLike {
     this.log.push({ method: 'load', params: {} });
     if (this.loadDelayMs) await sleep(this.loadDelayMs);
     this.loaded = true;
+    for (const handler of [...this.#statusHandlers]) handler('ready');
   }
 
   setActive(params: { session: string; navigate?: (params: { session: ClerkSessionLike }) => unknown }): Promise<void> {
@@ -186,6 +188,15 @@ export class FakeClerk implements ClerkLike {
    * As clerk-js's: `listener` hears the client, session and user now, then after every answer
    * (each call, `setActive`, `signOut`) that may have changed them. Answers the unsubscribe.
    */
+  /** As clerk-js's: `handler` hears `ready` when `load()` has finished. */
+  on(event: 'status', handler: (status: string) => void): void {
+    if (event === 'status') this.#statusHandlers.add(handler);
+  }
+
+  off(_event: 'status', handler: (status: string) => void): void {
+    this.#statusHandlers.delete(handler);
+  }
+
   addListener(listener: FakeListener): () => void {
     this.#listeners.add(listener);
     listener(this.#resources());

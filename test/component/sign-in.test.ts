@@ -142,6 +142,20 @@ describe('credentials step', () => {
     expect(clerk.calls.create).to.equal(1);
   });
 
+  it("a submit made while the page's own Clerk is loading goes out as soon as Clerk says it is ready", async () => {
+    const clerk = new FakeClerk({ users: [ADA], loaded: false });
+    const { ui } = await setup({ clerk });
+    await ui.fillCredentials(ADA.email, PASSWORD);
+    await ui.submit();
+    expect(ui.isBusy(), 'waiting for Clerk').to.equal(true);
+    expect(clerk.calls.create).to.equal(0);
+    // The page's own load() finishes; the sign-in is sent before the page's next task, not at a later poll.
+    await clerk.load();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(clerk.calls.create, 'sent once Clerk is ready').to.equal(1);
+    await ui.waitForStep('second-factor');
+  });
+
   it('locked account: countdown until unlock, submit disabled', async () => {
     const { ui } = await setup({ users: [{ ...ADA, lockedForSeconds: 125 }] });
     await ui.fillCredentials(ADA.email, PASSWORD);

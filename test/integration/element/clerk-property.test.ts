@@ -27,7 +27,20 @@ describe('<clerk-mfa-sign-in> with the page’s own Clerk instance', () => {
     expect(ui.isBusy()).to.equal(true);
     expect(document.querySelector('script[data-clerk-js-script]'), 'no second clerk-js on the page').to.equal(null);
 
-    await current.load({ telemetry: false } as never);
+    // The sign-in is sent as Clerk says `ready`, not at a later poll: before the page's next task.
+    const sent: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : String(input), location.href).pathname}`);
+      return realFetch(input, init);
+    };
+    try {
+      await current.load({ telemetry: false } as never);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(sent.filter((call) => call.endsWith('/v1/client/sign_ins')), 'sent once Clerk is ready').to.deep.equal(['POST /__clerk/v1/client/sign_ins']);
     await ui.waitForStep('second-factor');
     await ui.enterCode(totpCode());
     await ui.waitForStep('signed-in');
