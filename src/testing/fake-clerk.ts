@@ -184,19 +184,15 @@ export class FakeClerk implements ClerkLike {
     });
   }
 
-  /**
-   * As clerk-js's: `listener` hears the client, session and user now, then after every answer
-   * (each call, `setActive`, `signOut`) that may have changed them. Answers the unsubscribe.
-   */
   /** As clerk-js's: `handler` hears `ready` when `load()` has finished. */
   on(event: 'status', handler: (status: string) => void): void {
     if (event === 'status') this.#statusHandlers.add(handler);
   }
 
-  off(_event: 'status', handler: (status: string) => void): void {
-    this.#statusHandlers.delete(handler);
-  }
-
+  /**
+   * As clerk-js's: `listener` hears the client, session and user now, then after every answer
+   * (each call, `setActive`, `signOut`) that may have changed them. Answers the unsubscribe.
+   */
   addListener(listener: FakeListener): () => void {
     this.#listeners.add(listener);
     listener(this.#resources());
